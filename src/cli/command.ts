@@ -1,0 +1,64 @@
+import type { Command } from 'commander';
+import type { Figure } from '../charts/figure';
+import type { TableRow } from '../evidence/csv';
+import type { Progress } from '../progress';
+import type { Rulebook } from '../rules/rulebook';
+
+/** A JSON value, for recorded parameters and JSON output. */
+export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+/** Parameters of a command as recorded in a manifest: plain JSON, enough to run it again. */
+export type CommandParams = { readonly [key: string]: JsonValue };
+
+/** What a command computed: everything printed, filed or verified comes from here. */
+export interface CommandOutput {
+  /** The one JSON document printed with --json and filed as result.json. */
+  readonly json: { readonly [key: string]: unknown };
+  /** What a person reads on the terminal without --json. */
+  readonly text: string;
+  /** Files actually read (data tables, survey, model, triangle), hashed into the manifest. */
+  readonly inputs: readonly string[];
+  /** Tables filed as tables/<name>.csv and tables/<name>.json. */
+  readonly tables?: Readonly<Record<string, readonly TableRow[]>>;
+  /** Charts filed under charts/ (self-contained HTML, and an image where a renderer is available). */
+  readonly charts?: Readonly<Record<string, Figure>>;
+  /** Other files filed as they are (a report's HTML or PDF), by relative path. */
+  readonly files?: Readonly<Record<string, string | Uint8Array>>;
+  /** The rulebook used, recorded with its version and hash. */
+  readonly rulebook?: Rulebook;
+  /** Random seeds used, recorded so that a rerun gives the same bytes. */
+  readonly seeds?: Readonly<Record<string, number>>;
+}
+
+/** Services a running command may use. */
+export interface RunContext {
+  /** Progress for long work: a terminal bar, or silent under --json. */
+  readonly progress: Progress;
+}
+
+/**
+ * One `awb` command. The CLI, `verify` and the notebooks all go through `run`, so a
+ * result is computed by exactly one piece of code.
+ */
+export interface CommandSpec<P extends CommandParams = CommandParams> {
+  readonly name: string;
+  /** One line for `awb --help`. */
+  readonly summary: string;
+  /** Example invocations shown in `awb <command> --help`. */
+  readonly examples: readonly string[];
+  /** Whether `--out DIR` files an evidence bundle (false only for commands that write files themselves). */
+  readonly files?: boolean;
+  /** Declares the command's own options and arguments. */
+  configure(command: Command): Command;
+  /**
+   * Validates parsed options into recorded parameters.
+   * @throws InputError for a bad argument (exit code 2).
+   */
+  parse(options: Record<string, unknown>, args: readonly string[]): P;
+  run(params: P, context: RunContext): Promise<CommandOutput>;
+}
+
+/** Helps declare a command with its parameter type inferred. */
+export function defineCommand<P extends CommandParams>(spec: CommandSpec<P>): CommandSpec<P> {
+  return spec;
+}

@@ -1,0 +1,15 @@
+import type { CommandSpec } from '../command';
+import { cashValueCommand } from './cashValue';
+
+/**
+ * Every `awb` command, in the order `awb --help` lists them. `verify` finds the command that
+ * produced a bundle here by name.
+ */
+export const COMMANDS: readonly CommandSpec<any>[] = [
+  cashValueCommand,
+];
+
+/** A command by name, or undefined. */
+export function findCommand(name: string): CommandSpec<any> | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}

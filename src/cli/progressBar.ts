@@ -1,0 +1,32 @@
+import { SingleBar } from 'cli-progress';
+import type { Progress } from '../progress';
+import { SILENT_PROGRESS } from '../progress';
+
+/**
+ * A progress bar on stderr when it is a terminal and output is not --json; silent otherwise,
+ * so piped and JSON output stay clean.
+ */
+export function terminalProgress(json: boolean, stream: NodeJS.WriteStream = process.stderr): Progress {
+  if (json || !stream.isTTY) return SILENT_PROGRESS;
+  let bar: SingleBar | undefined;
+  return {
+    start(label, total) {
+      bar?.stop();
+      bar = new SingleBar({
+        stream,
+        format: `${label.padEnd(28)} [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left`,
+        hideCursor: true,
+        clearOnComplete: false,
+        etaBuffer: 50,
+      });
+      bar.start(total, 0);
+    },
+    tick(steps = 1) {
+      bar?.increment(steps);
+    },
+    stop() {
+      bar?.stop();
+      bar = undefined;
+    },
+  };
+}

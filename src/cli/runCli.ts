@@ -1,0 +1,92 @@
+import { Command, CommanderError, Option } from 'commander';
+import { InputError } from '../data/InputError';
+import { fileBundle } from '../evidence/fileBundle';
+import { jsonText } from '../evidence/renderOutputs';
+import type { IfExists } from '../evidence/writeBundle';
+import type { CommandSpec } from './command';
+import { COMMANDS } from './commands';
+import { terminalProgress } from './progressBar';
+
+/** Where the CLI writes; replaceable in tests. */
+export interface CliStreams {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+const PROCESS_STREAMS: CliStreams = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+/** Exit codes: 0 success, 1 internal failure, 2 bad input or bad arguments. */
+export const EXIT = { ok: 0, internal: 1, badInput: 2 } as const;
+
+function addCommand(program: Command, spec: CommandSpec, streams: CliStreams, argv: readonly string[], done: (code: number) => void): void {
+  const command = program
+    .command(spec.name)
+    .summary(spec.summary)
+    .description(spec.summary)
+    .addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n`)
+    .option('--json', 'print one JSON document on stdout (and nothing else)');
+  if (spec.files !== false) {
+    command
+      .option('--out <dir>', 'file an evidence bundle (tables, charts, manifest) in this new folder')
+      .addOption(new Option('--if-exists <mode>', 'when --out exists: error, or suffix (write DIR-2, DIR-3…)').choices(['error', 'suffix']).default('error'));
+  }
+  spec.configure(command);
+  command.action(async (...received: unknown[]) => {
+    const cmd = received[received.length - 1] as Command;
+    const options = cmd.opts();
+    const args = cmd.args;
+    const json = Boolean(options.json);
+    const params = spec.parse(options, args);
+    const output = await spec.run(params, { progress: terminalProgress(json) });
+    let written: string | undefined;
+    if (spec.files !== false && typeof options.out === 'string') {
+      written = await fileBundle(options.out, { name: spec.name, parameters: params, argv: argv.slice(2) }, output, options.ifExists as IfExists);
+    }
+    if (json) {
+      streams.stdout(jsonText(written ? { ...output.json, bundle: written } : output.json));
+    } else {
+      streams.stdout(output.text.endsWith('\n') ? output.text : output.text + '\n');
+      if (written) streams.stdout(`Evidence bundle: ${written}\n`);
+    }
+    done(EXIT.ok);
+  });
+}
+
+/**
+ * Runs the `awb` command line and returns its exit code: 0 on success, 2 on bad input or
+ * bad arguments (the message on stderr names file, row and column), 1 on an internal failure.
+ * @param argv process.argv-style: [node, script, command, ...args]
+ */
+export async function runCli(argv: readonly string[], streams: CliStreams = PROCESS_STREAMS): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = new Command('awb')
+    .description('Actuarial workbench: pricing backtests, loss-ratio rules and reserves, expense caps, capital eligibility, the ICSI satisfaction index, and verifiable quarterly reviews.')
+    .exitOverride()
+    .configureOutput({ writeOut: streams.stdout, writeErr: streams.stderr })
+    .showHelpAfterError('(run awb <command> --help for the options)');
+  for (const spec of COMMANDS) addCommand(program, spec, streams, argv, (c) => (code = c));
+  program.commands.forEach((c) => c.exitOverride());
+  try {
+    if (argv.length <= 2) {
+      streams.stdout(program.helpInformation());
+      return EXIT.ok;
+    }
+    await program.parseAsync(argv as string[]);
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+      return EXIT.badInput;
+    }
+    if (error instanceof InputError) {
+      streams.stderr(`awb: ${error.message}\n`);
+      return EXIT.badInput;
+    }
+    const e = error as Error;
+    streams.stderr(`awb: internal error: ${e.stack ?? e.message}\n`);
+    return EXIT.internal;
+  }
+}

@@ -1,0 +1,14 @@
+export { InputError, type InputLocation } from './InputError';
+export * from './dates';
+export * from './period';
+export * from './schema';
+export type * from './rows';
+export { type RawTable, sheetRow } from './rawTable';
+export { parseTable, mapHeaders, type Table, type RowBase, type ParseTableOptions } from './parseTable';
+export { cellParser, isMissingCell, parseMoneyText, parseBooleanText, CellParseFailure, enumLookup } from './parseCell';
+export { decodeText, parseCsvText, type TextEncoding } from './readCsv';
+export { parseXlsx } from './readXlsx';
+export { readRawTable, loadTable, findTableFile, requireTableFile, TABLE_EXTENSIONS, type ReadOptions } from './readTable';
+export { loadDataFolder, checkProductCodes, type DataFolder } from './dataFolder';
+export { withDuckDB, sqlString, sqlIdentifier } from './duckdb';
+export * from './policyColumns';

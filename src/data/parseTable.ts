@@ -1,0 +1,133 @@
+import { InputError } from './InputError';
+import { CellParseFailure, type CellValue, cellParser } from './parseCell';
+import { type RawTable, sheetRow } from './rawTable';
+import { type ColumnSpec, normaliseKey, TABLES, type TableName, type TableSpec } from './schema';
+
+/** Fields every parsed row carries besides its typed columns. */
+export interface RowBase {
+  /** Columns the schema does not declare, by header as written, as text. */
+  readonly attributes: Readonly<Record<string, string>>;
+  /** Spreadsheet row number in the source file (header = 1). */
+  readonly source_row: number;
+}
+
+/** A typed table: rows with canonical snake_case fields, plus where they came from. */
+export interface Table<R extends RowBase> {
+  readonly name: TableName;
+  readonly file: string;
+  readonly rows: readonly R[];
+  /** Canonical columns present in the file, in file order. */
+  readonly columns: readonly string[];
+  /** Headers kept as attributes, in file order. */
+  readonly attributeColumns: readonly string[];
+  /** The header as written for each canonical column present. */
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+export interface ParseTableOptions {
+  /** Accept a header with no data rows (for tables that may legitimately be empty, such as claims). */
+  readonly allowEmpty?: boolean;
+}
+
+/** Maps each header to its canonical column, or to none (an attribute). */
+export function mapHeaders(spec: TableSpec, raw: RawTable): { columnAt: (ColumnSpec | undefined)[]; headers: Record<string, string> } {
+  const byKey = new Map<string, ColumnSpec>();
+  for (const column of spec.columns) {
+    byKey.set(normaliseKey(column.name), column);
+    for (const alias of column.aliases ?? []) byKey.set(normaliseKey(alias), column);
+  }
+  const headers: Record<string, string> = {};
+  const columnAt = raw.header.map((header, index) => {
+    if (header.trim() === '') {
+      throw new InputError({ file: raw.file, row: 1, column: `#${index + 1}` }, 'a column header', '');
+    }
+    const column = byKey.get(normaliseKey(header));
+    if (!column) return undefined;
+    if (headers[column.name] !== undefined) {
+      throw new InputError(
+        { file: raw.file, row: 1, column: column.name, header },
+        `one column for ${column.name}, but headers "${headers[column.name]}" and "${header}" both mean it`,
+      );
+    }
+    headers[column.name] = header;
+    return column;
+  });
+  for (const column of spec.columns) {
+    if (column.required && headers[column.name] === undefined) {
+      const accepted = [column.name, ...(column.aliases ?? [])].join(', ');
+      throw new InputError({ file: raw.file, row: 1, column: column.name }, `a required column ${column.name} (accepted headers: ${accepted})`);
+    }
+  }
+  return { columnAt, headers };
+}
+
+/**
+ * Types a raw table against its schema: maps headers and aliases to canonical columns,
+ * parses every cell, checks required columns and values and the table's key.
+ *
+ * @throws InputError naming file, row, column and expectation for the first problem found:
+ * an empty file, a missing required column, a cell that does not parse, a value out of range,
+ * a missing required value, or a duplicate key.
+ */
+export function parseTable<R extends RowBase>(name: TableName, raw: RawTable, options: ParseTableOptions = {}): Table<R> {
+  const spec = TABLES[name];
+  if (raw.header.length === 0) {
+    throw new InputError({ file: raw.file }, `a ${name} table with a header row (the file is empty)`);
+  }
+  if (raw.rows.length === 0 && !options.allowEmpty) {
+    throw new InputError({ file: raw.file, row: 2 }, `at least one data row in the ${name} table (the file has a header only)`);
+  }
+  const { columnAt, headers } = mapHeaders(spec, raw);
+  const parsers = columnAt.map((column) => (column ? cellParser(column) : undefined));
+  const rows: R[] = [];
+  const seenKeys = new Map<string, number>();
+  for (let i = 0; i < raw.rows.length; i++) {
+    const cells = raw.rows[i];
+    const rowNumber = sheetRow(i);
+    const record: Record<string, CellValue | Record<string, string> | number> = {};
+    const attributes: Record<string, string> = {};
+    for (const column of spec.columns) record[column.name] = null;
+    for (let c = 0; c < raw.header.length; c++) {
+      const text = cells[c] ?? '';
+      const column = columnAt[c];
+      if (!column) {
+        attributes[raw.header[c]] = text;
+        continue;
+      }
+      const value = parsers[c]!(text);
+      if (value instanceof CellParseFailure) {
+        throw new InputError({ file: raw.file, row: rowNumber, column: column.name, header: raw.header[c] }, value.expected, text);
+      }
+      if (value === null && column.required) {
+        throw new InputError({ file: raw.file, row: rowNumber, column: column.name, header: raw.header[c] }, `a value (${column.name} is required)`, text);
+      }
+      record[column.name] = value;
+    }
+    if (spec.key) {
+      const present = spec.key.filter((k) => record[k] !== null);
+      if (present.length === spec.key.length) {
+        const key = spec.key.map((k) => String(record[k])).join('\u0000');
+        const first = seenKeys.get(key);
+        if (first !== undefined) {
+          const shown = spec.key.map((k) => `${k}=${String(record[k])}`).join(', ');
+          throw new InputError(
+            { file: raw.file, row: rowNumber, column: spec.key.join('+') },
+            `a unique key, but ${shown} already appears in row ${first}`,
+          );
+        }
+        seenKeys.set(key, rowNumber);
+      }
+    }
+    record.attributes = attributes;
+    record.source_row = rowNumber;
+    rows.push(record as unknown as R);
+  }
+  return {
+    name,
+    file: raw.file,
+    rows,
+    columns: spec.columns.filter((c) => headers[c.name] !== undefined).map((c) => c.name),
+    attributeColumns: raw.header.filter((_, c) => columnAt[c] === undefined),
+    headers,
+  };
+}

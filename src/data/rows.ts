@@ -1,0 +1,128 @@
+import type { Cents } from '../money/cents';
+import type { Dec } from '../money/decimal';
+import type { DayNumber } from './dates';
+import type { RowBase } from './parseTable';
+import type { Period, Quarter } from './period';
+import type { ExitReason, GovernanceGrade, Indicator, Line, RiskRating } from './schema';
+
+/** Typed rows of each input table. Optional columns that are absent or empty are null. */
+
+export interface ProductRow extends RowBase {
+  readonly product_code: string;
+  readonly product_name: string | null;
+  readonly line: Line;
+  readonly internet: boolean | null;
+  readonly business: 'individual' | 'group' | null;
+  readonly term_months: number;
+  readonly premium_mode: 'single' | 'regular' | null;
+  readonly launch_date: DayNumber | null;
+  readonly loading_first_year: Dec | null;
+  readonly loading_average: Dec | null;
+  readonly intermediary_fee_cap: Dec | null;
+  readonly expected_loss_ratio: Dec | null;
+  readonly pricing_interest_rate: Dec | null;
+}
+
+export interface LoadingRow extends RowBase {
+  readonly product_code: string;
+  readonly policy_year: number;
+  readonly gross_premium: Cents;
+  readonly loading_rate: Dec;
+  readonly inforce_probability: Dec;
+}
+
+export interface FinanceRow extends RowBase {
+  readonly product_code: string;
+  readonly period: Period;
+  readonly premium_income: Cents;
+  readonly upr_opening: Cents;
+  readonly upr_closing: Cents;
+  readonly claims_paid: Cents;
+  readonly ocr_opening: Cents;
+  readonly ocr_closing: Cents;
+  readonly policies_sold: number | null;
+  readonly ceded_premium: Cents | null;
+  readonly ceded_claims: Cents | null;
+  readonly expenses: Cents | null;
+  readonly investment_income: Cents | null;
+  readonly invested_assets: Cents | null;
+}
+
+export interface SolvencyRow extends RowBase {
+  readonly quarter: Quarter;
+  readonly comprehensive_solvency_ratio: Dec;
+  readonly core_solvency_ratio: Dec;
+  readonly risk_rating: RiskRating;
+  readonly solvency_surplus: Cents | null;
+  readonly governance_grade: GovernanceGrade | null;
+  readonly major_penalty_last_year: boolean | null;
+  readonly assets: Cents | null;
+  readonly other_liabilities: Cents | null;
+  readonly reserves: Cents | null;
+  readonly expenses_y1: Cents | null;
+  readonly expenses_y2: Cents | null;
+  readonly expenses_y3: Cents | null;
+  readonly expenses_y4: Cents | null;
+}
+
+export interface PolicyRow extends RowBase {
+  readonly policy_id: string;
+  readonly product_code: string;
+  readonly issue_date: DayNumber;
+  readonly exit_date: DayNumber | null;
+  readonly exit_reason: ExitReason | null;
+  readonly premium: Cents | null;
+  readonly sum_assured: Cents | null;
+  readonly age_at_issue: number | null;
+  readonly gender: 'M' | 'F' | null;
+  readonly channel: string | null;
+  readonly region: string | null;
+}
+
+export interface ClaimRow extends RowBase {
+  readonly claim_id: string;
+  readonly policy_id: string;
+  readonly product_code: string | null;
+  readonly incident_date: DayNumber;
+  readonly report_date: DayNumber | null;
+  readonly paid_date: DayNumber | null;
+  readonly paid_amount: Cents;
+  readonly case_reserve: Cents | null;
+}
+
+export interface AssumptionRow extends RowBase {
+  readonly indicator: Indicator;
+  readonly rate: Dec;
+  readonly product_code: string | null;
+  readonly policy_year: number | null;
+  readonly attained_age: number | null;
+  readonly age_at_issue: number | null;
+  readonly gender: 'M' | 'F' | null;
+}
+
+export interface TriangleRow extends RowBase {
+  readonly origin: number;
+  readonly development: number;
+  readonly value: number;
+}
+
+export interface SurveyRow extends RowBase {
+  readonly respondent_id: string | null;
+  readonly company: string | null;
+  readonly region: string | null;
+  readonly stage: string | null;
+  readonly weight: number | null;
+}
+
+/** The row type of each table. */
+export interface RowOf {
+  products: ProductRow;
+  loadings: LoadingRow;
+  finance: FinanceRow;
+  solvency: SolvencyRow;
+  policies: PolicyRow;
+  claims: ClaimRow;
+  assumptions: AssumptionRow;
+  triangle: TriangleRow;
+  survey: SurveyRow;
+}

@@ -1,0 +1,98 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { CommandOutput, CommandParams } from '../cli/command';
+import { sha256, sha256File, fileSize } from './hash';
+import type { BundleFiles } from './renderOutputs';
+
+/** The package root (where package.json is), from src/ or dist/. */
+export const PACKAGE_ROOT = resolve(__dirname, '..', '..');
+
+/** Libraries whose versions can change results; their versions are recorded. */
+const LIBRARIES = ['decimal.js', 'simple-statistics', '@duckdb/node-api', 'plotly.js-dist-min', 'danfojs', 'xlsx', 'csv-parse', 'yaml', 'playwright-core'];
+
+/** The manifest of an evidence bundle (DOMAIN.md, Evidence bundle). */
+export interface Manifest {
+  readonly manifest_version: 1;
+  readonly created_at: string;
+  readonly command: { readonly name: string; readonly parameters: CommandParams; readonly argv: readonly string[] };
+  readonly inputs: readonly { readonly path: string; readonly absolute_path: string; readonly sha256: string; readonly bytes: number }[];
+  readonly rulebook: { readonly id: string; readonly version: string; readonly file: string; readonly sha256: string } | null;
+  readonly software: {
+    readonly package: string;
+    readonly version: string;
+    readonly git_commit: string | null;
+    readonly git_dirty: boolean | null;
+    readonly lockfile_sha256: string | null;
+  };
+  readonly runtime: { readonly node: string; readonly platform: string; readonly arch: string; readonly time_zone: string };
+  readonly libraries: Readonly<Record<string, string>>;
+  readonly seeds: Readonly<Record<string, number>>;
+  readonly outputs: readonly { readonly path: string; readonly sha256: string; readonly bytes: number }[];
+}
+
+function git(args: string[]): string | null {
+  try {
+    return execFileSync('git', args, { cwd: PACKAGE_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+function libraryVersion(name: string): string {
+  try {
+    const pkg = JSON.parse(readFileSync(require.resolve(`${name}/package.json`, { paths: [PACKAGE_ROOT] }), 'utf8')) as { version: string };
+    return pkg.version;
+  } catch {
+    return 'not installed';
+  }
+}
+
+/** The software that produced a result: package version, git commit, lockfile hash. */
+export function softwareProvenance(): Manifest['software'] {
+  const pkg = JSON.parse(readFileSync(resolve(PACKAGE_ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+  const lock = resolve(PACKAGE_ROOT, 'package-lock.json');
+  const status = git(['status', '--porcelain', '--untracked-files=no']);
+  return {
+    package: pkg.name,
+    version: pkg.version,
+    git_commit: git(['rev-parse', 'HEAD']),
+    git_dirty: status === null ? null : status.length > 0,
+    lockfile_sha256: existsSync(lock) ? sha256(readFileSync(lock)) : null,
+  };
+}
+
+/**
+ * Builds the manifest of a bundle: inputs hashed from disk, every output file hashed, and
+ * the command, rulebook, software, runtime, libraries and seeds that produced them.
+ */
+export async function buildManifest(
+  command: { name: string; parameters: CommandParams; argv: readonly string[] },
+  output: CommandOutput,
+  files: BundleFiles,
+): Promise<Manifest> {
+  const inputs = [];
+  for (const path of [...new Set(output.inputs)].sort()) {
+    inputs.push({ path, absolute_path: resolve(path), sha256: await sha256File(path), bytes: fileSize(path) });
+  }
+  const libraries: Record<string, string> = {};
+  for (const name of LIBRARIES) libraries[name] = libraryVersion(name);
+  const rb = output.rulebook;
+  return {
+    manifest_version: 1,
+    created_at: new Date().toISOString(),
+    command,
+    inputs,
+    rulebook: rb ? { id: rb.id, version: rb.version, file: rb.file, sha256: rb.sha256 } : null,
+    software: softwareProvenance(),
+    runtime: {
+      node: process.version,
+      platform: process.platform,
+      arch: process.arch,
+      time_zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    },
+    libraries,
+    seeds: output.seeds ?? {},
+    outputs: [...files.entries()].map(([path, bytes]) => ({ path, sha256: sha256(bytes), bytes: bytes.length })),
+  };
+}

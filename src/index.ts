@@ -1,0 +1,31 @@
+/**
+ * The actuarial workbench's public API, grouped by capability. Notebooks and scripts import
+ * from here (`require('actuarial-workbench')` after `npm run build`); the CLI calls the same functions.
+ */
+
+// Data: reading and validating input tables
+export * from './data';
+
+// Money and ratios: exact decimal arithmetic
+export * from './money';
+
+// Rulebook and findings
+export * from './rules';
+
+// Expense caps and cash values
+export { minimumCashValue } from './expense/minimumCashValue';
+
+// Charts
+export type { Figure } from './charts/figure';
+export { figuresHtml } from './charts/html';
+
+// Evidence bundles
+export * from './evidence';
+
+// Progress reporting
+export { type Progress, SILENT_PROGRESS } from './progress';
+
+// Command line (for running commands from notebooks and tests)
+export { runCli, EXIT } from './cli/runCli';
+export { COMMANDS, findCommand } from './cli/commands';
+export type { CommandSpec, CommandOutput, CommandParams, RunContext, JsonValue } from './cli/command';

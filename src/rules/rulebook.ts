@@ -1,0 +1,155 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { InputError } from '../data/InputError';
+import { Dec } from '../money/decimal';
+import type { Comparison } from '../money/ratio';
+import { SEVERITIES, type Severity } from './finding';
+
+/** Where a rule comes from: seed id (S1…S5), document, article and the quoted text. */
+export interface RuleCitation {
+  readonly source: string;
+  readonly document: string;
+  readonly article: string;
+  readonly quote: string;
+}
+
+/** One rule of the rulebook: what it checks, where it comes from and its parameters. */
+export interface Rule {
+  readonly id: string;
+  readonly title: string;
+  readonly title_zh: string;
+  readonly severity: Severity;
+  /** 'draft' for rules from a consultation draft (S2) whose final text may differ. */
+  readonly status: 'in_force' | 'draft';
+  readonly citation: RuleCitation;
+  /** Which products the rule applies to (lines, internet, business, term bounds, premium mode). */
+  readonly scope: Readonly<Record<string, unknown>>;
+  readonly parameters: Readonly<Record<string, unknown>>;
+}
+
+/** A loaded rulebook with its provenance (recorded in every evidence bundle). */
+export interface Rulebook {
+  readonly id: string;
+  readonly version: string;
+  readonly description: string;
+  readonly rules: readonly Rule[];
+  /** The file it was read from. */
+  readonly file: string;
+  /** SHA-256 of the file's bytes. */
+  readonly sha256: string;
+}
+
+/** The rulebook shipped with the workbench (works from both src/ and dist/). */
+export const DEFAULT_RULEBOOK_PATH = resolve(__dirname, '..', '..', 'src', 'rules', 'default-rulebook.yaml');
+
+/**
+ * Loads and checks a rulebook file (YAML or JSON).
+ * @param path a rulebook file; the shipped default when omitted
+ * @throws InputError when the file is missing, not YAML, or a rule lacks an id, citation or parameters,
+ * or two rules share an id.
+ */
+export function loadRulebook(path: string = DEFAULT_RULEBOOK_PATH): Rulebook {
+  if (!existsSync(path)) throw new InputError({ file: path }, 'an existing rulebook file (YAML)');
+  const bytes = readFileSync(path);
+  let doc: unknown;
+  try {
+    doc = parseYaml(bytes.toString('utf8'));
+  } catch (error) {
+    throw new InputError({ file: path }, `a YAML rulebook (${(error as Error).message.split('\n')[0]})`);
+  }
+  const d = doc as Record<string, unknown> | null;
+  if (!d || typeof d !== 'object' || !Array.isArray(d.rules)) throw new InputError({ file: path }, 'a rulebook with id, version and a list of rules');
+  for (const key of ['id', 'version'] as const) {
+    if (typeof d[key] !== 'string' && typeof d[key] !== 'number') throw new InputError({ file: path, column: key }, `the rulebook's ${key}`);
+  }
+  const seen = new Set<string>();
+  const rules = (d.rules as unknown[]).map((raw, index) => {
+    const r = raw as Record<string, unknown>;
+    const where = { file: path, row: index + 1, column: 'rules' };
+    if (!r || typeof r.id !== 'string') throw new InputError(where, 'each rule to have an id');
+    if (seen.has(r.id)) throw new InputError({ ...where, column: r.id }, 'rule ids to be unique');
+    seen.add(r.id);
+    const c = r.citation as Record<string, unknown> | undefined;
+    if (!c || typeof c.source !== 'string' || typeof c.quote !== 'string') {
+      throw new InputError({ ...where, column: `${r.id}.citation` }, 'a citation with source, document, article and quote');
+    }
+    const severity = (r.severity ?? 'major') as Severity;
+    if (!SEVERITIES.includes(severity)) throw new InputError({ ...where, column: `${r.id}.severity` }, `one of ${SEVERITIES.join(', ')}`, String(r.severity));
+    const status = r.status ?? 'in_force';
+    if (status !== 'in_force' && status !== 'draft') throw new InputError({ ...where, column: `${r.id}.status` }, 'in_force or draft', String(status));
+    return {
+      id: r.id,
+      title: String(r.title ?? r.id),
+      title_zh: String(r.title_zh ?? r.title ?? r.id),
+      severity,
+      status,
+      citation: { source: c.source, document: String(c.document ?? ''), article: String(c.article ?? ''), quote: c.quote },
+      scope: (r.scope ?? {}) as Record<string, unknown>,
+      parameters: (r.parameters ?? {}) as Record<string, unknown>,
+    } satisfies Rule;
+  });
+  return {
+    id: String(d.id),
+    version: String(d.version),
+    description: String(d.description ?? ''),
+    rules,
+    file: path,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
+}
+
+/**
+ * A rule by id.
+ * @throws InputError when the rulebook does not define it.
+ */
+export function getRule(rulebook: Rulebook, id: string): Rule {
+  const rule = rulebook.rules.find((r) => r.id === id);
+  if (!rule) throw new InputError({ file: rulebook.file, column: id }, `a rule ${id} in the rulebook`);
+  return rule;
+}
+
+function paramError(rulebook: Rulebook | undefined, rule: Rule, name: string, expected: string, found: unknown): InputError {
+  return new InputError({ file: rulebook?.file, column: `${rule.id}.parameters.${name}` }, expected, found === undefined ? undefined : String(found));
+}
+
+/**
+ * A numeric parameter as an exact decimal (YAML numbers are read from their text, so 0.35 is exact).
+ * @throws InputError when it is missing or not a number.
+ */
+export function decimalParam(rule: Rule, name: string, rulebook?: Rulebook): Dec {
+  const value = rule.parameters[name];
+  if (typeof value !== 'number' && typeof value !== 'string') throw paramError(rulebook, rule, name, 'a number', value);
+  try {
+    return new Dec(String(value));
+  } catch {
+    throw paramError(rulebook, rule, name, 'a number', value);
+  }
+}
+
+/** A whole-number parameter. @throws InputError when missing or not an integer. */
+export function integerParam(rule: Rule, name: string, rulebook?: Rulebook): number {
+  const value = rule.parameters[name];
+  if (typeof value !== 'number' || !Number.isInteger(value)) throw paramError(rulebook, rule, name, 'a whole number', value);
+  return value;
+}
+
+/** A parameter restricted to listed values. @throws InputError when missing or not one of them. */
+export function choiceParam<T extends string>(rule: Rule, name: string, choices: readonly T[], rulebook?: Rulebook): T {
+  const value = rule.parameters[name];
+  if (typeof value !== 'string' || !choices.includes(value as T)) throw paramError(rulebook, rule, name, `one of ${choices.join(', ')}`, value);
+  return value as T;
+}
+
+/** A comparison parameter (ge, gt, lt, le). */
+export function comparisonParam(rule: Rule, name: string, rulebook?: Rulebook): Comparison {
+  return choiceParam(rule, name, ['ge', 'gt', 'lt', 'le'] as const, rulebook);
+}
+
+/** A boolean parameter. @throws InputError when missing or not true/false. */
+export function booleanParam(rule: Rule, name: string, rulebook?: Rulebook): boolean {
+  const value = rule.parameters[name];
+  if (typeof value !== 'boolean') throw paramError(rulebook, rule, name, 'true or false', value);
+  return value;
+}
