@@ -1,9 +1,11 @@
-import { Command, CommanderError, Option } from 'commander';
+import { join } from 'node:path';
+import { Command, CommanderError } from 'commander';
 import { InputError } from '../data/InputError';
 import { fileBundle } from '../evidence/fileBundle';
 import { jsonText } from '../evidence/renderOutputs';
 import type { IfExists } from '../evidence/writeBundle';
 import type { CommandSpec } from './command';
+import { declareOptions } from './commandOptions';
 import { COMMANDS } from './commands';
 import { terminalProgress } from './progressBar';
 
@@ -26,14 +28,8 @@ function addCommand(program: Command, spec: CommandSpec, streams: CliStreams, ar
     .command(spec.name)
     .summary(spec.summary)
     .description(spec.summary)
-    .addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n`)
-    .option('--json', 'print one JSON document on stdout (and nothing else)');
-  if (spec.files !== false) {
-    command
-      .option('--out <dir>', 'file an evidence bundle (tables, charts, manifest) in this new folder')
-      .addOption(new Option('--if-exists <mode>', 'when --out exists: error, or suffix (write DIR-2, DIR-3…)').choices(['error', 'suffix']).default('error'));
-  }
-  spec.configure(command);
+    .addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n`);
+  declareOptions(command, spec);
   command.action(async (...received: unknown[]) => {
     const cmd = received[received.length - 1] as Command;
     const options = cmd.opts();
@@ -49,9 +45,12 @@ function addCommand(program: Command, spec: CommandSpec, streams: CliStreams, ar
       streams.stdout(jsonText(written ? { ...output.json, bundle: written } : output.json));
     } else {
       streams.stdout(output.text.endsWith('\n') ? output.text : output.text + '\n');
-      if (written) streams.stdout(`Evidence bundle: ${written}\n`);
+      if (written) {
+        for (const file of Object.keys(output.files ?? {})) streams.stdout(`Filed: ${join(written, file)}\n`);
+        streams.stdout(`Evidence bundle: ${written}\n`);
+      }
     }
-    done(EXIT.ok);
+    done(output.exitCode ?? EXIT.ok);
   });
 }
 
