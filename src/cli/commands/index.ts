@@ -1,5 +1,6 @@
 import type { CommandSpec } from '../command';
 import { cashValueCommand } from './cashValue';
+import { reviewCommand } from './review';
 import { verifyCommand } from './verify';
 
 /**
@@ -8,6 +9,7 @@ import { verifyCommand } from './verify';
  */
 export const COMMANDS: readonly CommandSpec<any>[] = [
   cashValueCommand,
+  reviewCommand,
   verifyCommand,
 ];
 
