@@ -1,5 +1,6 @@
 import type { CommandSpec } from '../command';
 import { cashValueCommand } from './cashValue';
+import { sampleCommand } from './sample';
 
 /**
  * Every `awb` command, in the order `awb --help` lists them. `verify` finds the command that
@@ -7,6 +8,7 @@ import { cashValueCommand } from './cashValue';
  */
 export const COMMANDS: readonly CommandSpec<any>[] = [
   cashValueCommand,
+  sampleCommand,
 ];
 
 /** A command by name, or undefined. */
