@@ -11,10 +11,8 @@ import { InputError } from '../data/InputError';
  * @example writeSampleFolder('data/sample', new Map([['products.csv', 'product_code,line,term_months\n…']]))
  */
 export function writeSampleFolder(dir: string, files: ReadonlyMap<string, string>): string {
+  assertNewFolder(dir);
   const target = resolve(dir);
-  if (existsSync(target)) {
-    throw new InputError({ argument: '--out', file: dir }, 'a folder that does not exist yet (a sample data folder is never written over an existing one)');
-  }
   mkdirSync(dirname(target), { recursive: true });
   const temp = join(dirname(target), `.${basename(target)}.partial-${process.pid}-${Date.now()}`);
   try {
@@ -26,4 +24,14 @@ export function writeSampleFolder(dir: string, files: ReadonlyMap<string, string
     throw error;
   }
   return dir;
+}
+
+/**
+ * Checks, before any work, that a data folder can be created at `dir`.
+ * @throws InputError when `dir` already exists.
+ */
+export function assertNewFolder(dir: string): void {
+  if (existsSync(resolve(dir))) {
+    throw new InputError({ argument: '--out', file: dir }, 'a folder that does not exist yet (a sample data folder is never written over an existing one)');
+  }
 }

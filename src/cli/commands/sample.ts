@@ -1,6 +1,6 @@
 import { DEFAULT_POLICIES, DEFAULT_SEED, STUDY_END } from '../../sample/company';
 import { generateSample } from '../../sample/generateSample';
-import { writeSampleFolder } from '../../sample/writeSampleFolder';
+import { assertNewFolder, writeSampleFolder } from '../../sample/writeSampleFolder';
 import { integerArg, requiredText } from '../args';
 import { defineCommand } from '../command';
 
@@ -21,6 +21,7 @@ export const sampleCommand = defineCommand({
     policies: integerArg(o, 'policies', { min: 100, max: 5_000_000 }, DEFAULT_POLICIES),
   }),
   run: async (p, { progress }) => {
+    assertNewFolder(p.out);
     const folder = generateSample({ seed: p.seed, policies: p.policies }, progress);
     writeSampleFolder(p.out, folder.files);
     const files = [...folder.files.keys()];
