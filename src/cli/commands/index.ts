@@ -1,6 +1,8 @@
 import type { CommandSpec } from '../command';
 import { cashValueCommand } from './cashValue';
 import { reviewCommand } from './review';
+import { sampleCommand } from './sample';
+import { tablesCommand } from './tables';
 import { verifyCommand } from './verify';
 
 /**
@@ -8,7 +10,9 @@ import { verifyCommand } from './verify';
  * produced a bundle here by name.
  */
 export const COMMANDS: readonly CommandSpec<any>[] = [
+  tablesCommand,
   cashValueCommand,
+  sampleCommand,
   reviewCommand,
   verifyCommand,
 ];
