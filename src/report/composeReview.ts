@@ -6,7 +6,7 @@ import type { Progress } from '../progress';
 import { type Finding, sortFindings } from '../rules/finding';
 import { loadRulebook, type Rulebook } from '../rules/rulebook';
 import { type BacktestAnnex, backtestAnnex } from './backtestAnnex';
-import { planReview, type ReviewParams, type SectionId } from './reviewPlan';
+import { planReview, type ReviewParams, SECTION_COMMAND, type SectionId } from './reviewPlan';
 import { runFindings } from './runFindings';
 
 /** One command run of a section, with the parameters it recorded and what it computed. */
@@ -72,7 +72,8 @@ async function surveyGroupColumns(survey: string): Promise<string[]> {
  */
 export async function composeReview(p: ReviewParams, progress: Progress, lookup: CommandLookup): Promise<Review> {
   const rulebook = loadRulebook(p.rules ?? undefined);
-  const plans = await planReview(p, surveyGroupColumns);
+  // The survey's grouping columns decide the satisfaction runs; it is read only when there is a command to run.
+  const plans = await planReview(p, lookup(SECTION_COMMAND.satisfaction) ? surveyGroupColumns : async () => []);
   const sections: SectionResult[] = [];
   const inputs = new Set<string>();
   for (const plan of plans) {

@@ -90,7 +90,9 @@ export async function quarterlyReview(p: ReviewParams, context: RunContext, look
   }
   const charts: Record<string, Figure> = {};
   const files: Record<string, string | Uint8Array> = { 'report.html': html, 'report.pdf': pdf };
+  const seeds: Record<string, number> = {};
   for (const run of review.sections.flatMap((s) => s.runs)) {
+    for (const [name, seed] of Object.entries(run.output.seeds ?? {})) seeds[`${run.id}.${name}`] = seed;
     for (const [name, rows] of Object.entries(run.output.tables ?? {})) tables[`${run.id}_${name}`] = rows;
     for (const [name, figure] of Object.entries(run.output.charts ?? {})) charts[`${run.id}_${name}`] = figure;
     files[`results/${run.id}.json`] = jsonText(run.output.json);
@@ -103,5 +105,6 @@ export async function quarterlyReview(p: ReviewParams, context: RunContext, look
     charts,
     files,
     rulebook: review.rulebook,
+    seeds,
   };
 }

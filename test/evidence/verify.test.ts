@@ -53,6 +53,16 @@ describe('verify on a fresh bundle', () => {
     expect(verified.out).toContain('REPRODUCED: all 3 outputs are reproduced byte for byte');
   });
 
+  it('awb verify --json prints one JSON document with the verdict and every file', async () => {
+    const dir = join(work, 'cv-json');
+    await cli(['cash-value', '--net-premium', '120', '--term-days', '366', '--days-in-force', '30', '--out', dir]);
+    const run = await cli(['verify', dir, '--json']);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.out);
+    expect(report).toMatchObject({ command: 'cash-value', reproduced: true, inputs_changed: false, error: null, parameters: { net_premium: '120.00', term_days: 366, days_in_force: '30' } });
+    expect(report.outputs.map((o: { status: string }) => o.status)).toEqual(['reproduced', 'reproduced', 'reproduced']);
+  });
+
   it('verifyBundle() reproduces a bundle whose command read an input, recorded by path and SHA-256', async () => {
     const { bundle } = await tallyBundle('fresh');
     const manifest = readManifest(bundle);

@@ -219,6 +219,21 @@ describe('a filed review verifies', () => {
     expect(report.reproduced).toBe(true);
   });
 
+  it('names every output file when one byte of each changes', async () => {
+    const copy = join(work, 'all-tampered');
+    cpSync(en, copy, { recursive: true });
+    const outputs = readManifest(copy).outputs.map((o) => o.path);
+    expect(outputs.length).toBeGreaterThan(30);
+    for (const path of outputs) {
+      const bytes = readFileSync(join(copy, path));
+      bytes[bytes.length >> 1] ^= 0x20;
+      writeFileSync(join(copy, path), bytes);
+    }
+    const report = await verifyBundle(copy, { commands: standInLookup() });
+    expect(report.outputs.map((o) => [o.path, o.status])).toEqual([...outputs].sort().map((p) => [p, 'altered']));
+    expect(report.reproduced).toBe(false);
+  });
+
   it('names report.pdf when one byte of it changes', async () => {
     const copy = join(work, 'pdf-tampered');
     cpSync(en, copy, { recursive: true });
@@ -247,5 +262,20 @@ describe('confidentiality (S3 art. 34)', () => {
     await expect(attempt).rejects.toBeInstanceOf(ConfidentialityError);
     await expect(attempt).rejects.toThrow(/tables\/icsi_company_contacts\.csv: a column "phone", personal data from .*survey\.csv column phone/);
     expect(existsSync(dir)).toBe(false);
+  });
+});
+
+describe('awb review arguments', () => {
+  it('requires --out (the review is always filed) and a quarter, with exit 2', async () => {
+    const { runCli } = await import('../../src/cli/runCli');
+    let err = '';
+    const streams = { stdout: () => undefined, stderr: (t: string) => (err += t) };
+    expect(await runCli(['node', 'awb', 'review', '--data', FIXTURE, '--quarter', '2025Q4'], streams)).toBe(2);
+    expect(err).toContain('argument --out: expected a new folder for the report');
+    expect(await runCli(['node', 'awb', 'review', '--data', FIXTURE, '--quarter', '2025-12', '--out', join(work, 'x')], streams)).toBe(2);
+    expect(err).toContain('argument --quarter: expected a quarter as YYYYQn');
+    expect(await runCli(['node', 'awb', 'review', '--data', FIXTURE, '--quarter', '2025Q4', '--lang', 'fr', '--out', join(work, 'x')], streams)).toBe(2);
+    expect(err).toContain('argument --lang: expected one of en, zh, found "fr"');
+    expect(existsSync(join(work, 'x'))).toBe(false);
   });
 });
