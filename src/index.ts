@@ -22,8 +22,11 @@ export * from './sample';
 export type { Figure } from './charts/figure';
 export { figuresHtml } from './charts/html';
 
-// Evidence bundles
+// Evidence bundles: filing (fileEvidence), verifying (verifyBundle), confidentiality guard
 export * from './evidence';
+
+// The chief actuary's quarterly review: sections composed from the commands, HTML and PDF
+export * from './report';
 
 // Progress reporting
 export { type Progress, SILENT_PROGRESS } from './progress';
