@@ -67,6 +67,12 @@ export interface VerifyReport {
   readonly outputs: readonly OutputCheck[];
   /** Differences between the software and runtime that filed the bundle and the ones verifying it. */
   readonly environment_differences: readonly string[];
+  /**
+   * True when the inputs are unchanged and the only outputs that differ are renderings by
+   * Chromium (PDF, PNG, SVG) while the Chromium version differs: the figures reproduce, the
+   * rendering does not (their bytes depend on the Chromium build and its fonts).
+   */
+  readonly renderings_only: boolean;
   /** Why the recomputation failed, or null. */
   readonly error: string | null;
 }
@@ -114,6 +120,9 @@ function filesUnder(dir: string, prefix = ''): string[] {
 }
 
 const TEXT_FILE = /\.(json|csv|html|svg|txt|md)$/;
+
+/** Files drawn by Chromium, whose bytes depend on its build and fonts. */
+const RENDERED = /\.(pdf|png|svg)$/;
 
 function firstDifference(filed: Uint8Array, recomputed: Uint8Array): OutputCheck['first_difference'] {
   const a = Buffer.from(filed).toString('utf8').split('\n');
@@ -220,6 +229,10 @@ export async function verifyBundle(dir: string, options: VerifyOptions = {}): Pr
         ? 'unchanged'
         : 'changed';
   const inputsChanged = inputs.some((i) => i.status !== 'unchanged');
+  const environment = environmentDifferences(manifest);
+  const differing = outputs.filter((o) => o.status !== 'reproduced');
+  const renderingsOnly =
+    error === null && !inputsChanged && differing.length > 0 && differing.every((o) => o.status === 'differs' && RENDERED.test(o.path)) && environment.some((d) => d.startsWith('chromium'));
   return {
     bundle: dir,
     command: manifest.command.name,
@@ -231,7 +244,8 @@ export async function verifyBundle(dir: string, options: VerifyOptions = {}): Pr
     inputs,
     rulebook: { status: rulebookStatus, recorded: manifest.rulebook, current },
     outputs,
-    environment_differences: environmentDifferences(manifest),
+    environment_differences: environment,
+    renderings_only: renderingsOnly,
     error,
   };
 }

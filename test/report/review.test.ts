@@ -8,6 +8,7 @@ import { withChromium } from '../../src/charts/chromium';
 import { plotlyScript } from '../../src/charts/html';
 import { ConfidentialityError } from '../../src/evidence/confidentiality';
 import { fileEvidence } from '../../src/evidence/fileEvidence';
+import { sha256 } from '../../src/evidence/hash';
 import { readManifest, verifyBundle } from '../../src/evidence/verify';
 import { standInLookup } from './standIns';
 
@@ -231,6 +232,24 @@ describe('a filed review verifies', () => {
     }
     const report = await verifyBundle(copy, { commands: standInLookup() });
     expect(report.outputs.map((o) => [o.path, o.status])).toEqual([...outputs].sort().map((p) => [p, 'altered']));
+    expect(report.reproduced).toBe(false);
+  });
+
+  it('says when only the renderings differ because another Chromium printed them', async () => {
+    // Simulates a bundle filed elsewhere: its PDF has other bytes (recorded consistently) and another Chromium.
+    const copy = join(work, 'other-chromium');
+    cpSync(en, copy, { recursive: true });
+    const pdf = readFileSync(join(copy, 'report.pdf'));
+    pdf[pdf.length >> 1] ^= 0x20;
+    writeFileSync(join(copy, 'report.pdf'), pdf);
+    const manifest = JSON.parse(readFileSync(join(copy, 'manifest.json'), 'utf8'));
+    manifest.outputs.find((o: { path: string }) => o.path === 'report.pdf').sha256 = sha256(pdf);
+    manifest.runtime.chromium = '120.0.6099.71';
+    writeFileSync(join(copy, 'manifest.json'), JSON.stringify(manifest));
+    const report = await verifyBundle(copy, { commands: standInLookup() });
+    expect(report.outputs.filter((o) => o.status !== 'reproduced').map((o) => [o.path, o.status])).toEqual([['report.pdf', 'differs']]);
+    expect(report.environment_differences.some((d) => d.startsWith('chromium: filed with 120.0.6099.71'))).toBe(true);
+    expect(report.renderings_only).toBe(true);
     expect(report.reproduced).toBe(false);
   });
 

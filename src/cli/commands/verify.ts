@@ -55,6 +55,9 @@ function verifyText(r: VerifyReport): string {
       r.error ? 'the recomputation did not complete' : '',
     ].filter((s) => s !== '');
     lines.push(`NOT REPRODUCED: ${why.join('; ')}.`);
+    if (r.renderings_only) {
+      lines.push('Only files drawn by Chromium differ, and this Chromium is not the one that filed the bundle: every figure reproduces; to reproduce the renderings too, verify with the recorded Chromium (manifest runtime.chromium).');
+    }
   }
   return lines.join('\n');
 }
