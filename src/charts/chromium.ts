@@ -1,36 +1,25 @@
+import { execFileSync } from 'node:child_process';
 import { type Browser, chromium } from 'playwright-core';
-
-/** The Chromium binary: `AWB_CHROMIUM` when set, else Debian's `/usr/bin/chromium`. */
-export function chromiumExecutable(): string {
-  return process.env.AWB_CHROMIUM ?? '/usr/bin/chromium';
-}
-
-/** Launch arguments for a headless, offline, sandbox-free Chromium (containers, CI). */
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] as const;
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './figureRenderer';
 
 let shared: Promise<Browser> | undefined;
 let users = 0;
-let launchedVersion: string | null = null;
+let version: string | null | undefined;
 
 /**
- * Runs `fn` with a headless Chromium. Calls that overlap share one browser, which is closed
- * when the last of them ends, so no browser outlives the work (a CLI run exits cleanly).
+ * Runs `fn` with a headless Chromium (the same binary and flags as the figure renderer:
+ * `CHROMIUM_PATH`, `CHROMIUM_ARGS`). Calls that overlap share one browser, which is closed when
+ * the last of them ends, so no browser outlives the work (a CLI run exits cleanly).
  * @throws Error when Chromium cannot be launched (the message names the binary tried).
  * @example const bytes = await withChromium(async (browser) => (await browser.newPage()).pdf());
  */
 export async function withChromium<T>(fn: (browser: Browser) => Promise<T>): Promise<T> {
   users++;
   try {
-    shared ??= chromium.launch({ executablePath: chromiumExecutable(), args: [...CHROMIUM_ARGS] }).then(
-      (browser) => {
-        launchedVersion = browser.version();
-        return browser;
-      },
-      (error: unknown) => {
-        shared = undefined;
-        throw new Error(`Could not launch Chromium at ${chromiumExecutable()} (set AWB_CHROMIUM to its path): ${(error as Error).message}`);
-      },
-    );
+    shared ??= chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] }).catch((error: unknown) => {
+      shared = undefined;
+      throw new Error(`Could not launch Chromium at ${CHROMIUM_PATH} (set AWB_CHROMIUM to its path): ${(error as Error).message}`);
+    });
     return await fn(await shared);
   } finally {
     users--;
@@ -42,7 +31,19 @@ export async function withChromium<T>(fn: (browser: Browser) => Promise<T>): Pro
   }
 }
 
-/** Version of the Chromium launched by this process (recorded in manifests), or null when none was. */
+/**
+ * Version of the Chromium that renders PDF and images (`156.0.8078.79`), read once from
+ * `CHROMIUM_PATH --version`; null when it cannot be run. Manifests record it because the bytes
+ * of a rendering depend on it.
+ */
 export function chromiumVersion(): string | null {
-  return launchedVersion;
+  if (version === undefined) {
+    try {
+      const text = execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+      version = /(\d+\.\d+\.\d+\.\d+)/.exec(text)?.[1] ?? null;
+    } catch {
+      version = null;
+    }
+  }
+  return version;
 }

@@ -101,7 +101,7 @@ export async function buildManifest(
       platform: process.platform,
       arch: process.arch,
       time_zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-      chromium: chromiumVersion(),
+      chromium: [...files.keys()].some((path) => /\.(pdf|png|svg)$/.test(path)) ? chromiumVersion() : null,
     },
     libraries,
     seeds: output.seeds ?? {},

@@ -4,6 +4,5 @@ export { planReview, latestCompleteYear, quarterEndDate, SECTIONS, SECTION_COMMA
 export { backtestAnnex, type BacktestAnnex, type ScopeRow, type IndicatorRow } from './backtestAnnex';
 export { reviewHtml, displayNumber } from './reviewHtml';
 export { printPdf, type PrintOptions } from './printPdf';
-export { withoutPdfDates } from './pdfDates';
 export { runFindings } from './runFindings';
 export { wording, LANGS, type Lang } from './labels';

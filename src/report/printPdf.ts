@@ -1,6 +1,6 @@
 import { withChromium } from '../charts/chromium';
 import { escapeHtml } from '../charts/html';
-import { withoutPdfDates } from './pdfDates';
+import { withoutPdfDates } from '../charts/pdfDates';
 
 /** Options of `printPdf`: the running footer's text, and how long charts may take to draw. */
 export interface PrintOptions {
