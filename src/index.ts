@@ -52,4 +52,5 @@ export { type Progress, SILENT_PROGRESS } from './progress';
 // Command line (for running commands from notebooks and tests)
 export { runCli, EXIT } from './cli/runCli';
 export { COMMANDS, findCommand } from './cli/commands';
+export { commandParams, optionsToArgv, type OptionValue } from './cli/commandOptions';
 export type { CommandSpec, CommandOutput, CommandParams, RunContext, JsonValue } from './cli/command';

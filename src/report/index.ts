@@ -1,4 +1,4 @@
-export { quarterlyReview } from './quarterlyReview';
+export { quarterlyReview, renderReview } from './quarterlyReview';
 export { composeReview, type Review, type SectionResult, type RunResult } from './composeReview';
 export { planReview, latestCompleteYear, quarterEndDate, SECTIONS, SECTION_COMMAND, type ReviewParams, type SectionId, type SectionPlan, type PlannedRun } from './reviewPlan';
 export { backtestAnnex, type BacktestAnnex, type ScopeRow, type IndicatorRow } from './backtestAnnex';

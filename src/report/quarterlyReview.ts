@@ -5,6 +5,7 @@ import type { CommandLookup } from '../evidence/fileEvidence';
 import { sha256File } from '../evidence/hash';
 import { softwareProvenance } from '../evidence/manifest';
 import { jsonText } from '../evidence/renderOutputs';
+import type { Progress } from '../progress';
 import { SEVERITIES } from '../rules/finding';
 import { composeReview, type Review } from './composeReview';
 import { wording } from './labels';
@@ -60,25 +61,25 @@ function reviewText(review: Review, files: readonly string[]): string {
 }
 
 /**
- * Computes and renders the chief actuary's quarterly review (`awb review`): composes the
- * sections from the commands' outputs (`composeReview`), renders the HTML report and prints it
- * to PDF, and returns everything the evidence bundle files: `report.html`, `report.pdf`, each
- * command's JSON result as `results/<run>.json`, its tables and charts prefixed with the run
- * (`tables/backtest_cells.csv`), and the review's own tables (`findings`, `sections`, and the
- * backtest annex's `backtest_scope` and `backtest_indicators`).
- * @throws InputError for bad input in any section; Error when Chromium cannot print.
+ * Renders a composed review into everything its evidence bundle files: the HTML report, the
+ * PDF printed from it, each command's JSON result as `results/<run>.json`, its tables and charts
+ * prefixed with the run (`tables/backtest_cells.csv`), and the review's own tables (`findings`,
+ * `sections`, and the backtest annex's `backtest_scope` and `backtest_indicators`). The same
+ * review gives the same bytes.
+ * @throws Error when Chromium cannot print the PDF.
+ * @example const output = await renderReview(await composeReview(params, SILENT_PROGRESS, findCommand), SILENT_PROGRESS);
  */
-export async function quarterlyReview(p: ReviewParams, context: RunContext, lookup: CommandLookup): Promise<CommandOutput> {
-  const review = await composeReview(p, context.progress, lookup);
+export async function renderReview(review: Review, progress: Progress): Promise<CommandOutput> {
+  const p = review.params;
   const hashes = new Map<string, string>();
   for (const path of review.inputs) hashes.set(path, await sha256File(path));
   const sw = softwareProvenance();
   const html = reviewHtml(review, hashes, `${sw.package} ${sw.version}`);
-  context.progress.start('review: printing the PDF', 1);
+  progress.start('review: printing the PDF', 1);
   const w = wording(p.lang);
   const pdf = await printPdf(html, { footer: w.title(p.quarter), pageNumber: p.lang === 'zh' ? '第 {page} 页，共 {pages} 页' : 'Page {page} of {pages}' });
-  context.progress.tick();
-  context.progress.stop();
+  progress.tick();
+  progress.stop();
 
   const tables: Record<string, readonly TableRow[]> = {
     findings: findingRows(review),
@@ -107,4 +108,14 @@ export async function quarterlyReview(p: ReviewParams, context: RunContext, look
     rulebook: review.rulebook,
     seeds,
   };
+}
+
+/**
+ * The chief actuary's quarterly review (`awb review`): composes the sections from the commands'
+ * outputs (`composeReview`) and renders the report and its evidence (`renderReview`).
+ * @param lookup finds the section commands by name (the `awb` commands; tests pass stand-ins)
+ * @throws InputError for bad input in any section; Error when Chromium cannot print.
+ */
+export async function quarterlyReview(p: ReviewParams, context: RunContext, lookup: CommandLookup): Promise<CommandOutput> {
+  return renderReview(await composeReview(p, context.progress, lookup), context.progress);
 }
