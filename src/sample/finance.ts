@@ -10,7 +10,7 @@ import type { SamplePolicy } from './policies';
 import type { RandomSource } from './random';
 
 /** The ledger's quarters: 2021Q1 … 2025Q4. */
-export const LEDGER_QUARTERS: readonly Quarter[] = quarterRange('2021Q1' as Quarter, '2025Q4' as Quarter);
+const LEDGER_QUARTERS: readonly Quarter[] = quarterRange('2021Q1' as Quarter, '2025Q4' as Quarter);
 const QUARTER_ENDS = LEDGER_QUARTERS.map(periodEnd);
 const STUDY_END_DAY = parseDayText(STUDY_END)!;
 
@@ -102,6 +102,7 @@ function pricedExpenseRate(product: SampleProduct, schedules: readonly LoadingSc
  *   interest rate plus the product's yield margin (± 0.2% noise, annual) over a quarter.
  *
  * @param random the 'finance' stream
+ * @example financeRows(book.policies, claims, loadingSchedules(), random)[0] // { product_code: 'ACC01', period: '2021Q1', premium_income: '330480.00', … } for the default sample
  */
 export function financeRows(policies: readonly SamplePolicy[], claims: readonly SampleClaim[], schedules: readonly LoadingSchedule[], random: RandomSource): TableRow[] {
   const byProduct = ledgers(policies, claims);

@@ -44,6 +44,7 @@ export function averageLoading(grossPremium: readonly string[], loadingRate: rea
  * from the pricing mortality, lapse/surrender and (when it ends the cover) incidence rates, and
  * loading rates of years 1–3 as declared with one level rate for later years, solved (to four
  * decimals) so that the average comes close to the product's target.
+ * @example loadingSchedule(CI01).average.toFixed(8) // '0.26999942'
  */
 export function loadingSchedule(product: LongTermProduct): LoadingSchedule {
   const years = product.premium_years;
@@ -77,12 +78,15 @@ export function loadingSchedule(product: LongTermProduct): LoadingSchedule {
   return { product, grossPremium, loadingRate, inforceProbability, average: averageLoading(g, loadingRate, inforceProbability, product.pricing_interest_rate) };
 }
 
-/** Every long-term product's schedule, in catalogue order. */
+/** Every long-term product's schedule, in catalogue order. @example loadingSchedules().length // 8 */
 export function loadingSchedules(): LoadingSchedule[] {
   return PRODUCTS.filter((p): p is LongTermProduct => p.kind === 'long').map(loadingSchedule);
 }
 
-/** Rows of loadings.csv. */
+/**
+ * Rows of loadings.csv: one per product and premium-paying policy year.
+ * @example loadingRows(loadingSchedules()).length // 106
+ */
 export function loadingRows(schedules: readonly LoadingSchedule[]): TableRow[] {
   const rows: TableRow[] = [];
   for (const s of schedules) {

@@ -228,7 +228,10 @@ export function simulateBook(random: RandomSource, total: number, progress: Prog
   return { policies: sorted, events };
 }
 
-/** Rows of policies.csv, in policy-number order; exit columns are empty while in force. */
+/**
+ * Rows of policies.csv, in policy-number order; exit columns are empty while in force.
+ * @example policyRows(book.policies)[0] // { policy_id: 'HT00000001', product_code: 'ACC01', issue_date: '2021-01-01', exit_date: '2021-12-31', exit_reason: 'maturity', premium: '180.00', … }
+ */
 export function policyRows(policies: readonly SamplePolicy[]): TableRow[] {
   return policies.map((p) => ({
     policy_id: p.id,

@@ -39,6 +39,7 @@ function trailingYearExpenses(quartersAfter2020: number): number {
  * then chosen (rounded half-up to the fen) so that
  * (assets − other liabilities + 0.8E₁ + 0.6E₂ + 0.4E₃ + 0.2E₄) ÷ reserves is the quarter's coverage:
  * exactly 1 in the planted quarter (2025Q2), between 1.018 and 1.062 elsewhere.
+ * @example solvencyRows()[5] // { quarter: '2025Q2', …, assets: '12146128060.49', other_liabilities: '1527347150.09', reserves: '12947157600.40', … }
  */
 export function solvencyRows(): TableRow[] {
   return QUARTERS.map((q, i) => {

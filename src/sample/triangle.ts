@@ -11,6 +11,7 @@ const STUDY_END_DAY = parseDayText(STUDY_END)!;
  * term of twelve months or less) by accident year (origin 2021–2025) and development age
  * (1 = payments within the accident year), from the claims settled by the study end — the
  * same payments as claims.csv. Values in yuan.
+ * @example triangleRows(claims)[0] // { origin: 2021, development: 1, value: '685822.84' } for the default sample
  */
 export function triangleRows(claims: readonly SampleClaim[]): TableRow[] {
   const last = YEARS[YEARS.length - 1];
