@@ -2,7 +2,8 @@ import { addMonths, addYears, dayOf, type DayNumber, daysInYear, formatDay, pars
 import { periodEnd, quarterOfDay } from '../data/period';
 import type { ExitReason } from '../data/schema';
 import type { TableRow } from '../evidence/csv';
-import { asCents, type Cents, formatCents } from '../money/cents';
+import { asCents, type Cents } from '../money/cents';
+import { fenText } from './fenText';
 import type { Progress } from '../progress';
 import { type LongTermProduct, PRODUCTS, REGIONS, type SampleProduct, type ShortTermProduct, STUDY_END, YEARS } from './company';
 import { lapseDriftMultiplier } from './plantedFindings';
@@ -239,8 +240,8 @@ export function policyRows(policies: readonly SamplePolicy[]): TableRow[] {
     issue_date: formatDay(p.issue),
     exit_date: p.exit === null ? null : formatDay(p.exit),
     exit_reason: p.exitReason,
-    premium: formatCents(p.premium),
-    sum_assured: formatCents(p.sumAssured),
+    premium: fenText(p.premium),
+    sum_assured: fenText(p.sumAssured),
     age_at_issue: p.age,
     gender: p.gender,
     channel: p.channel,
