@@ -85,11 +85,26 @@ function drawAge(random: RandomSource, [low, mode, high]: readonly [number, numb
 
 const toCents = (yuan: number) => asCents(Math.round(yuan * 100));
 
-/** The index of the calendar quarter holding a day, counted from 2024Q1 (the start of the planted drift). */
-function quartersSince2024(day: number): number {
-  const { year, month } = ymdOf(day);
-  return (year - 2024) * 4 + Math.floor((month - 1) / 3);
-}
+/**
+ * Per-day lookups over 2021–2025 (quarter end, days in the year, quarters since 2024Q1), built
+ * once so that the decrement loop, which visits about 1.3 million policy-quarter pieces, needs
+ * no Date objects.
+ */
+const FIRST_DAY = dayOf(YEARS[0], 1, 1);
+const CALENDAR = (() => {
+  const days = STUDY_END_DAY - FIRST_DAY + 1;
+  const quarterEnd = new Int32Array(days);
+  const perDay = new Float64Array(days);
+  const sinceDrift = new Int32Array(days);
+  for (let i = 0; i < days; i++) {
+    const day = FIRST_DAY + i;
+    const { year, month } = ymdOf(day);
+    quarterEnd[i] = periodEnd(quarterOfDay(day));
+    perDay[i] = 1 / daysInYear(year);
+    sinceDrift[i] = (year - 2024) * 4 + Math.floor((month - 1) / 3);
+  }
+  return { quarterEnd, perDay, sinceDrift };
+})();
 
 interface Life {
   readonly exit: DayNumber | null;
@@ -131,12 +146,13 @@ function longTermLife(
   let policyYear = 1;
   let anniversary = addYears(issue, 1) as number;
   while (day <= end) {
-    const segmentEnd = Math.min(anniversary - 1, periodEnd(quarterOfDay(day)), end);
+    const at = day - FIRST_DAY;
+    const segmentEnd = Math.min(anniversary - 1, CALENDAR.quarterEnd[at], end);
     const days = segmentEnd - day + 1;
-    const perDay = 1 / daysInYear(ymdOf(day).year);
+    const perDay = CALENDAR.perDay[at];
     const attained = policy.age + policyYear - 1;
     const death = -Math.log(1 - deathRate(policy.gender, attained)) * perDay;
-    const multiplier = lapseDriftMultiplier(product.code, policy.channel, policyYear, quartersSince2024(day));
+    const multiplier = lapseDriftMultiplier(product.code, policy.channel, policyYear, CALENDAR.sinceDrift[at]);
     const exit = -Math.log(1 - exitRate(product, policyYear)) * multiplier * perDay;
     const incidence = -Math.log(1 - incidenceRate(product, attained)) * perDay;
     const ending = death + exit + (incidenceEndsCover ? incidence : 0);
