@@ -156,24 +156,25 @@ function longTermLife(
     const exit = -Math.log(1 - exitRate(product, policyYear)) * multiplier * perDay;
     const incidence = -Math.log(1 - incidenceRate(product, attained)) * perDay;
     const ending = death + exit + (incidenceEndsCover ? incidence : 0);
+    const found: number[] = [];
     if (!incidenceEndsCover && incidence > 0) {
       const count = random.poisson(incidence * days);
-      const found: number[] = [];
       for (let k = 0; k < count; k++) found.push(day + Math.floor(random.uniform() * days));
       found.sort((a, b) => a - b);
-      for (const d of found) events.push({ day: d as DayNumber, kind: 'incidence', policyYear });
     }
     const wait = random.exponential(1 / ending);
-    if (wait < days) {
-      const exitDay = (day + Math.floor(wait)) as DayNumber;
+    const exitDay = wait < days ? day + Math.floor(wait) : Infinity;
+    // Claims that leave the cover in force happen only while it lasts.
+    for (const d of found) if (d <= exitDay) events.push({ day: d as DayNumber, kind: 'incidence', policyYear });
+    if (exitDay !== Infinity) {
       const u = random.uniform() * ending;
       if (u < death) {
-        if (product.death_benefit !== 'none') events.push({ day: exitDay, kind: 'death', policyYear });
-        return { exit: exitDay, exitReason: 'death' };
+        if (product.death_benefit !== 'none') events.push({ day: exitDay as DayNumber, kind: 'death', policyYear });
+        return { exit: exitDay as DayNumber, exitReason: 'death' };
       }
-      if (u < death + exit) return { exit: exitDay, exitReason: product.exit.indicator };
-      events.push({ day: exitDay, kind: 'incidence', policyYear });
-      return { exit: exitDay, exitReason: 'claim' };
+      if (u < death + exit) return { exit: exitDay as DayNumber, exitReason: product.exit.indicator };
+      events.push({ day: exitDay as DayNumber, kind: 'incidence', policyYear });
+      return { exit: exitDay as DayNumber, exitReason: 'claim' };
     }
     day = segmentEnd + 1;
     if (day === anniversary) {
