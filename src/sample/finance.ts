@@ -95,7 +95,10 @@ function pricedExpenseRate(product: SampleProduct, schedules: readonly LoadingSc
  * - claims_paid: claims settled in the quarter; ocr (未决赔款准备金) at a quarter end: the final
  *   cost of every claim incurred by then and not yet settled, reported or not (perfect hindsight);
  * - opening of a quarter = closing of the previous one, 0 at launch;
- * - ceded_premium and ceded_claims: the product's quota share of premium income and claims paid;
+ * - ceded_premium and ceded_claims: the quota-share reinsurer's part of the quarter's earned premium
+ *   and incurred claims (ceded premium net of the change in the ceded UPR, recoveries including the
+ *   change in the ceded OCR), so that (earned − ceded_premium) and (incurred − ceded_claims) are the
+ *   retained figures of DOMAIN.md's loss ratio after reinsurance;
  * - expenses: premium income × the priced expense rate × (1 + 4% noise);
  * - long-term products: a fund rolled forward with premiums less claims, expenses and net
  *   reinsurance; invested_assets is its quarter average and investment_income earns the pricing
@@ -114,8 +117,10 @@ export function financeRows(policies: readonly SamplePolicy[], claims: readonly 
     let fund = 0;
     for (let q = quarterIndex(parseDayText(product.launch_date)!); q < LEDGER_QUARTERS.length; q++) {
       const premium = ledger.premium[q];
-      const cededPremium = share(premium, quota);
-      const cededClaims = share(ledger.paid[q], quota);
+      const earned = premium + (q > 0 ? ledger.upr[q - 1] : 0) - ledger.upr[q];
+      const incurred = ledger.paid[q] + ledger.ocr[q] - (q > 0 ? ledger.ocr[q - 1] : 0);
+      const cededPremium = share(earned, quota);
+      const cededClaims = share(incurred, quota);
       const expenses = Math.round(premium * expenseRate * (1 + 0.04 * random.normal()));
       let investment: { income: number; assets: number } | null = null;
       if (product.kind === 'long') {

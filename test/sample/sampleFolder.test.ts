@@ -110,6 +110,19 @@ describe('finance.csv agrees with the policies and claims', () => {
     }
   });
 
+  it('cedes a quota share of earned premium and incurred claims, so net earned is never negative and the net loss ratio is the gross one', () => {
+    const quota: Record<string, string> = { MED01: '0.2', TRM01: '0.5', CI01: '0.3' };
+    for (const r of data.finance.rows) {
+      const earned = r.premium_income + r.upr_opening - r.upr_closing;
+      const incurred = r.claims_paid + r.ocr_closing - r.ocr_opening;
+      const share = quota[r.product_code] ?? '0';
+      // Quota share of each, rounded half-up to the fen.
+      expect(r.ceded_premium, `${r.product_code} ${r.period}`).toBe(new Dec(earned).times(share).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber());
+      expect(r.ceded_claims, `${r.product_code} ${r.period}`).toBe(new Dec(incurred).times(share).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber());
+      expect(earned - r.ceded_premium!, `${r.product_code} ${r.period}`).toBeGreaterThanOrEqual(0);
+    }
+  });
+
   it('fills investment figures for long-term products only', () => {
     const short = shortTerm();
     for (const r of data.finance.rows) {
