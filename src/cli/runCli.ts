@@ -46,7 +46,8 @@ function addCommand(program: Command, spec: CommandSpec, streams: CliStreams, ar
     } else {
       streams.stdout(output.text.endsWith('\n') ? output.text : output.text + '\n');
       if (written) {
-        for (const file of Object.keys(output.files ?? {})) streams.stdout(`Filed: ${join(written, file)}\n`);
+        // Documents at the top of the bundle (a report's HTML and PDF); files in folders are evidence.
+        for (const file of Object.keys(output.files ?? {}).filter((f) => !f.includes('/'))) streams.stdout(`Filed: ${join(written, file)}\n`);
         streams.stdout(`Evidence bundle: ${written}\n`);
       }
     }

@@ -43,6 +43,10 @@ export interface IndicatorRow {
   readonly ci_low: number | null;
   readonly ci_high: number | null;
   readonly credibility: number | null;
+  /** Consecutive periods, ending with this one, of a significant deviation in the same direction (from the backtest's `measures[]`, when it reports them). */
+  readonly persistent_periods: number | null;
+  /** The measure the backtest assigned (attention, adjust, report, disclose), null for none or when not reported. */
+  readonly measure: string | null;
 }
 
 /** The backtest section of a quarterly review, in the structure of S1 annex 2 part 三. */
@@ -61,15 +65,15 @@ export interface BacktestAnnex {
 
 const num = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
 
-/** The cells of a backtest's JSON (`cells[]`, DOMAIN.md) for one calendar period. */
-function cellsOf(output: CommandOutput, period: string): Record<string, unknown>[] {
-  const cells = output.json.cells;
-  return Array.isArray(cells) ? (cells as Record<string, unknown>[]).filter((c) => c && c.period === period) : [];
+/** Rows of an array in a backtest's JSON (`cells[]` of DOMAIN.md; `measures[]` when reported) for one calendar period. */
+function rowsOf(output: CommandOutput, key: 'cells' | 'measures', period: string): Record<string, unknown>[] {
+  const rows = output.json[key];
+  return Array.isArray(rows) ? (rows as Record<string, unknown>[]).filter((c) => c && c.period === period) : [];
 }
 
 /**
  * Builds the backtest section of a quarterly review from the `awb backtest` output (calendar
- * quarters), in the structure S1 annex 2 part 三 (二)–(五) asks for each quarter: the products in
+ * quarters: `cells[]`, and `scope` and `measures[]` when the backtest reports them), in the structure S1 annex 2 part 三 (二)–(五) asks for each quarter: the products in
  * scope with their basic information and reinsurance arrangement, each indicator's backtest
  * (A/E and deviation), the reasonableness of each deviation, and the measures taken (BT-MEASURE
  * findings); plus the year's measures so far for part (一).
@@ -78,12 +82,14 @@ function cellsOf(output: CommandOutput, period: string): Record<string, unknown>
  * @throws InputError when the products or finance table is missing or malformed.
  */
 export async function backtestAnnex(dataDir: string, quarter: Quarter, backtest: CommandOutput): Promise<BacktestAnnex> {
-  const cells = cellsOf(backtest, quarter);
+  const cells = rowsOf(backtest, 'cells', quarter);
+  const measureOf = new Map(rowsOf(backtest, 'measures', quarter).map((m) => [`${String(m.product_code)}\u0000${String(m.indicator)}`, m]));
   const productsFile = requireTableFile(dataDir, 'products');
   const financeFile = findTableFile(dataDir, 'finance');
   const products = await loadTable(productsFile, 'products');
   const finance = financeFile ? await loadTable(financeFile, 'finance') : undefined;
-  const inScope = [...new Set(cells.map((c) => String(c.product_code)))];
+  const scopeList = backtest.json.scope;
+  const inScope = Array.isArray(scopeList) ? scopeList.map(String) : [...new Set(cells.map((c) => String(c.product_code)))];
   const scope = inScope.map((code): ScopeRow => {
     const p = products.rows.find((r) => r.product_code === code);
     const f = finance?.rows.find((r) => r.product_code === code && r.period === quarter);
@@ -108,6 +114,7 @@ export async function backtestAnnex(dataDir: string, quarter: Quarter, backtest:
   const indicators = cells.map((c): IndicatorRow => {
     const actual = num(c.actual);
     const expected = num(c.expected);
+    const m = measureOf.get(`${String(c.product_code)}\u0000${String(c.indicator)}`);
     return {
       product_code: String(c.product_code),
       indicator: String(c.indicator),
@@ -119,6 +126,8 @@ export async function backtestAnnex(dataDir: string, quarter: Quarter, backtest:
       ci_low: num(c.ci_low),
       ci_high: num(c.ci_high),
       credibility: num(c.credibility),
+      persistent_periods: num(m?.persistent_periods),
+      measure: typeof m?.measure === 'string' ? m.measure : null,
     };
   });
   const measures = runFindings(backtest).filter((f) => f.rule_id === 'BT-MEASURE');

@@ -36,6 +36,7 @@ export interface Wording {
   readonly tablesOfSection: string;
   readonly chartsOfSection: string;
   readonly tableTruncated: (shown: number, total: number, file: string) => string;
+  readonly tableOfPeriod: (period: string, shown: number, total: number, file: string) => string;
   readonly figure: (n: number, name: string, command: string) => string;
   readonly allFindings: string;
   readonly allFindingsIntro: string;
@@ -80,7 +81,8 @@ export interface AnnexWording {
   readonly noCells: (quarter: string) => string;
   readonly deviation: string;
   readonly significant: string;
-  readonly assessment: (a: { ae: number | null; ciLow: number | null; ciHigh: number | null; credibility: number | null }) => string;
+  readonly assessment: (a: { ae: number | null; ciLow: number | null; ciHigh: number | null; credibility: number | null; persistent: number | null }) => string;
+  readonly measure: Readonly<Record<string, string>>;
   readonly indicator: Readonly<Record<string, string>>;
   readonly line: Readonly<Record<string, string>>;
 }
@@ -203,6 +205,7 @@ const EN: Wording = {
   tablesOfSection: 'Tables',
   chartsOfSection: 'Charts',
   tableTruncated: (shown, total, file) => `The first ${shown} of ${total} rows; the full table is ${file} in the evidence bundle.`,
+  tableOfPeriod: (period, shown, total, file) => `${shown} rows of ${period} of ${total}; the full table is ${file} in the evidence bundle.`,
   figure: (n, name, command) => `Figure ${n}. ${name} (awb ${command})`,
   allFindings: 'All findings with their citations',
   allFindingsIntro: 'Every finding of every section, most severe first, with the text of the rule it applies.',
@@ -243,15 +246,17 @@ const EN: Wording = {
     noCells: (q) => `The backtest produced no cells for ${q}.`,
     deviation: 'Deviation',
     significant: 'Significant',
-    assessment: ({ ae, ciLow, ciHigh, credibility }) => {
+    assessment: ({ ae, ciLow, ciHigh, credibility, persistent }) => {
       if (ae === null) return 'Not computable (no expected value).';
+      const run = persistent !== null && persistent > 1 ? ` The deviation has kept its direction for ${persistent} consecutive periods.` : '';
       const within = ciLow !== null && ciHigh !== null && ciLow <= 1 && ciHigh >= 1;
       const z = credibility === null ? '' : credibility >= 1 ? ' Fully credible experience.' : ` Partly credible experience (Z = ${fmt(credibility, 2)}).`;
       if (ciLow === null || ciHigh === null) return `A/E ${fmt(ae, 3)}; no confidence interval.${z}`;
       return within
         ? `Within random fluctuation: the 95% interval ${fmt(ciLow, 3)}–${fmt(ciHigh, 3)} includes 1.${z}`
-        : `Systematic deviation: experience is ${ae > 1 ? 'above' : 'below'} the assumption and the 95% interval ${fmt(ciLow, 3)}–${fmt(ciHigh, 3)} excludes 1.${z}`;
+        : `Systematic deviation: experience is ${ae > 1 ? 'above' : 'below'} the assumption and the 95% interval ${fmt(ciLow, 3)}–${fmt(ciHigh, 3)} excludes 1.${run}${z}`;
     },
+    measure: { attention: 'attention (予以关注)', adjust: 'adjust (调整改进)', report: 'report to the regulator (主动报告)', disclose: 'disclose (信息披露)' },
     indicator: INDICATOR_EN,
     line: LINE_EN,
   },
@@ -291,6 +296,7 @@ const ZH: Wording = {
   tablesOfSection: '表格',
   chartsOfSection: '图表',
   tableTruncated: (shown, total, file) => `仅显示 ${total} 行中的前 ${shown} 行；完整表格见证据包中的 ${file}。`,
+  tableOfPeriod: (period, shown, total, file) => `显示 ${total} 行中 ${period} 的 ${shown} 行；完整表格见证据包中的 ${file}。`,
   figure: (n, name, command) => `图 ${n}. ${name}（awb ${command}）`,
   allFindings: '全部发现及其依据',
   allFindingsIntro: '各部分的全部发现，按严重程度排列，并附所适用规则的原文。',
@@ -331,15 +337,17 @@ const ZH: Wording = {
     noCells: (q) => `回溯未产生 ${q} 的结果。`,
     deviation: '偏差',
     significant: '显著',
-    assessment: ({ ae, ciLow, ciHigh, credibility }) => {
+    assessment: ({ ae, ciLow, ciHigh, credibility, persistent }) => {
       if (ae === null) return '无法计算（无预期值）。';
+      const run = persistent !== null && persistent > 1 ? `偏差已连续 ${persistent} 期保持同一方向。` : '';
       const within = ciLow !== null && ciHigh !== null && ciLow <= 1 && ciHigh >= 1;
       const z = credibility === null ? '' : credibility >= 1 ? '经验数据完全可信。' : `经验数据部分可信（Z = ${fmt(credibility, 2)}）。`;
       if (ciLow === null || ciHigh === null) return `实际/预期 ${fmt(ae, 3)}；无置信区间。${z}`;
       return within
         ? `属于随机波动：95%置信区间 ${fmt(ciLow, 3)}–${fmt(ciHigh, 3)} 包含1。${z}`
-        : `系统性偏差：实际${ae > 1 ? '高于' : '低于'}假设，95%置信区间 ${fmt(ciLow, 3)}–${fmt(ciHigh, 3)} 不包含1。${z}`;
+        : `系统性偏差：实际${ae > 1 ? '高于' : '低于'}假设，95%置信区间 ${fmt(ciLow, 3)}–${fmt(ciHigh, 3)} 不包含1。${run}${z}`;
     },
+    measure: { attention: '予以关注', adjust: '调整改进', report: '主动报告', disclose: '信息披露' },
     indicator: INDICATOR_ZH,
     line: LINE_ZH,
   },

@@ -12,6 +12,9 @@ import { quarterEndDate } from './reviewPlan';
 /** At most this many rows of a command's table are printed; the bundle holds them all. */
 export const MAX_TABLE_ROWS = 40;
 
+/** Tables with more columns than this are set smaller and may wrap codes and figures. */
+const WIDE_TABLE = 9;
+
 /** A chart of the review: its element id, name in the bundle, the command that drew it, the figure. */
 interface ReviewChart {
   readonly id: string;
@@ -33,6 +36,7 @@ table { border-collapse: collapse; width: 100%; margin: 6px 0 14px; font-size: 8
 th, td { border: 1px solid #c8c8c8; padding: 2px 5px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 th { background: #eef2f6; overflow-wrap: normal; } td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.code { white-space: nowrap; } td.values { font-size: 8pt; overflow-wrap: anywhere; min-width: 9em; }
+table.wide { font-size: 7pt; } table.wide td.code, table.wide td.num { white-space: normal; overflow-wrap: anywhere; }
 thead { display: table-header-group; } tr { break-inside: avoid; }
 .sev { display: inline-block; padding: 0 5px; border-radius: 3px; color: #fff; font-size: 8pt; white-space: nowrap; }
 .sev-critical { background: #a4161a; } .sev-major { background: #d9480f; } .sev-minor { background: #b08900; } .sev-info { background: #5c7080; }
@@ -73,11 +77,12 @@ function cell(column: string, value: unknown, w: Wording): string {
 /** An HTML table of rows; `format` may replace the rendering of chosen columns. */
 function htmlTable(rows: readonly Readonly<Record<string, unknown>>[], w: Wording, options: { columns?: readonly string[]; format?: Readonly<Record<string, (v: unknown) => string>> } = {}): string {
   const columns = options.columns ?? [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const wide = columns.length > WIDE_TABLE ? ' class="wide"' : '';
   const head = columns.map((c) => `<th>${escapeHtml(columnLabel(w, c))}</th>`).join('');
   const body = rows
     .map((r) => `<tr>${columns.map((c) => (options.format?.[c] ? `<td class="num">${options.format[c](r[c])}</td>` : cell(c, r[c], w))).join('')}</tr>`)
     .join('\n');
-  return `<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+  return `<table${wide}><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
 const percent = (v: unknown) => (typeof v === 'number' ? escapeHtml(formatPercent(String(v), 2)) : '–');
@@ -157,12 +162,13 @@ function annexHtml(annex: BacktestAnnex, review: Review, w: Wording): string {
     ceded_share: r.ceded_share,
     ceded_claims_share: r.ceded_claims_share,
   }));
-  const indicators = annex.indicators.map((r) => ({ ...r, indicator: a.indicator[r.indicator] ?? r.indicator }));
+  const indicators = annex.indicators.map(({ persistent_periods: _p, measure: _m, ...r }) => ({ ...r, indicator: a.indicator[r.indicator] ?? r.indicator }));
   const assessments = annex.indicators.map((r) => ({
     product_code: r.product_code,
     indicator: a.indicator[r.indicator] ?? r.indicator,
     ae: r.ae,
-    assessment: a.assessment({ ae: r.ae, ciLow: r.ci_low, ciHigh: r.ci_high, credibility: r.credibility }),
+    assessment: a.assessment({ ae: r.ae, ciLow: r.ci_low, ciHigh: r.ci_high, credibility: r.credibility, persistent: r.persistent_periods }),
+    measure: r.measure === null ? null : (a.measure[r.measure] ?? r.measure),
   }));
   const body =
     annex.indicators.length === 0
@@ -176,6 +182,20 @@ function annexHtml(annex: BacktestAnnex, review: Review, w: Wording): string {
 ${body}
 <h3>${escapeHtml(a.measures)}</h3><p class="note">${escapeHtml(a.measuresIntro)}</p>${measures}
 <h3>${escapeHtml(a.year)}</h3><p class="note">${escapeHtml(a.yearIntro(Number(annex.quarter.slice(0, 4))))}</p>${year}`;
+}
+
+/**
+ * The rows of a table that belong to the quarter reviewed: when the table has a `period` or
+ * `quarter` column holding the quarter (`2025Q4`) or its year (`2025`), those rows, and the
+ * period they were chosen by; otherwise every row.
+ */
+function rowsOfQuarter(rows: readonly TableRow[], quarter: string): { rows: readonly TableRow[]; period: string | null } {
+  const column = ['period', 'quarter'].find((c) => rows.some((r) => c in r));
+  if (!column) return { rows, period: null };
+  const year = quarter.slice(0, 4);
+  const selected = rows.filter((r) => r[column] === quarter || r[column] === year);
+  if (selected.length === 0 || selected.length === rows.length) return { rows, period: null };
+  return { rows: selected, period: selected.some((r) => r[column] === quarter) ? quarter : year };
 }
 
 function chartTitle(figure: Figure, name: string): string {
@@ -193,20 +213,38 @@ function sectionHtml(s: SectionResult, n: number, review: Review, w: Wording, ch
   const parts: string[] = [head];
   if (s.id === 'backtest' && review.annex) parts.push(annexHtml(review.annex, review, w));
   parts.push(`<h3>${escapeHtml(w.findingsOfSection)}</h3>${findingsTable(s.findings, review, w, false)}`);
+  // A section run several times (the index by company, region, stage) repeats what does not
+  // depend on the grouping (the path model): each table and chart is shown once.
+  const shown = new Set<string>();
+  const firstTime = (content: unknown) => {
+    const key = JSON.stringify(content);
+    if (shown.has(key)) return false;
+    shown.add(key);
+    return true;
+  };
   for (const run of s.runs) {
-    const tables = Object.entries(run.output.tables ?? {});
-    if (tables.length > 0) parts.push(`<h3>${escapeHtml(w.tablesOfSection)}${s.runs.length > 1 ? ` (${escapeHtml(run.id)})` : ''}</h3>`);
+    const label = s.runs.length > 1 ? ` (${escapeHtml(run.id)})` : '';
+    // Findings are listed above, each once; the command's own findings table is in the bundle.
+    const tables = Object.entries(run.output.tables ?? {}).filter(([name, rows]) => name !== 'findings' && rows.length > 0 && firstTime(rows));
+    if (tables.length > 0) parts.push(`<h3>${escapeHtml(w.tablesOfSection)}${label}</h3>`);
     for (const [name, rows] of tables) {
       const file = `tables/${run.id}_${name}.csv`;
-      const shown = rows.slice(0, MAX_TABLE_ROWS);
-      parts.push(`<p class="note"><b>${escapeHtml(`${run.id}_${name}`)}</b>${rows.length > MAX_TABLE_ROWS ? ` — ${escapeHtml(w.tableTruncated(MAX_TABLE_ROWS, rows.length, file))}` : ''}</p>${htmlTable(shown as TableRow[], w)}`);
+      const { rows: selected, period } = rowsOfQuarter(rows, review.params.quarter);
+      const note =
+        period !== null
+          ? w.tableOfPeriod(period, Math.min(selected.length, MAX_TABLE_ROWS), rows.length, file)
+          : rows.length > MAX_TABLE_ROWS
+            ? w.tableTruncated(MAX_TABLE_ROWS, rows.length, file)
+            : '';
+      parts.push(`<p class="note"><b>${escapeHtml(`${run.id}_${name}`)}</b>${note ? ` — ${escapeHtml(note)}` : ''}</p>${htmlTable(selected.slice(0, MAX_TABLE_ROWS), w)}`);
     }
-    const figures = Object.entries(run.output.charts ?? {});
-    if (figures.length > 0) parts.push(`<h3>${escapeHtml(w.chartsOfSection)}${s.runs.length > 1 ? ` (${escapeHtml(run.id)})` : ''}</h3>`);
+    const figures = Object.entries(run.output.charts ?? {}).filter(([, figure]) => firstTime(figure));
+    if (figures.length > 0) parts.push(`<h3>${escapeHtml(w.chartsOfSection)}${label}</h3>`);
     for (const [name, figure] of figures) {
       const chart = { id: `chart-${charts.length + 1}`, name: `${run.id}_${name}`, command: run.command, figure };
       charts.push(chart);
-      parts.push(`<figure><div id="${chart.id}" class="chart"></div><figcaption>${escapeHtml(w.figure(charts.length, chartTitle(figure, chart.name), run.command))}</figcaption></figure>`);
+      const height = typeof figure.layout.height === 'number' ? ` style="height:${figure.layout.height}px"` : '';
+      parts.push(`<figure><div id="${chart.id}" class="chart"${height}></div><figcaption>${escapeHtml(w.figure(charts.length, chartTitle(figure, chart.name), run.command))}</figcaption></figure>`);
     }
     parts.push(`<p class="computed-by">${escapeHtml(w.computedBy(['awb', run.command, ...run.argv].join(' ')))}</p>`);
   }
@@ -229,12 +267,18 @@ ${htmlTable(inputs, w)}
 <p class="note">${escapeHtml(w.verifyHint)}</p></section>`;
 }
 
+/** A layout without a fixed width, so the chart fits the page (its height is the container's). */
+function withoutWidth(layout: Figure['layout']): Record<string, unknown> {
+  const { width: _width, ...rest } = layout;
+  return rest;
+}
+
 /** The script that draws the charts and then marks the page ready for printing (`data-charts="ready"`). */
 function chartScript(charts: readonly ReviewChart[]): string {
   const figures = charts.map((c) => ({
     id: c.id,
     data: c.figure.data,
-    layout: { ...c.figure.layout, font: { family: FONT, ...((c.figure.layout.font as object | undefined) ?? {}) } },
+    layout: { ...withoutWidth(c.figure.layout), autosize: true, font: { family: FONT, ...((c.figure.layout.font as object | undefined) ?? {}) } },
     config: { responsive: true, displaylogo: false, ...(c.figure.config ?? {}) },
   }));
   return `<script id="awb-figures" type="application/json">${scriptJson(figures)}</script>
