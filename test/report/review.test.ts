@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { withChromium } from '../../src/charts/chromium';
 import { plotlyScript } from '../../src/charts/html';
 import { ConfidentialityError } from '../../src/evidence/confidentiality';
@@ -11,6 +11,10 @@ import { fileEvidence } from '../../src/evidence/fileEvidence';
 import { sha256 } from '../../src/evidence/hash';
 import { readManifest, verifyBundle } from '../../src/evidence/verify';
 import { standInLookup } from './standIns';
+
+// Each review or verification runs the section commands and prints through Chromium: minutes on a
+// loaded two-core machine.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 900_000 });
 
 const FIXTURE = resolve(__dirname, '..', 'fixtures', 'review');
 const SECTIONS = ['summary', 'backtest', 'lossratio', 'expense', 'eligibility', 'satisfaction', 'findings', 'provenance'];
