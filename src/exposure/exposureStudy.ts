@@ -288,9 +288,14 @@ export function exposureStudy(policies: PolicyColumns, options: ExposureStudyOpt
         for (let p = grid.periodOfDay[s - first]; p <= pLast; p++) {
           const lo = grid.start[p] > s ? grid.start[p] : s;
           const hi = grid.end[p] < end ? grid.end[p] : end;
-          acc.days[index.slot((base + p) * rateRadix + r)] += hi - lo + 1;
+          // Slot first: index.slot() may grow (replace) the accumulator arrays.
+          const slot = index.slot((base + p) * rateRadix + r);
+          acc.days[slot] += hi - lo + 1;
         }
-        if (exits && ex >= s) acc.count[index.slot((base + grid.periodOfDay[ex - first]) * rateRadix + r)] += 1;
+        if (exits && ex >= s) {
+          const slot = index.slot((base + grid.periodOfDay[ex - first]) * rateRadix + r);
+          acc.count[slot] += 1;
+        }
         continue;
       }
       dayToCivil(iss, civil);
