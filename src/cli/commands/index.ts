@@ -1,4 +1,5 @@
 import type { CommandSpec } from '../command';
+import { backtestCommand } from './backtest';
 import { cashValueCommand } from './cashValue';
 import { tablesCommand } from './tables';
 
@@ -9,6 +10,7 @@ import { tablesCommand } from './tables';
 export const COMMANDS: readonly CommandSpec<any>[] = [
   tablesCommand,
   cashValueCommand,
+  backtestCommand,
 ];
 
 /** A command by name, or undefined. */

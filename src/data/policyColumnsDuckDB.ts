@@ -1,0 +1,455 @@
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import type { DuckDBConnection, DuckDBDataChunk } from '@duckdb/node-api';
+import { parse } from 'csv-parse/sync';
+import { SILENT_PROGRESS, type Progress } from '../progress';
+import { NO_DAY } from './dates';
+import { sqlString, withDuckDB } from './duckdb';
+import { InputError } from './InputError';
+import { CellParseFailure, cellParser, isMissingCell, type CellValue } from './parseCell';
+import { mapHeaders, parseTable } from './parseTable';
+import { EXIT_REASON_LEVELS, type CategoricalColumn, type PolicyColumns } from './policyColumns';
+import { decodeText } from './readCsv';
+import { sheetRow } from './rawTable';
+import { TABLES, type ColumnSpec } from './schema';
+
+/** Options of the DuckDB reader. */
+export interface DuckDBPolicyOptions {
+  /** Keep the policy numbers (needed to join claims); the uniqueness check runs either way. */
+  readonly policyIds?: boolean;
+  readonly progress?: Progress;
+  /** DuckDB worker threads (default: every core). */
+  readonly threads?: number;
+}
+
+/** How one canonical or attribute column is read. */
+type ColumnKind = 'id' | 'category' | 'date' | 'money' | 'integer';
+
+interface SourceColumn {
+  /** Position in the file's header. */
+  readonly position: number;
+  readonly header: string;
+  /** The schema column, or undefined for an attribute column. */
+  readonly spec: ColumnSpec | undefined;
+  readonly kind: ColumnKind;
+  /** The column's SQL type in the source (VARCHAR for CSV). */
+  readonly type: string;
+}
+
+/** A source column as a SQL reference. */
+function ref(c: SourceColumn): string {
+  return `"c${c.position}"`;
+}
+
+const DUCKDB_CSV_LINE = /CSV Error on Line: (\d+)/;
+
+/**
+ * Reads the header of a CSV file from its first megabyte with the same CSV parser as the row
+ * path. An empty file gives the row path's error.
+ */
+function csvHeader(path: string, delimiter: string): string[] {
+  const size = statSync(path).size;
+  if (size === 0) decodeText(path, new Uint8Array(0));
+  const fd = openSync(path, 'r');
+  try {
+    const bytes = Buffer.alloc(Math.min(size, 1 << 20));
+    readSync(fd, bytes, 0, bytes.length, 0);
+    const text = new TextDecoder('utf-8').decode(bytes);
+    const records = parse(text, { delimiter, bom: true, to: 1, relax_column_count: true, skip_empty_lines: true }) as string[][];
+    if (records.length === 0) throw new InputError({ file: path }, 'a table with a header row (the file holds no rows)');
+    return records[0].map((h) => h.trim());
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Checks a CSV file's bytes as strict UTF-8, streaming, and fails like the row path would:
+ * naming the line of the first invalid byte, and suggesting GB18030 when the bytes fit it.
+ */
+function checkUtf8(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    const buffer = Buffer.alloc(1 << 22);
+    let line = 1;
+    for (let read; (read = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) {
+      const chunk = buffer.subarray(0, read);
+      try {
+        decoder.decode(chunk, { stream: true });
+      } catch {
+        const gb = new TextDecoder('gb18030', { fatal: false }).decode(chunk).includes('\uFFFD') === false;
+        const hint = gb ? ' (the bytes look like GBK/GB18030: save the file as UTF-8 or pass --encoding gb18030)' : '';
+        let bad = 0;
+        try {
+          new TextDecoder('utf-8', { fatal: true }).decode(chunk);
+        } catch {
+          for (bad = 0; bad < chunk.length && chunk[bad] < 0x80; bad++);
+        }
+        for (let i = 0; i < bad; i++) if (chunk[i] === 0x0a) line++;
+        throw new InputError({ file: path, row: line }, `text encoded as UTF-8${hint}`);
+      }
+      for (let i = 0; i < read; i++) if (buffer[i] === 0x0a) line++;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The fast SQL conversion of a cell, or null when every value goes through the row path's parser. */
+function fastSql(c: SourceColumn): string | null {
+  const x = ref(c);
+  const t = c.type;
+  const integerType = /^(TINYINT|SMALLINT|INTEGER|BIGINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|HUGEINT)$/.test(t);
+  const floatType = t === 'DOUBLE' || t === 'FLOAT';
+  const decimal = /^DECIMAL\((\d+),(\d+)\)$/.exec(t);
+  switch (c.kind) {
+    case 'date':
+      if (t === 'DATE') return `(${x} - DATE '1970-01-01')::INTEGER`;
+      if (t.startsWith('TIMESTAMP')) return `CASE WHEN ${x}::TIMESTAMP = date_trunc('day', ${x}::TIMESTAMP) THEN (${x}::DATE - DATE '1970-01-01')::INTEGER END`;
+      if (t === 'VARCHAR') return `CASE WHEN regexp_full_match(${x}, '[12][0-9]{3}-[0-9]{2}-[0-9]{2}') THEN (TRY_CAST(${x} AS DATE) - DATE '1970-01-01')::INTEGER END`;
+      return null;
+    case 'money':
+      if (integerType) return `CASE WHEN abs(${x}) < 90000000000000 THEN (${x} * 100)::DOUBLE END`;
+      if (floatType) return `CASE WHEN abs(${x}) < 90000000000000 AND round(${x}::DOUBLE * 100) / 100 = ${x}::DOUBLE THEN round(${x}::DOUBLE * 100) END`;
+      if (decimal && Number(decimal[2]) <= 2) return `CASE WHEN abs(${x}) < 90000000000000 THEN (${x} * 100)::DOUBLE END`;
+      if (t === 'VARCHAR') return `CASE WHEN regexp_full_match(${x}, '-?[0-9]{1,13}([.][0-9]{1,2})?') THEN (${x}::DECIMAL(18,2) * 100)::DOUBLE END`;
+      return null;
+    case 'integer': {
+      const { min = -1e15, max = 1e15 } = c.spec ?? {};
+      if (integerType) return `CASE WHEN ${x} BETWEEN ${min} AND ${max} THEN ${x}::DOUBLE END`;
+      if (floatType) return `CASE WHEN ${x} = floor(${x}) AND ${x} BETWEEN ${min} AND ${max} THEN ${x}::DOUBLE END`;
+      if (t === 'VARCHAR') return `CASE WHEN regexp_full_match(${x}, '[0-9]{1,6}') AND ${x}::INTEGER BETWEEN ${min} AND ${max} THEN ${x}::DOUBLE END`;
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** The kind of reader of a schema column (or of an attribute column). */
+function kindOf(spec: ColumnSpec | undefined): ColumnKind {
+  if (!spec) return 'category';
+  if (spec.name === 'policy_id') return 'id';
+  switch (spec.type) {
+    case 'date':
+      return 'date';
+    case 'money':
+      return 'money';
+    case 'integer':
+      return 'integer';
+    case 'string':
+    case 'enum':
+      return 'category';
+    default:
+      throw new Error(`policyColumnsDuckDB: no columnar reader for ${spec.name} (${spec.type})`);
+  }
+}
+
+/** Whitespace that JavaScript's String.prototype.trim removes, as an RE2 class. */
+const JS_SPACE = '[\\t\\n\\x{b}\\f\\r \\x{a0}\\x{1680}\\x{2000}-\\x{200a}\\x{2028}\\x{2029}\\x{202f}\\x{205f}\\x{3000}\\x{feff}]';
+
+/** SQL that trims text exactly as JavaScript's trim() does, so keys compare as in the row path. */
+function jsTrim(expression: string): string {
+  return `regexp_replace(${expression}, '^${JS_SPACE}+|${JS_SPACE}+$', '', 'g')`;
+}
+
+/** The first problem found, in the row path's order: by row, then by column position. */
+interface Problem {
+  readonly index: number;
+  readonly position: number;
+  readonly error: InputError;
+}
+
+function earlier(a: Problem | null, b: Problem): Problem {
+  return a === null || b.index < a.index || (b.index === a.index && b.position < a.position) ? b : a;
+}
+
+/**
+ * Reads a policies table (Parquet, or a large UTF-8 CSV) through DuckDB into PolicyColumns,
+ * streaming chunk by chunk into typed arrays so that no row objects are made and files larger
+ * than memory can be read. Values are converted in SQL where the conversion is exact (ISO dates
+ * and DATE columns to day numbers, money to cents, text to ENUM codes); every other non-empty
+ * cell is handed to the row path's own cell parser, so accepted values, aliases and errors
+ * (file, row, column, expectation) are the same as `loadTable` + `policyColumnsFromTable`.
+ * @throws InputError as the row path would, for the first problem in file order.
+ */
+export async function readPolicyColumnsDuckDB(path: string, options: DuckDBPolicyOptions = {}): Promise<PolicyColumns> {
+  const progress = options.progress ?? SILENT_PROGRESS;
+  const ext = extname(path).toLowerCase();
+  const parquet = ext === '.parquet';
+  const delimiter = ext === '.tsv' ? '\t' : ',';
+  return withDuckDB(
+    async (connection) => {
+      let header: string[];
+      let types: string[];
+      let source: string;
+      if (parquet) {
+        source = `read_parquet(${sqlString(path)})`;
+        let described;
+        try {
+          described = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`)).getRowsJson() as string[][];
+        } catch (error) {
+          throw new InputError({ file: path }, `a Parquet file (${(error as Error).message.split('\n')[0]})`);
+        }
+        header = described.map((r) => r[0]);
+        types = described.map((r) => r[1]);
+        source = `(SELECT ${header.map((h, i) => `"${h.replace(/"/g, '""')}" AS "c${i}"`).join(', ')} FROM ${source})`;
+      } else {
+        header = csvHeader(path, delimiter);
+        checkUtf8(path);
+        types = header.map(() => 'VARCHAR');
+        const columns = header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+        source = `read_csv(${sqlString(path)}, delim=${sqlString(delimiter)}, quote='"', escape='"', header=true, all_varchar=true, auto_detect=false, strict_mode=true, null_padding=false, columns={${columns}})`;
+      }
+      const run = async <T>(work: () => Promise<T>): Promise<T> => {
+        try {
+          return await work();
+        } catch (error) {
+          const message = (error as Error).message;
+          const line = DUCKDB_CSV_LINE.exec(message);
+          if (line) {
+            const original = /Original Line: (.*)/.exec(message)?.[1];
+            throw new InputError({ file: path, row: Number(line[1]) }, 'as many cells as the header has columns', original);
+          }
+          throw error;
+        }
+      };
+
+      // Empty table and header checks, with the row path's messages and order.
+      const rowCount = Number((await run(() => connection.runAndReadAll(`SELECT count(*) FROM ${source}`))).getRows()[0][0]);
+      const raw = { file: path, header, rows: [] as string[][] };
+      if (rowCount === 0) parseTable('policies', raw);
+      const { columnAt, headers } = mapHeaders(TABLES.policies, raw);
+      const columns: SourceColumn[] = header.map((h, position) => ({ position, header: h, spec: columnAt[position], kind: kindOf(columnAt[position]), type: types[position] }));
+      const byName = (name: string) => columns.find((c) => c.spec?.name === name);
+
+      // Dictionary-code every text column: its distinct raw values become an ENUM.
+      const categories = columns.filter((c) => c.kind === 'category');
+      const rawLevels: string[][] = [];
+      if (categories.length > 0) {
+        const lists = (await run(() => connection.runAndReadAll(`SELECT ${categories.map((c) => `list(DISTINCT ${ref(c)}::VARCHAR ORDER BY ${ref(c)}::VARCHAR)`).join(', ')} FROM ${source}`))).getRowsJson()[0] as (string | null)[][];
+        for (let k = 0; k < categories.length; k++) {
+          const levels = (lists[k] ?? []).filter((v): v is string => v !== null);
+          rawLevels.push(levels);
+          if (levels.length > 0) await connection.run(`CREATE TYPE e${k} AS ENUM (${levels.map(sqlString).join(', ')})`);
+        }
+      }
+
+      // The main scan: one expression (and, where needed, the raw text) per column.
+      const select: string[] = [];
+      const slots = new Map<SourceColumn, { fast: number; raw: number }>();
+      for (const c of columns) {
+        const x = ref(c);
+        if (c.kind === 'category') {
+          const k = categories.indexOf(c);
+          select.push(rawLevels[k].length > 0 ? `coalesce(enum_code(${x}::VARCHAR::e${k})::INTEGER, -1)` : '-1');
+          slots.set(c, { fast: select.length - 1, raw: -1 });
+        } else if (c.kind === 'id') {
+          // The numbers themselves only when kept; otherwise a flag for a missing one (the row path's missing words).
+          select.push(options.policyIds === false ? `${x} IS NULL OR lower(${jsTrim(`${x}::VARCHAR`)}) IN ('', 'na', 'n/a', 'null', 'nan', '-', '—')` : `${x}::VARCHAR`);
+          slots.set(c, { fast: select.length - 1, raw: -1 });
+        } else {
+          const fast = fastSql(c);
+          select.push(fast ?? 'NULL::DOUBLE');
+          const fastIndex = select.length - 1;
+          select.push(`CASE WHEN (${fast ?? 'NULL'}) IS NULL AND ${x} IS NOT NULL AND ${x}::VARCHAR <> '' THEN ${x}::VARCHAR END`);
+          slots.set(c, { fast: fastIndex, raw: select.length - 1 });
+        }
+      }
+
+      const n = rowCount;
+      const issue = new Int32Array(n);
+      const exit = new Int32Array(n).fill(NO_DAY);
+      const reason = new Int8Array(n).fill(-1);
+      const premium = new Float64Array(n).fill(NaN);
+      const sumAssured = new Float64Array(n).fill(NaN);
+      const age = new Float64Array(n).fill(NaN);
+      const ids: string[] | undefined = options.policyIds === false ? undefined : new Array<string>(n);
+      const rawCodes = categories.map(() => new Int32Array(n));
+      const parsers = new Map(columns.filter((c) => c.spec).map((c) => [c, cellParser(c.spec!)]));
+      let problem: Problem | null = null;
+
+      const numericTarget = (c: SourceColumn): Float64Array | Int32Array | null => {
+        switch (c.spec?.name) {
+          case 'issue_date':
+            return issue;
+          case 'exit_date':
+            return exit;
+          case 'premium':
+            return premium;
+          case 'sum_assured':
+            return sumAssured;
+          case 'age_at_issue':
+            return age;
+          default:
+            return null;
+        }
+      };
+      const cellError = (c: SourceColumn, index: number, expected: string, found: string): Problem => ({
+        index,
+        position: c.position,
+        error: new InputError({ file: path, row: sheetRow(index), column: c.spec!.name, header: c.header }, expected, found),
+      });
+
+      progress.start('Reading policies', n);
+      const result = await run(() => connection.stream(`SELECT ${select.join(', ')} FROM ${source}`));
+      let offset = 0;
+      for (let chunk: DuckDBDataChunk | null; (chunk = await run(() => result.fetchChunk())) !== null && chunk.rowCount > 0; ) {
+        const size = chunk.rowCount;
+        for (const c of columns) {
+          const slot = slots.get(c)!;
+          const fast = chunk.getColumnVector(slot.fast);
+          if (c.kind === 'category') {
+            const codes = rawCodes[categories.indexOf(c)];
+            for (let j = 0; j < size; j++) codes[offset + j] = fast.getItem(j) as number;
+            continue;
+          }
+          if (c.kind === 'id') {
+            for (let j = 0; j < size; j++) {
+              const v = fast.getItem(j) as string | boolean | null;
+              if (typeof v === 'boolean') {
+                if (v) problem = earlier(problem, cellError(c, offset + j, 'a value (policy_id is required)', ''));
+                continue;
+              }
+              if (v === null || isMissingCell(v)) problem = earlier(problem, cellError(c, offset + j, 'a value (policy_id is required)', v ?? ''));
+              else if (ids) ids[offset + j] = v.trim();
+            }
+            continue;
+          }
+          const target = numericTarget(c);
+          const rawVector = chunk.getColumnVector(slot.raw);
+          const parser = parsers.get(c)!;
+          for (let j = 0; j < size; j++) {
+            let value: CellValue | CellParseFailure = fast.getItem(j) as number | null;
+            if (value === null) {
+              const text = rawVector.getItem(j) as string | null;
+              if (text !== null) {
+                value = parser(text);
+                if (value instanceof CellParseFailure) {
+                  problem = earlier(problem, cellError(c, offset + j, value.expected, text));
+                  continue;
+                }
+              }
+              if (value === null && c.spec?.required) {
+                problem = earlier(problem, cellError(c, offset + j, `a value (${c.spec.name} is required)`, text ?? ''));
+                continue;
+              }
+            }
+            if (target && value !== null) target[offset + j] = value as number;
+          }
+        }
+        offset += size;
+        progress.tick(size);
+        if (problem !== null && problem.index < offset) break;
+      }
+      progress.stop();
+
+      // Categories: each raw level through the row path's parser (trimming, missing words, aliases).
+      const attributes = new Map<string, CategoricalColumn>();
+      let productColumn: CategoricalColumn | null = null;
+      for (let k = 0; k < categories.length; k++) {
+        const c = categories[k];
+        const parser = c.spec ? parsers.get(c)! : (text: string) => text;
+        const levelValue = rawLevels[k].map((text) => parser(text));
+        const firstBad = levelValue.findIndex((v) => v instanceof CellParseFailure || (v === null && c.spec?.required));
+        const codes = rawCodes[k];
+        if (firstBad >= 0 || (c.spec?.required && codes.includes(-1))) {
+          for (let i = 0; i < offset; i++) {
+            const code = codes[i];
+            const v = code < 0 ? null : levelValue[code];
+            if (v instanceof CellParseFailure) {
+              problem = earlier(problem, cellError(c, i, v.expected, rawLevels[k][code]));
+              break;
+            }
+            if (v === null && c.spec?.required) {
+              problem = earlier(problem, cellError(c, i, `a value (${c.spec.name} is required)`, code < 0 ? '' : rawLevels[k][code]));
+              break;
+            }
+          }
+        }
+        if (c.spec?.name === 'exit_reason') {
+          const reasonOf = Int8Array.from(levelValue, (v) => (typeof v === 'string' ? EXIT_REASON_LEVELS.indexOf(v as never) : -1));
+          for (let i = 0; i < n; i++) reason[i] = codes[i] < 0 ? -1 : reasonOf[codes[i]];
+          continue;
+        }
+        // Levels in order of first appearance, as the row path's CategoricalBuilder makes them.
+        const finalCode = new Int32Array(levelValue.length).fill(-2);
+        const levels: string[] = [];
+        const levelIndex = new Map<string, number>();
+        for (let i = 0; i < n; i++) {
+          const code = codes[i];
+          if (code < 0) continue;
+          let f = finalCode[code];
+          if (f === -2) {
+            const v = levelValue[code];
+            const text = v === null || v instanceof CellParseFailure ? '' : String(v);
+            if (text === '') f = -1;
+            else {
+              f = levelIndex.get(text) ?? levels.length;
+              if (f === levels.length) {
+                levels.push(text);
+                levelIndex.set(text, f);
+              }
+            }
+            finalCode[code] = f;
+          }
+          codes[i] = f;
+        }
+        const column = { codes, levels };
+        if (c.spec?.name === 'product_code') productColumn = column;
+        else attributes.set(c.spec?.name ?? c.header, column);
+      }
+      for (const name of ['gender', 'channel', 'region']) if (!attributes.has(name)) attributes.set(name, { codes: new Int32Array(n).fill(-1), levels: [] });
+      const ordered = new Map<string, CategoricalColumn>();
+      for (const name of ['gender', 'channel', 'region', ...columns.filter((c) => !c.spec).map((c) => c.header)]) ordered.set(name, attributes.get(name)!);
+
+      // Duplicate policy numbers: a hash aggregate, and the row path's message from a scan only when there is one.
+      const idColumn = byName('policy_id')!;
+      const key = jsTrim(`${ref(idColumn)}::VARCHAR`);
+      const counts = (await connection.runAndReadAll(`SELECT count(${key}), count(DISTINCT ${key}) FROM ${source}`)).getRows()[0].map(Number);
+      if (counts[0] !== counts[1]) {
+        const seen = new Map<string, number>();
+        const scan = await connection.stream(`SELECT ${ref(idColumn)}::VARCHAR FROM ${source}`);
+        let i = 0;
+        for (let chunk; (chunk = await scan.fetchChunk()) !== null && chunk.rowCount > 0 && (problem === null || i < problem.index); ) {
+          const v = chunk.getColumnVector(0);
+          for (let j = 0; j < chunk.rowCount; j++, i++) {
+            const id = ((v.getItem(j) as string | null) ?? '').trim();
+            if (id === '') continue;
+            const first = seen.get(id);
+            if (first !== undefined) {
+              const duplicate: Problem = {
+                index: i,
+                position: Number.MAX_SAFE_INTEGER,
+                error: new InputError({ file: path, row: sheetRow(i), column: 'policy_id' }, `a unique key, but policy_id=${id} already appears in row ${first}`),
+              };
+              problem = earlier(problem, duplicate);
+              break;
+            }
+            seen.set(id, sheetRow(i));
+          }
+          if (problem !== null && problem.index <= i) break;
+        }
+      }
+      if (problem) throw problem.error;
+
+      return {
+        file: path,
+        length: n,
+        ...(ids ? { policy_id: ids } : {}),
+        product_code: productColumn!,
+        issue_date: issue,
+        exit_date: exit,
+        exit_reason: reason,
+        premium,
+        sum_assured: sumAssured,
+        age_at_issue: age,
+        attributes: ordered,
+        source_row: Int32Array.from({ length: n }, (_, i) => sheetRow(i)),
+        headers,
+      };
+    },
+    options.threads ? { threads: options.threads } : {},
+  );
+}
