@@ -86,7 +86,8 @@ function isSignificant(p: MeasurePoint): boolean {
 /**
  * Assesses the measures of one product's indicator over consecutive periods (BT-MEASURE): in each
  * period the most severe measure whose conditions all hold — |A/E − 1| ≥ its minimum relative
- * deviation (exact decimal comparison), the A/E interval excludes 1 when significance is required,
+ * deviation (compared in exact decimal from A/E's shortest decimal text, so A/E 0.9 and 1.1 are both
+ * exactly 10% away), the A/E interval excludes 1 when significance is required,
  * and the same holds in the same direction for at least its number of consecutive periods ending
  * with this one.
  * @param series the periods in time order
@@ -95,7 +96,7 @@ function isSignificant(p: MeasurePoint): boolean {
 export function assessMeasures(series: readonly MeasurePoint[], triggers: Readonly<Record<MeasureLevel, MeasureTrigger>>): MeasureAssessment[] {
   const direction = series.map((p) => (p.ae === null || p.ae === 1 ? 0 : p.ae > 1 ? 1 : -1));
   const meets = (p: MeasurePoint, t: MeasureTrigger): boolean =>
-    p.ae !== null && compare(new Dec(Math.abs(p.ae - 1)), 'ge', t.min_relative_deviation) && (!t.require_significant || isSignificant(p));
+    p.ae !== null && compare(new Dec(p.ae).minus(1).abs(), 'ge', t.min_relative_deviation) && (!t.require_significant || isSignificant(p));
   return series.map((p, i) => {
     let level: MeasureLevel | null = null;
     let persistent = 0;
@@ -136,7 +137,7 @@ export function measureFinding(rule: MeasureRule, productCode: string, indicator
       ae: point.ae,
       ci_low: point.ci_low,
       ci_high: point.ci_high,
-      relative_deviation: Math.abs(point.ae - 1),
+      relative_deviation: new Dec(point.ae).minus(1).abs().toNumber(),
       significant: assessment.significant,
       persistent_periods: assessment.persistent,
       min_relative_deviation: t.min_relative_deviation.toNumber(),
