@@ -6,7 +6,7 @@ import { SILENT_PROGRESS, type Progress } from '../progress';
 import { NO_DAY } from './dates';
 import { sqlString, withDuckDB } from './duckdb';
 import { InputError } from './InputError';
-import { CellParseFailure, cellParser, isMissingCell, type CellValue } from './parseCell';
+import { CellParseFailure, cellParser, isMissingCell } from './parseCell';
 import { mapHeaders, parseTable } from './parseTable';
 import { EXIT_REASON_LEVELS, type CategoricalColumn, type PolicyColumns } from './policyColumns';
 import { decodeText } from './readCsv';
@@ -154,6 +154,29 @@ function jsTrim(expression: string): string {
   return `regexp_replace(${expression}, '^${JS_SPACE}+|${JS_SPACE}+$', '', 'g')`;
 }
 
+/** Day-number sentinels of the main scan: a missing cell, and a cell for the row path's parser. */
+const MISSING_DAY = -2147483648;
+const TEXT_DAY = -2147483647;
+
+/** Code points of the whitespace that JavaScript's trim() removes. */
+const JS_SPACE_CODES = [9, 10, 11, 12, 13, 32, 0xa0, 0x1680, ...Array.from({ length: 11 }, (_, i) => 0x2000 + i), 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff].join(', ');
+
+/** Trims like JavaScript only the values whose first or last character is whitespace, cheaply testing the rest. */
+function jsTrimEdges(expression: string): string {
+  return `CASE WHEN ascii(${expression}) IN (${JS_SPACE_CODES}) OR ascii(right(${expression}, 1)) IN (${JS_SPACE_CODES}) THEN ${jsTrim(expression)} ELSE ${expression} END`;
+}
+
+/**
+ * The values of a chunk's fixed-width vector as its typed array. node-api keeps them in the
+ * vector's `items`; reading that array is many times faster than `getItem` per value. The SQL
+ * makes these columns non-NULL, so validity need not be read. Falls back to `getItem`.
+ */
+function itemsOf(vector: ReturnType<DuckDBDataChunk['getColumnVector']>): ArrayLike<number> {
+  const items = (vector as unknown as { items?: unknown }).items;
+  if (ArrayBuffer.isView(items)) return items as unknown as ArrayLike<number>;
+  return Array.from({ length: vector.itemCount }, (_, j) => vector.getItem(j) as number);
+}
+
 /** The first problem found, in the row path's order: by row, then by column position. */
 interface Problem {
   readonly index: number;
@@ -236,27 +259,36 @@ export async function readPolicyColumnsDuckDB(path: string, options: DuckDBPolic
         }
       }
 
-      // The main scan: one expression (and, where needed, the raw text) per column.
+      // The main scan: per column a value that is never NULL (sentinels mark a missing cell and a
+      // cell for the row path's parser, whose text comes in a second, mostly NULL column), so the
+      // chunks' typed arrays are read directly; and a 62-bit hash of each trimmed policy number.
       const select: string[] = [];
-      const slots = new Map<SourceColumn, { fast: number; raw: number }>();
+      const slots = new Map<SourceColumn, number>();
+      const idColumn = byName('policy_id')!;
       for (const c of columns) {
         const x = ref(c);
         if (c.kind === 'category') {
           const k = categories.indexOf(c);
           select.push(rawLevels[k].length > 0 ? `coalesce(enum_code(${x}::VARCHAR::e${k})::INTEGER, -1)` : '-1');
-          slots.set(c, { fast: select.length - 1, raw: -1 });
+          slots.set(c, select.length - 1);
         } else if (c.kind === 'id') {
-          // The numbers themselves only when kept; otherwise a flag for a missing one (the row path's missing words).
-          select.push(options.policyIds === false ? `${x} IS NULL OR lower(${jsTrim(`${x}::VARCHAR`)}) IN ('', 'na', 'n/a', 'null', 'nan', '-', '—')` : `${x}::VARCHAR`);
-          slots.set(c, { fast: select.length - 1, raw: -1 });
+          // The numbers themselves only when kept; otherwise 1 for a missing one (the row path's missing words).
+          select.push(options.policyIds === false ? `(awb_id IS NULL OR (length(awb_id) <= 4 AND lower(awb_id) IN ('', 'na', 'n/a', 'null', 'nan', '-', '—')))::INTEGER` : `${x}::VARCHAR`);
+          slots.set(c, select.length - 1);
         } else {
           const fast = fastSql(c);
-          select.push(fast ?? 'NULL::DOUBLE');
-          const fastIndex = select.length - 1;
-          select.push(`CASE WHEN (${fast ?? 'NULL'}) IS NULL AND ${x} IS NOT NULL AND ${x}::VARCHAR <> '' THEN ${x}::VARCHAR END`);
-          slots.set(c, { fast: fastIndex, raw: select.length - 1 });
+          const integer = c.kind === 'date';
+          const missing = integer ? String(MISSING_DAY) : `'NaN'::DOUBLE`;
+          const needsText = integer ? String(TEXT_DAY) : `'-Infinity'::DOUBLE`;
+          const empty = c.type === 'VARCHAR' ? `${x} IS NULL OR ${x} = ''` : `${x} IS NULL`;
+          select.push(`CASE WHEN ${empty} THEN ${missing} ELSE coalesce(${fast ?? 'NULL'}, ${needsText}) END`);
+          slots.set(c, select.length - 1);
         }
       }
+      select.push('(awb_hash >> 11)::DOUBLE');
+      const hashAt = select.length - 1;
+      // The trimmed policy number and its hash, computed once per row.
+      const keyed = `(SELECT *, hash(awb_id) AS awb_hash FROM (SELECT *, ${jsTrimEdges(`${ref(idColumn)}::VARCHAR`)} AS awb_id FROM ${source}))`;
 
       const n = rowCount;
       const issue = new Int32Array(n);
@@ -265,6 +297,7 @@ export async function readPolicyColumnsDuckDB(path: string, options: DuckDBPolic
       const premium = new Float64Array(n).fill(NaN);
       const sumAssured = new Float64Array(n).fill(NaN);
       const age = new Float64Array(n).fill(NaN);
+      const idHash = new Float64Array(n);
       const ids: string[] | undefined = options.policyIds === false ? undefined : new Array<string>(n);
       const rawCodes = categories.map(() => new Int32Array(n));
       const parsers = new Map(columns.filter((c) => c.spec).map((c) => [c, cellParser(c.spec!)]));
@@ -292,51 +325,48 @@ export async function readPolicyColumnsDuckDB(path: string, options: DuckDBPolic
         error: new InputError({ file: path, row: sheetRow(index), column: c.spec!.name, header: c.header }, expected, found),
       });
 
+      /** Rows whose cell the SQL could not convert exactly: read again as text for the row path's parser. */
+      const needText = new Map(columns.filter((c) => c.kind === 'date' || c.kind === 'money' || c.kind === 'integer').map((c) => [c, [] as number[]]));
+
       progress.start('Reading policies', n);
-      const result = await run(() => connection.stream(`SELECT ${select.join(', ')} FROM ${source}`));
+      const result = await run(() => connection.stream(`SELECT ${select.join(', ')} FROM ${keyed}`));
       let offset = 0;
       for (let chunk: DuckDBDataChunk | null; (chunk = await run(() => result.fetchChunk())) !== null && chunk.rowCount > 0; ) {
         const size = chunk.rowCount;
+        // The top 53 bits of the hash: an exact double, so equal numbers mean equal hashes.
+        idHash.set(itemsOf(chunk.getColumnVector(hashAt)) as Float64Array, offset);
         for (const c of columns) {
           const slot = slots.get(c)!;
-          const fast = chunk.getColumnVector(slot.fast);
           if (c.kind === 'category') {
-            const codes = rawCodes[categories.indexOf(c)];
-            for (let j = 0; j < size; j++) codes[offset + j] = fast.getItem(j) as number;
+            rawCodes[categories.indexOf(c)].set(itemsOf(chunk.getColumnVector(slot)) as Int32Array, offset);
             continue;
           }
           if (c.kind === 'id') {
+            const fast = chunk.getColumnVector(slot);
+            if (!ids) {
+              const missing = itemsOf(fast);
+              for (let j = 0; j < size; j++) if (missing[j] === 1) problem = earlier(problem, cellError(c, offset + j, 'a value (policy_id is required)', ''));
+              continue;
+            }
             for (let j = 0; j < size; j++) {
-              const v = fast.getItem(j) as string | boolean | null;
-              if (typeof v === 'boolean') {
-                if (v) problem = earlier(problem, cellError(c, offset + j, 'a value (policy_id is required)', ''));
-                continue;
-              }
+              const v = fast.getItem(j) as string | null;
               if (v === null || isMissingCell(v)) problem = earlier(problem, cellError(c, offset + j, 'a value (policy_id is required)', v ?? ''));
-              else if (ids) ids[offset + j] = v.trim();
+              else ids[offset + j] = v.trim();
             }
             continue;
           }
-          const target = numericTarget(c);
-          const rawVector = chunk.getColumnVector(slot.raw);
-          const parser = parsers.get(c)!;
+          const target = numericTarget(c)!;
+          const values = itemsOf(chunk.getColumnVector(slot));
+          const integer = c.kind === 'date';
           for (let j = 0; j < size; j++) {
-            let value: CellValue | CellParseFailure = fast.getItem(j) as number | null;
-            if (value === null) {
-              const text = rawVector.getItem(j) as string | null;
-              if (text !== null) {
-                value = parser(text);
-                if (value instanceof CellParseFailure) {
-                  problem = earlier(problem, cellError(c, offset + j, value.expected, text));
-                  continue;
-                }
-              }
-              if (value === null && c.spec?.required) {
-                problem = earlier(problem, cellError(c, offset + j, `a value (${c.spec.name} is required)`, text ?? ''));
-                continue;
-              }
+            const v = values[j];
+            if (integer ? v === MISSING_DAY : Number.isNaN(v)) {
+              if (c.spec?.required) problem = earlier(problem, cellError(c, offset + j, `a value (${c.spec.name} is required)`, ''));
+            } else if (integer ? v === TEXT_DAY : v === -Infinity) {
+              needText.get(c)!.push(offset + j);
+            } else {
+              target[offset + j] = v;
             }
-            if (target && value !== null) target[offset + j] = value as number;
           }
         }
         offset += size;
@@ -344,6 +374,29 @@ export async function readPolicyColumnsDuckDB(path: string, options: DuckDBPolic
         if (problem !== null && problem.index < offset) break;
       }
       progress.stop();
+
+      // The cells for the row path's parser, from a second scan of just their columns.
+      const textColumns = [...needText.entries()].filter(([, rows]) => rows.length > 0 && (problem === null || rows[0] < problem.index));
+      if (textColumns.length > 0) {
+        const scan = await run(() => connection.stream(`SELECT ${textColumns.map(([c]) => `${ref(c)}::VARCHAR`).join(', ')} FROM ${source}`));
+        const next = textColumns.map(() => 0);
+        let base = 0;
+        for (let chunk: DuckDBDataChunk | null; (chunk = await run(() => scan.fetchChunk())) !== null && chunk.rowCount > 0; base += chunk.rowCount) {
+          textColumns.forEach(([c, rows], k) => {
+            let vector: ReturnType<DuckDBDataChunk['getColumnVector']> | null = null;
+            for (; next[k] < rows.length && rows[next[k]] < base + chunk!.rowCount; next[k]++) {
+              const i = rows[next[k]];
+              vector ??= chunk!.getColumnVector(k);
+              const text = vector.getItem(i - base) as string;
+              const value = parsers.get(c)!(text);
+              if (value instanceof CellParseFailure) problem = earlier(problem, cellError(c, i, value.expected, text));
+              else if (value === null && c.spec?.required) problem = earlier(problem, cellError(c, i, `a value (${c.spec.name} is required)`, text));
+              else if (value !== null) numericTarget(c)![i] = value as number;
+            }
+          });
+          if (next.every((p, k) => p >= textColumns[k][1].length)) break;
+        }
+      }
 
       // Categories: each raw level through the row path's parser (trimming, missing words, aliases).
       const attributes = new Map<string, CategoricalColumn>();
@@ -404,27 +457,28 @@ export async function readPolicyColumnsDuckDB(path: string, options: DuckDBPolic
       const ordered = new Map<string, CategoricalColumn>();
       for (const name of ['gender', 'channel', 'region', ...columns.filter((c) => !c.spec).map((c) => c.header)]) ordered.set(name, attributes.get(name)!);
 
-      // Duplicate policy numbers: a hash aggregate, and the row path's message from a scan only when there is one.
-      const idColumn = byName('policy_id')!;
-      const key = jsTrim(`${ref(idColumn)}::VARCHAR`);
-      const counts = (await connection.runAndReadAll(`SELECT count(${key}), count(DISTINCT ${key}) FROM ${source}`)).getRows()[0].map(Number);
-      if (counts[0] !== counts[1]) {
+      // Duplicate policy numbers: sorted hashes show whether any two may be equal; only then are the
+      // numbers scanned for the row path's message (first repeat, and the row it repeats).
+      const sorted = idHash.subarray(0, offset).slice().sort();
+      let collision = false;
+      for (let i = 1; i < sorted.length && !collision; i++) collision = sorted[i] === sorted[i - 1];
+      if (collision) {
         const seen = new Map<string, number>();
         const scan = await connection.stream(`SELECT ${ref(idColumn)}::VARCHAR FROM ${source}`);
         let i = 0;
         for (let chunk; (chunk = await scan.fetchChunk()) !== null && chunk.rowCount > 0 && (problem === null || i < problem.index); ) {
           const v = chunk.getColumnVector(0);
           for (let j = 0; j < chunk.rowCount; j++, i++) {
-            const id = ((v.getItem(j) as string | null) ?? '').trim();
-            if (id === '') continue;
+            const text = v.getItem(j) as string | null;
+            if (text === null || isMissingCell(text)) continue;
+            const id = text.trim();
             const first = seen.get(id);
             if (first !== undefined) {
-              const duplicate: Problem = {
+              problem = earlier(problem, {
                 index: i,
                 position: Number.MAX_SAFE_INTEGER,
                 error: new InputError({ file: path, row: sheetRow(i), column: 'policy_id' }, `a unique key, but policy_id=${id} already appears in row ${first}`),
-              };
-              problem = earlier(problem, duplicate);
+              });
               break;
             }
             seen.set(id, sheetRow(i));
