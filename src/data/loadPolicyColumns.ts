@@ -18,6 +18,12 @@ export interface LoadPolicyColumnsOptions extends ReadOptions {
   readonly largeCsvBytes?: number;
   /** Keep policy numbers (default true; needed to join claims). */
   readonly policyIds?: boolean;
+  /**
+   * Optional columns to keep (premium, sum_assured, age_at_issue, gender, channel, region or
+   * attribute headers); all when absent. The DuckDB reader does not read the others at all; the
+   * row path reads and validates them, then leaves them out, so both give the same columns.
+   */
+  readonly columns?: readonly string[];
   readonly progress?: Progress;
   /** DuckDB worker threads (default: every core). */
   readonly threads?: number;
@@ -45,10 +51,24 @@ export async function loadPolicyColumns(path: string, options: LoadPolicyColumns
   if (duckdb) {
     if (!(ext === '.parquet' || csv)) throw new InputError({ file: path }, 'a Parquet or CSV file for the DuckDB reader');
     if (!utf8) throw new InputError({ file: path }, 'a UTF-8 file for the DuckDB reader (other encodings take the row path)');
-    return readPolicyColumnsDuckDB(path, { policyIds: options.policyIds, progress: options.progress, threads: options.threads });
+    return readPolicyColumnsDuckDB(path, { policyIds: options.policyIds, columns: options.columns, progress: options.progress, threads: options.threads });
   }
-  const columns = policyColumnsFromTable(await loadTable(path, 'policies', options));
-  return options.policyIds === false ? { ...columns, policy_id: undefined } : columns;
+  return keepColumns(policyColumnsFromTable(await loadTable(path, 'policies', options)), options);
+}
+
+/** The row path's columns cut down to what `policyIds` and `columns` ask for. */
+function keepColumns(all: PolicyColumns, options: LoadPolicyColumnsOptions): PolicyColumns {
+  const keep = options.columns;
+  const blank = (name: string, column: Float64Array) => (keep === undefined || keep.includes(name) ? column : new Float64Array(all.length).fill(NaN));
+  return {
+    ...all,
+    policy_id: options.policyIds === false ? undefined : all.policy_id,
+    premium: blank('premium', all.premium),
+    sum_assured: blank('sum_assured', all.sum_assured),
+    age_at_issue: blank('age_at_issue', all.age_at_issue),
+    attributes: keep === undefined ? all.attributes : new Map([...all.attributes].filter(([name]) => keep.includes(name))),
+    headers: keep === undefined ? all.headers : Object.fromEntries(Object.entries(all.headers ?? {}).filter(([name]) => ['policy_id', 'product_code', 'issue_date', 'exit_date', 'exit_reason', ...keep].includes(name))),
+  };
 }
 
 /**

@@ -68,6 +68,18 @@ describe('loadPolicyColumns(): the DuckDB path gives the row path columns', () =
     expect(typedDuck.premium[3]).toBe(500); // 4 × 1.25 yuan = 5.00 yuan
   });
 
+  it('reads only the columns asked for, the same way on both paths', async () => {
+    const dir = tempDir();
+    const path = writeFile(dir, 'policies.csv', BOOK);
+    const options = { columns: ['channel', 'age_at_issue'], policyIds: false };
+    const rows = await loadPolicyColumns(path, { ...options, reader: 'rows' });
+    const duck = await loadPolicyColumns(path, { ...options, reader: 'duckdb' });
+    expect(duck).toEqual(rows);
+    expect([...duck.attributes.keys()]).toEqual(['channel']);
+    expect(Number.isNaN(duck.premium[0])).toBe(true);
+    expect(duck.age_at_issue[0]).toBe(35);
+  });
+
   it('can leave the policy numbers out', async () => {
     const dir = tempDir();
     const path = writeFile(dir, 'policies.csv', BOOK);
