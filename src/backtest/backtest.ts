@@ -260,11 +260,11 @@ function assess(cells: readonly BacktestCell[], basis: StudyBasis, rule: ReturnT
     const points: MeasurePoint[] = [...periods.entries()].map(([period, t]) => {
       if (t.point) return t.point;
       const cmp = compareCounts(basis, t.exposure, t.actual, t.expected, { confidence });
-      return { period, ae: cmp.ae, ci_low: cmp.ci_low, ci_high: cmp.ci_high };
+      return { period, ae: cmp.ae, ci_low: cmp.ci_low, ci_high: cmp.ci_high, expected_count: t.expected };
     });
     // Persistence needs time order: periods sort as text within a basis (2024Q4 < 2025Q1; policy years numerically).
     points.sort((a, b) => (basis === 'policy-year' ? Number(a.period) - Number(b.period) : a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
-    const assessed = basis === 'policy-year' ? [] : assessMeasures(points, rule.triggers);
+    const assessed = basis === 'policy-year' ? [] : assessMeasures(points, rule.triggers, rule.minExpectedCount);
     assessed.forEach((a, i) => measures.push({ ...a, indicator, product_code: product, ae: points[i].ae, ci_low: points[i].ci_low, ci_high: points[i].ci_high }));
     const last = assessed[assessed.length - 1];
     if (last) {

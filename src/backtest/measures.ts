@@ -26,11 +26,13 @@ export interface MeasureRule {
   readonly rule: Rule;
   readonly confidence: number;
   readonly scopeTopProducts: number;
+  /** Count indicators: periods expecting fewer decrements or claims than this are not assessed. */
+  readonly minExpectedCount: number;
   readonly triggers: Readonly<Record<MeasureLevel, MeasureTrigger>>;
 }
 
 /**
- * Reads rule BT-MEASURE: `confidence`, `scope_top_products`, and for each measure
+ * Reads rule BT-MEASURE: `confidence`, `scope_top_products`, `min_expected_count`, and for each measure
  * `min_relative_deviation` (|A/E − 1|), `require_significant` and `min_persistent_quarters`.
  * @throws InputError naming the parameter when one is missing or malformed.
  */
@@ -44,6 +46,8 @@ export function measureRule(rulebook: Rulebook): MeasureRule {
   if (typeof confidence !== 'number' || !(confidence > 0 && confidence < 1)) throw bad('confidence', 'a probability between 0 and 1', confidence);
   const top = p.scope_top_products;
   if (typeof top !== 'number' || !Number.isInteger(top) || top < 1) throw bad('scope_top_products', 'a whole number of at least 1', top);
+  const minExpected = p.min_expected_count;
+  if (typeof minExpected !== 'number' || minExpected < 0) throw bad('min_expected_count', 'a number of at least 0', minExpected);
   const triggers = {} as Record<MeasureLevel, MeasureTrigger>;
   for (const level of MEASURE_LEVELS) {
     const t = p[level] as Record<string, unknown> | undefined;
@@ -54,7 +58,7 @@ export function measureRule(rulebook: Rulebook): MeasureRule {
     if (typeof q !== 'number' || !Number.isInteger(q) || q < 1) throw bad(`${level}.min_persistent_quarters`, 'a whole number of at least 1', q);
     triggers[level] = { min_relative_deviation: new Dec(String(t.min_relative_deviation)), require_significant: t.require_significant, min_persistent_quarters: q };
   }
-  return { rule, confidence, scopeTopProducts: top, triggers };
+  return { rule, confidence, scopeTopProducts: top, minExpectedCount: minExpected, triggers };
 }
 
 /** One period of one product's indicator, as the measures see it. */
@@ -64,6 +68,8 @@ export interface MeasurePoint {
   /** Confidence interval of A/E; null for ledger indicators, which have no sampling model. */
   readonly ci_low: number | null;
   readonly ci_high: number | null;
+  /** Expected count of a count indicator (null for ledger indicators). */
+  readonly expected_count?: number | null;
 }
 
 /** The measure reached in one period, with the run of periods that reached it. */
@@ -89,14 +95,16 @@ function isSignificant(p: MeasurePoint): boolean {
  * deviation (compared in exact decimal from A/E's shortest decimal text, so A/E 0.9 and 1.1 are both
  * exactly 10% away), the A/E interval excludes 1 when significance is required,
  * and the same holds in the same direction for at least its number of consecutive periods ending
- * with this one.
+ * with this one. A count indicator's period expecting fewer than `minExpectedCount` events is too
+ * small to assess: it reaches no measure and breaks persistence.
  * @param series the periods in time order
  * @example assessMeasures([{ period: '2025Q4', ae: 1.5, ci_low: 1.2, ci_high: 1.8 }], rule.triggers)[0].level // 'attention'
  */
-export function assessMeasures(series: readonly MeasurePoint[], triggers: Readonly<Record<MeasureLevel, MeasureTrigger>>): MeasureAssessment[] {
-  const direction = series.map((p) => (p.ae === null || p.ae === 1 ? 0 : p.ae > 1 ? 1 : -1));
+export function assessMeasures(series: readonly MeasurePoint[], triggers: Readonly<Record<MeasureLevel, MeasureTrigger>>, minExpectedCount = 0): MeasureAssessment[] {
+  const assessable = (p: MeasurePoint) => p.ae !== null && (p.expected_count === undefined || p.expected_count === null || p.expected_count >= minExpectedCount);
+  const direction = series.map((p) => (!assessable(p) || p.ae === 1 ? 0 : p.ae! > 1 ? 1 : -1));
   const meets = (p: MeasurePoint, t: MeasureTrigger): boolean =>
-    p.ae !== null && compare(new Dec(p.ae).minus(1).abs(), 'ge', t.min_relative_deviation) && (!t.require_significant || isSignificant(p));
+    assessable(p) && compare(new Dec(p.ae!).minus(1).abs(), 'ge', t.min_relative_deviation) && (!t.require_significant || isSignificant(p));
   return series.map((p, i) => {
     let level: MeasureLevel | null = null;
     let persistent = 0;

@@ -1,4 +1,6 @@
+import { compareCounts } from '../backtest/actualVsExpected';
 import type { BacktestCell, MeasureCell } from '../backtest/backtest';
+import type { StudyBasis } from '../exposure/studyBasis';
 import { MEASURE_LEVELS, MEASURE_ZH } from '../backtest/measures';
 import type { Figure } from './figure';
 
@@ -57,6 +59,36 @@ export function aeOverPeriodsFigure(measures: readonly MeasureCell[], indicator:
       shapes: [{ type: 'line', xref: 'paper', x0: 0, x1: 1, y0: 1, y1: 1, line: { dash: 'dot', color: '#444' } }],
     },
   };
+}
+
+/**
+ * A/E over the periods of one product's indicator, one line per value of a grouping column
+ * (summing the other groupings), with each line's exact confidence band: the drill-down view.
+ * @param confidence the level of the bands (BT-MEASURE's, 0.95 by default)
+ * @example aeByGroupFigure(result.cells, 'calendar-quarter', 'TRM01', 'lapse', 'channel')
+ */
+export function aeByGroupFigure(cells: readonly BacktestCell[], basis: StudyBasis, product: string, indicator: string, column: string, confidence = 0.95): Figure {
+  const sums = new Map<string, Map<string, { exposure: number; actual: number; expected: number }>>();
+  for (const c of cells) {
+    if (c.product_code !== product || c.indicator !== indicator || c.period === undefined) continue;
+    const group = String(c.by[column] ?? 'unknown');
+    const periods = sums.get(group) ?? new Map();
+    sums.set(group, periods);
+    const t = periods.get(c.period) ?? { exposure: 0, actual: 0, expected: 0 };
+    t.exposure += c.exposure;
+    t.actual += c.actual ?? 0;
+    t.expected += c.expected ?? 0;
+    periods.set(c.period, t);
+  }
+  const points: MeasureCell[] = [];
+  for (const group of [...sums.keys()].sort()) {
+    for (const [period, t] of [...sums.get(group)!].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      const cmp = compareCounts(basis, t.exposure, t.actual, t.expected, { confidence });
+      points.push({ indicator: indicator as MeasureCell['indicator'], product_code: group, period, ae: cmp.ae, ci_low: cmp.ci_low, ci_high: cmp.ci_high, level: null, persistent: 0, direction: 0, significant: false });
+    }
+  }
+  const figure = aeOverPeriodsFigure(points, indicator);
+  return { ...figure, layout: { ...figure.layout, title: { text: `${product} ${indicator}: A/E by ${column} (shaded: confidence interval)` } } };
 }
 
 /**

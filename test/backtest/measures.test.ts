@@ -42,6 +42,14 @@ describe('assessMeasures() with the shipped BT-MEASURE defaults', () => {
     expect([touching.level, ledger.level]).toEqual(['attention', 'adjust']);
   });
 
+  it('does not assess a count indicator whose period expects fewer than min_expected_count events', () => {
+    // Shipped default 5: no death in a quarter expecting 0.3 is not a 100% deviation worth attention.
+    expect(rule.minExpectedCount).toBe(5);
+    const small = assessMeasures([{ period: '2025Q4', ae: 0, ci_low: 0, ci_high: 12.3, expected_count: 0.3 }], rule.triggers, rule.minExpectedCount)[0];
+    const enough = assessMeasures([{ period: '2025Q4', ae: 0.5, ci_low: 0.3, ci_high: 0.8, expected_count: 20 }], rule.triggers, rule.minExpectedCount)[0];
+    expect([small.level, enough.level]).toEqual([null, 'attention']);
+  });
+
   it('raises a finding citing S1 §16 with the values that triggered it', () => {
     const series = [sig('2025Q1', 1.5), sig('2025Q2', 1.5), sig('2025Q3', 1.5), sig('2025Q4', 1.5)];
     const assessed = assessMeasures(series, rule.triggers);
