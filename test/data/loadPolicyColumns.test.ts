@@ -80,6 +80,20 @@ describe('loadPolicyColumns(): the DuckDB path gives the row path columns', () =
     expect(duck.age_at_issue[0]).toBe(35);
   });
 
+  it('routes a CSV from the size threshold to DuckDB, and reads it the same way', async () => {
+    const dir = tempDir();
+    const path = writeFile(dir, 'policies.csv', BOOK);
+    // A threshold below the file's size sends it through DuckDB (which reports progress reading it);
+    // the default threshold (64 MiB) keeps this small file on the row path. Both read the same.
+    const phases: string[] = [];
+    const progress = { start: (label: string) => phases.push(label), tick: () => {}, stop: () => {} };
+    const auto = await loadPolicyColumns(path, { largeCsvBytes: 1, progress });
+    expect(phases).toEqual(['Reading policies']);
+    expect(auto).toEqual(await loadPolicyColumns(path, { progress }));
+    expect(phases).toEqual(['Reading policies']);
+    await expect(loadPolicyColumns(join(dir, 'missing.parquet'))).rejects.toThrow(/expected an existing policies file/);
+  });
+
   it('can leave the policy numbers out', async () => {
     const dir = tempDir();
     const path = writeFile(dir, 'policies.csv', BOOK);
