@@ -20,6 +20,8 @@ function band(colour: string): string {
 export function aeOverPeriodsFigure(measures: readonly MeasureCell[], indicator: string): Figure {
   const rows = measures.filter((m) => m.indicator === indicator);
   const products = [...new Set(rows.map((m) => m.product_code))];
+  // Periods in time order for the whole axis (a category axis would otherwise follow the first trace).
+  const periods = [...new Set(rows.map((m) => m.period))].sort();
   const data: Record<string, unknown>[] = [];
   products.forEach((product, k) => {
     const series = rows.filter((m) => m.product_code === product);
@@ -54,7 +56,7 @@ export function aeOverPeriodsFigure(measures: readonly MeasureCell[], indicator:
     data,
     layout: {
       title: { text: `A/E of ${indicator} by period (shaded: confidence interval)` },
-      xaxis: { title: { text: 'Period' }, type: 'category' },
+      xaxis: { title: { text: 'Period' }, type: 'category', categoryorder: 'array', categoryarray: periods },
       yaxis: { title: { text: 'Actual ÷ expected' }, rangemode: 'tozero' },
       shapes: [{ type: 'line', xref: 'paper', x0: 0, x1: 1, y0: 1, y1: 1, line: { dash: 'dot', color: '#444' } }],
     },

@@ -229,7 +229,10 @@ function earlier(a: Problem | null, b: Problem): Problem {
  * and DATE columns to day numbers, money to cents, text to ENUM codes); every other non-empty
  * cell is handed to the row path's own cell parser, so accepted values, aliases and errors
  * (file, row, column, expectation) are the same as `loadTable` + `policyColumnsFromTable`.
+ * Passes over the file: the row count (Parquet metadata), the distinct text values, the main
+ * scan, and only when needed a scan of unconverted cells and one of the policy numbers.
  * @throws InputError as the row path would, for the first problem in file order.
+ * @example (await readPolicyColumnsDuckDB('policies.parquet', { policyIds: false })).length // 10000000
  */
 export async function readPolicyColumnsDuckDB(path: string, options: DuckDBPolicyOptions = {}): Promise<PolicyColumns> {
   const progress = options.progress ?? SILENT_PROGRESS;
@@ -297,8 +300,8 @@ export async function readPolicyColumnsDuckDB(path: string, options: DuckDBPolic
       }
 
       // The main scan: per column a value that is never NULL (sentinels mark a missing cell and a
-      // cell for the row path's parser, whose text comes in a second, mostly NULL column), so the
-      // chunks' typed arrays are read directly; and a 62-bit hash of each trimmed policy number.
+      // cell for the row path's parser, whose text a second scan reads only when there is one), so
+      // the chunks' typed arrays are read directly; and a 53-bit hash of each trimmed policy number.
       const select: string[] = [];
       const slots = new Map<SourceColumn, number>();
       const idColumn = byName('policy_id')!;
