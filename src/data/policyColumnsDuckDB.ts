@@ -161,7 +161,8 @@ function jsTrim(expression: string): string {
 }
 
 /**
- * Whether any value repeats among non-negative integers below 2⁵³, with a linear-probing hash set
+ * Whether any value repeats among the non-negative integers below 2⁵³ (negative values, which
+ * mark missing policy numbers, are skipped), with a linear-probing hash set
  * on a typed array (no objects: ten million values take about a third of a second).
  */
 function hasRepeat(values: Float64Array): boolean {
@@ -170,6 +171,7 @@ function hasRepeat(values: Float64Array): boolean {
   const mask = size - 1;
   const table = new Float64Array(size);
   for (let i = 0; i < values.length; i++) {
+    if (values[i] < 0) continue;
     const key = values[i] + 1; // 0 marks an empty slot
     let slot = (key >>> 0) & mask;
     for (;;) {
@@ -216,6 +218,8 @@ interface Problem {
   readonly index: number;
   readonly position: number;
   readonly error: InputError;
+  /** A missing policy number found without reading the numbers: its text is read before reporting. */
+  readonly idText?: boolean;
 }
 
 function earlier(a: Problem | null, b: Problem): Problem {
@@ -312,8 +316,13 @@ export async function readPolicyColumnsDuckDB(path: string, options: DuckDBPolic
           select.push(rawLevels[k].length > 0 ? `coalesce(enum_code(${x}::VARCHAR::e${k})::INTEGER, -1)` : '-1');
           slots.set(c, select.length - 1);
         } else if (c.kind === 'id') {
-          // The numbers themselves only when kept; otherwise 1 for a missing one (the row path's missing words).
-          select.push(options.policyIds === false ? `(awb_id IS NULL OR (length(awb_id) <= 4 AND lower(awb_id) IN ('', 'na', 'n/a', 'null', 'nan', '-', '—')))::INTEGER` : `${x}::VARCHAR`);
+          // The numbers themselves only when kept (their hash follows); otherwise just the hash, −1 for
+          // a missing number (empty or one of the row path's missing words).
+          if (options.policyIds === false) {
+            select.push(`CASE WHEN awb_id IS NULL OR (length(awb_id) <= 4 AND lower(awb_id) IN ('', 'na', 'n/a', 'null', 'nan', '-', '—')) THEN -1 ELSE (hash(awb_id) >> 11)::DOUBLE END`);
+          } else {
+            select.push(`${x}::VARCHAR`, '(hash(awb_id) >> 11)::DOUBLE');
+          }
           slots.set(c, select.length - 1);
         } else {
           const fast = fastSql(c);
@@ -325,10 +334,9 @@ export async function readPolicyColumnsDuckDB(path: string, options: DuckDBPolic
           slots.set(c, select.length - 1);
         }
       }
-      select.push('(awb_hash >> 11)::DOUBLE');
-      const hashAt = select.length - 1;
-      // The trimmed policy number and its hash, computed once per row.
-      const keyed = `(SELECT *, hash(awb_id) AS awb_hash FROM (SELECT *, ${jsTrimEdges(`${ref(idColumn)}::VARCHAR`)} AS awb_id FROM ${source}))`;
+      const hashAt = slots.get(idColumn)!;
+      // The policy number trimmed as the row path trims it.
+      const keyed = `(SELECT *, ${jsTrimEdges(`${ref(idColumn)}::VARCHAR`)} AS awb_id FROM ${source})`;
 
       const n = rowCount;
       const issue = new Int32Array(n);
@@ -374,7 +382,8 @@ export async function readPolicyColumnsDuckDB(path: string, options: DuckDBPolic
       for (let chunk: DuckDBDataChunk | null; (chunk = await run(() => result.fetchChunk())) !== null && chunk.rowCount > 0; ) {
         const size = chunk.rowCount;
         // The top 53 bits of the hash: an exact double, so equal numbers mean equal hashes.
-        idHash.set(itemsOf(chunk.getColumnVector(hashAt)) as Float64Array, offset);
+        const hashes = itemsOf(chunk.getColumnVector(hashAt)) as Float64Array;
+        idHash.set(hashes, offset);
         for (const c of columns) {
           const slot = slots.get(c)!;
           if (c.kind === 'category') {
@@ -382,16 +391,17 @@ export async function readPolicyColumnsDuckDB(path: string, options: DuckDBPolic
             continue;
           }
           if (c.kind === 'id') {
-            const fast = chunk.getColumnVector(slot);
             if (!ids) {
-              const missing = itemsOf(fast);
-              for (let j = 0; j < size; j++) if (missing[j] === 1) problem = earlier(problem, cellError(c, offset + j, 'a value (policy_id is required)', ''));
+              for (let j = 0; j < size; j++) if (hashes[j] < 0) problem = earlier(problem, { ...cellError(c, offset + j, 'a value (policy_id is required)', ''), idText: true });
               continue;
             }
+            const text = chunk.getColumnVector(slot - 1);
             for (let j = 0; j < size; j++) {
-              const v = fast.getItem(j) as string | null;
-              if (v === null || isMissingCell(v)) problem = earlier(problem, cellError(c, offset + j, 'a value (policy_id is required)', v ?? ''));
-              else ids[offset + j] = v.trim();
+              const v = text.getItem(j) as string | null;
+              if (v === null || isMissingCell(v)) {
+                problem = earlier(problem, cellError(c, offset + j, 'a value (policy_id is required)', v ?? ''));
+                idHash[offset + j] = -1;
+              } else ids[offset + j] = v.trim();
             }
             continue;
           }
@@ -528,6 +538,18 @@ export async function readPolicyColumnsDuckDB(path: string, options: DuckDBPolic
             seen.set(id, sheetRow(i));
           }
           if (problem !== null && problem.index <= i) break;
+        }
+      }
+      if (problem?.idText) {
+        // Only the cell of the error is needed: scan the numbers up to it for the text to quote.
+        const scan = await connection.stream(`SELECT ${ref(idColumn)}::VARCHAR FROM ${source}`);
+        let base = 0;
+        for (let chunk; (chunk = await scan.fetchChunk()) !== null && chunk.rowCount > 0; base += chunk.rowCount) {
+          if (problem.index < base + chunk.rowCount) {
+            const text = (chunk.getColumnVector(0).getItem(problem.index - base) as string | null) ?? '';
+            problem = cellError(idColumn, problem.index, 'a value (policy_id is required)', text);
+            break;
+          }
         }
       }
       if (problem) throw problem.error;

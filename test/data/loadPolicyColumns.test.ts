@@ -113,6 +113,7 @@ describe('loadPolicyColumns(): the DuckDB path raises the row path errors', () =
     'a missing required column': 'policy_id,product_code,exit_date\nP1,TL01,\n',
     'a missing required value': `${header}\nP1,TL01,2021-01-05,,,1\nP2,,2021-01-05,,,1\n`,
     'a missing issue date': `${header}\nP1,TL01,NA,,,1\n`,
+    'a missing policy number': `${header}\nP1,TL01,2021-01-05,,,1\n n/a ,TL01,2021-01-05,,,1\n`,
     'a duplicate policy_id': `${header}\nP1,TL01,2021-01-05,,,1\nP2,TL01,2021-01-05,,,1\n P1,TL01,2021-01-05,,,1\n`,
     'a header only': `${header}\n`,
     'an empty file': '',
@@ -124,9 +125,11 @@ describe('loadPolicyColumns(): the DuckDB path raises the row path errors', () =
       const dir = tempDir();
       const path = writeFile(dir, 'policies.csv', csv);
       const rows = await errorOf(() => loadPolicyColumns(path, { reader: 'rows' }));
-      const duck = await errorOf(() => loadPolicyColumns(path, { reader: 'duckdb' }));
-      expect(duck.message).toBe(rows.message);
-      expect(duck.location).toEqual(rows.location);
+      for (const policyIds of [true, false]) {
+        const duck = await errorOf(() => loadPolicyColumns(path, { reader: 'duckdb', policyIds }));
+        expect(duck.message).toBe(rows.message);
+        expect(duck.location).toEqual(rows.location);
+      }
     });
   }
 
