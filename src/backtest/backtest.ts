@@ -7,8 +7,8 @@ import type { ExitReason, Indicator } from '../data/schema';
 import { claimEvents } from '../exposure/claimEvents';
 import { exposureStudy, type ExposureCell } from '../exposure/exposureStudy';
 import { calendarGrainOf, type StudyBasis } from '../exposure/studyBasis';
-import type { Finding } from '../rules/finding';
-import { sortFindings } from '../rules/finding';
+import type { Progress } from '../progress';
+import { sortFindings, type Finding } from '../rules/finding';
 import type { Rulebook } from '../rules/rulebook';
 import { compareCounts } from './actualVsExpected';
 import { assumptionRates } from './assumptionRates';
@@ -45,7 +45,7 @@ export interface BacktestOptions {
   readonly products?: readonly string[];
   readonly ageBandWidth?: number;
   readonly rulebook: Rulebook;
-  readonly progress?: import('../progress').Progress;
+  readonly progress?: Progress;
 }
 
 /** One backtest cell (DOMAIN.md, Command line: `backtest` cells[]). */
