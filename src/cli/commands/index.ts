@@ -1,4 +1,5 @@
 import type { CommandSpec } from '../command';
+import { backtestCommand } from './backtest';
 import { cashValueCommand } from './cashValue';
 import { sampleCommand } from './sample';
 import { tablesCommand } from './tables';
@@ -11,6 +12,7 @@ export const COMMANDS: readonly CommandSpec<any>[] = [
   tablesCommand,
   cashValueCommand,
   sampleCommand,
+  backtestCommand,
 ];
 
 /** A command by name, or undefined. */
