@@ -1,4 +1,5 @@
 import type { CommandSpec } from '../command';
+import { backtestCommand } from './backtest';
 import { cashValueCommand } from './cashValue';
 import { reviewCommand } from './review';
 import { sampleCommand } from './sample';
@@ -13,6 +14,7 @@ export const COMMANDS: readonly CommandSpec<any>[] = [
   tablesCommand,
   cashValueCommand,
   sampleCommand,
+  backtestCommand,
   reviewCommand,
   verifyCommand,
 ];
