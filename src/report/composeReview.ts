@@ -76,6 +76,8 @@ export async function composeReview(p: ReviewParams, progress: Progress, lookup:
   const plans = await planReview(p, lookup(SECTION_COMMAND.satisfaction) ? surveyGroupColumns : async () => []);
   const sections: SectionResult[] = [];
   const inputs = new Set<string>();
+  const total = plans.reduce((n, plan) => n + ('runs' in plan && lookup(plan.command) ? plan.runs.length : 0), 0);
+  let done = 0;
   for (const plan of plans) {
     const spec = lookup(plan.command);
     if ('skip' in plan) {
@@ -88,9 +90,11 @@ export async function composeReview(p: ReviewParams, progress: Progress, lookup:
     }
     const runs: RunResult[] = [];
     for (const run of plan.runs) {
-      progress.start(`review: ${run.id}`, 1);
+      done++;
+      progress.start(`review ${done}/${total}: ${run.id}`, 1);
       const { params } = commandParams(spec, run.argv);
-      const output = await spec.run(params, { progress: labelled(progress, run.id) });
+      const output = await spec.run(params, { progress: labelled(progress, `${done}/${total} ${run.id}`) });
+      progress.tick();
       progress.stop();
       for (const input of output.inputs) inputs.add(input);
       runs.push({ id: run.id, command: run.command, argv: run.argv, parameters: params, output });
