@@ -172,10 +172,13 @@ function gate(rule: Rule, rulebook: Rulebook, ctx: ProductContext, window: reado
   }
   const latestYear = window[window.length - 1];
   const latest = byYear.get(latestYear);
-  if (!latest) return { outcome: 'not_assessable', reason: `no complete finance data for ${latestYear}`, values: { missing_years: String(latestYear) } };
+  if (!latest) {
+    const missing = window.filter((y) => !byYear.has(y));
+    return { outcome: 'not_assessable', reason: `no complete finance data for ${missing.join(', ')} (the rule needs ${range(window)})`, values: { years: range(window), missing_years: missing.join(',') } };
+  }
   const premium = centsToYuan(latest.premium_income);
   const reasons: string[] = [];
-  const values: Record<string, FindingValue> = { latest_year: latestYear, latest_premium_income: premium.toNumber(), latest_policies_sold: latest.policies_sold };
+  const values: Record<string, FindingValue> = { years: range(window), latest_year: latestYear, latest_premium_income: premium.toNumber(), latest_policies_sold: latest.policies_sold };
   if (compare(premium, 'lt', ex.premiumBelow)) reasons.push(`premium income ${yuanText(premium)} yuan in ${latestYear} is below ${yuanText(ex.premiumBelow)}`);
   if (latest.policies_sold !== null && latest.policies_sold < ex.soldBelow) reasons.push(`${latest.policies_sold} policies sold in ${latestYear} is fewer than ${ex.soldBelow}`);
   if (reasons.length > 0) {
