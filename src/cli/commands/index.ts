@@ -1,5 +1,8 @@
 import type { CommandSpec } from '../command';
 import { cashValueCommand } from './cashValue';
+import { lossratioCommand } from './lossratio';
+import { reserveCommand } from './reserve';
+import { rulesCommand } from './rules';
 
 /**
  * Every `awb` command, in the order `awb --help` lists them. `verify` finds the command that
@@ -7,6 +10,7 @@ import { cashValueCommand } from './cashValue';
  */
 export const COMMANDS: readonly CommandSpec<any>[] = [
   cashValueCommand,
+  lossratioCommand, reserveCommand, rulesCommand,
 ];
 
 /** A command by name, or undefined. */
