@@ -3,14 +3,18 @@ import { cashValueCommand } from './cashValue';
 import { lossratioCommand } from './lossratio';
 import { reserveCommand } from './reserve';
 import { rulesCommand } from './rules';
+import { tablesCommand } from './tables';
 
 /**
  * Every `awb` command, in the order `awb --help` lists them. `verify` finds the command that
  * produced a bundle here by name.
  */
 export const COMMANDS: readonly CommandSpec<any>[] = [
+  tablesCommand,
   cashValueCommand,
-  lossratioCommand, reserveCommand, rulesCommand,
+  lossratioCommand,
+  reserveCommand,
+  rulesCommand,
 ];
 
 /** A command by name, or undefined. */
