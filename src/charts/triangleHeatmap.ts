@@ -1,3 +1,4 @@
+import { quantile } from 'simple-statistics';
 import type { Triangle } from '../lossratio/triangle';
 import type { Figure } from './figure';
 
@@ -7,7 +8,9 @@ export type TriangleView = 'cumulative' | 'link_ratios';
 /**
  * A development triangle as a heat map: origins down (oldest on top), development ages across,
  * each cell coloured and labelled by its cumulative amount or by its age-to-age factor. Cells
- * beyond an origin's latest age are empty. Pure: the same triangle gives the same figure.
+ * beyond an origin's latest age are empty. Factors are coloured on a scale capped at their 90th
+ * percentile, so that one wild early factor does not wash out the rest. Pure: the same triangle
+ * gives the same figure.
  *
  * @example triangleHeatmapFigure(raa, 'link_ratios').data[0].z // 10 rows of up to 9 factors
  */
@@ -20,6 +23,8 @@ export function triangleHeatmapFigure(triangle: Triangle, view: TriangleView = '
     }),
   );
   const labels = view === 'cumulative' ? columns.map(String) : columns.map((a, k) => `${a}→${triangle.ages[k + 1]}`);
+  const present = z.flat().filter((v): v is number => v !== null);
+  const scale = view === 'link_ratios' && present.length > 0 ? { zmin: Math.min(...present), zmax: quantile(present, 0.9) } : {};
   return {
     data: [
       {
@@ -28,6 +33,8 @@ export function triangleHeatmapFigure(triangle: Triangle, view: TriangleView = '
         y: triangle.origins.map(String),
         z,
         colorscale: 'YlOrRd',
+        reversescale: true,
+        ...scale,
         texttemplate: view === 'cumulative' ? '%{z:,.0f}' : '%{z:.3f}',
         hovertemplate: view === 'cumulative' ? 'origin %{y}, age %{x}: %{z:,.2f}<extra></extra>' : 'origin %{y}, %{x}: %{z:.4f}<extra></extra>',
         colorbar: { title: { text: view === 'cumulative' ? 'Cumulative' : 'Factor' } },
@@ -35,7 +42,7 @@ export function triangleHeatmapFigure(triangle: Triangle, view: TriangleView = '
     ],
     layout: {
       title: { text: title ?? (view === 'cumulative' ? 'Cumulative claims by origin and development age' : 'Age-to-age factors by origin') },
-      xaxis: { title: { text: triangle.development === 'valuation' ? 'Development age (years from origin, 1 = origin year)' : 'Development age' }, type: 'category', side: 'top' },
+      xaxis: { title: { text: triangle.development === 'valuation' ? 'Development age (years from origin, 1 = origin year)' : 'Development age' }, type: 'category' },
       yaxis: { title: { text: 'Origin' }, type: 'category', autorange: 'reversed' },
     },
   };
