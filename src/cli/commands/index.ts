@@ -3,6 +3,7 @@ import { cashValueCommand } from './cashValue';
 import { lossratioCommand } from './lossratio';
 import { reserveCommand } from './reserve';
 import { rulesCommand } from './rules';
+import { sampleCommand } from './sample';
 import { tablesCommand } from './tables';
 
 /**
@@ -12,6 +13,7 @@ import { tablesCommand } from './tables';
 export const COMMANDS: readonly CommandSpec<any>[] = [
   tablesCommand,
   cashValueCommand,
+  sampleCommand,
   lossratioCommand,
   reserveCommand,
   rulesCommand,
