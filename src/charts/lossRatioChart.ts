@@ -1,6 +1,6 @@
 import { periodYear } from '../data/period';
 import type { EarnedLossRatio, LossRatioBasis } from '../lossratio/earnedLossRatio';
-import { onBasis } from '../lossratio/earnedLossRatio';
+import { lossRatioNumber, onBasis } from '../lossratio/earnedLossRatio';
 import type { LossRatioTrend } from '../lossratio/lossRatioTrend';
 import type { Figure } from './figure';
 
@@ -69,7 +69,10 @@ export function lossRatioFigure(years: readonly EarnedLossRatio[], trends: reado
       name: code,
       legendgroup: code,
       x: rows.map((r) => periodYear(r.period)),
-      y: rows.map((r) => pct(onBasis(r, basis).loss_ratio?.toNumber() ?? null)),
+      y: rows.map((r) => {
+        const figures = onBasis(r, basis);
+        return pct(lossRatioNumber(figures.incurred, figures.earned));
+      }),
       line: { color: colour, width: 2 },
       hovertemplate: `${code} %{x}: %{y:.2f}%<extra></extra>`,
     });

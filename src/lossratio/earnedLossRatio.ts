@@ -1,7 +1,7 @@
 import type { Period } from '../data/period';
 import { type Cents, sumCents } from '../money/cents';
 import { Dec } from '../money/decimal';
-import { type Fraction, fraction } from '../money/fraction';
+import type { Fraction } from '../money/fraction';
 import type { PeriodLedger } from './financePeriods';
 
 /** Gross (before reinsurance) or net (after reinsurance) figures. */
@@ -63,12 +63,12 @@ export function lossRatioOf(incurred: number, earned: number): Dec | null {
 }
 
 /**
- * A loss ratio as an exact fraction incurred/earned, for comparing with a threshold; null when
- * earned is zero or negative.
- * @example lossRatioFraction(45000, 90000) // { num: 1n, den: 2n }
+ * A loss ratio as an exact fraction incurred/earned (unreduced), for comparing with a threshold;
+ * null when earned is zero or negative.
+ * @example lossRatioFraction(45000, 90000) // { num: 45000n, den: 90000n }
  */
 export function lossRatioFraction(incurred: number, earned: number): Fraction | null {
-  return earned <= 0 ? null : fraction(BigInt(incurred), BigInt(earned));
+  return earned <= 0 ? null : { num: BigInt(incurred), den: BigInt(earned) };
 }
 
 /**
@@ -94,6 +94,15 @@ export function earnedLossRatio(ledger: PeriodLedger): EarnedLossRatio {
     policies_sold: ledger.policies_sold,
     source_rows: ledger.source_rows,
   };
+}
+
+/**
+ * A loss ratio as a binary double for JSON output: the division of two integers (fen) below 2^53
+ * is correctly rounded, so this is the double nearest to the exact ratio; null when earned ≤ 0.
+ * @example lossRatioNumber(45000, 90000) // 0.5
+ */
+export function lossRatioNumber(incurred: number, earned: number): number | null {
+  return earned <= 0 ? null : incurred / earned;
 }
 
 /** The earned premium, incurred claims and loss ratio of a row on one basis. */

@@ -1,5 +1,5 @@
 import { InputError } from '../data/InputError';
-import { comparePeriods, isQuarter, type Period, periodYear, type Quarter } from '../data/period';
+import { isQuarter, type Period, periodYear, type Quarter } from '../data/period';
 import type { FinanceRow } from '../data/rows';
 import { type Cents, sumCents } from '../money/cents';
 
@@ -84,8 +84,9 @@ function yearOfQuarters(quarters: readonly PeriodLedger[]): PeriodLedger {
   };
 }
 
+/** Orders ledgers of one grain by product, then period (within a grain the canonical text sorts by time). */
 function byProductThenPeriod(a: PeriodLedger, b: PeriodLedger): number {
-  return a.product_code < b.product_code ? -1 : a.product_code > b.product_code ? 1 : comparePeriods(a.period, b.period);
+  return a.product_code < b.product_code ? -1 : a.product_code > b.product_code ? 1 : a.period < b.period ? -1 : a.period > b.period ? 1 : 0;
 }
 
 /**
@@ -129,7 +130,7 @@ export function financePeriods(rows: readonly FinanceRow[], file = 'finance'): F
   const years: PeriodLedger[] = [...yearRows.values()].map(ledgerOfRow);
   const incomplete: IncompleteYear[] = [];
   for (const list of quarterRows.values()) {
-    const ordered = [...list].sort((a, b) => comparePeriods(a.period, b.period));
+    const ordered = [...list].sort((a, b) => (a.period < b.period ? -1 : 1));
     const present = ordered.map((r) => r.period as Quarter);
     if (present.length === 4) {
       years.push(yearOfQuarters(ordered.map(ledgerOfRow)));

@@ -50,7 +50,11 @@ export function lossRatioAnalysis(
   const quarters = periods.quarters.map(earnedLossRatio);
   const rules = evaluateAccidentLossRatio(products, years, rulebook, options.year);
   const byProduct = new Map<string, EarnedLossRatio[]>();
-  for (const row of years) byProduct.set(row.product_code, [...(byProduct.get(row.product_code) ?? []), row]);
+  for (const row of years) {
+    const list = byProduct.get(row.product_code);
+    if (list) list.push(row);
+    else byProduct.set(row.product_code, [row]);
+  }
   const trends = [...byProduct.values()]
     .map((rows) => lossRatioTrend(options.year === undefined ? rows : rows.filter((r) => Number(r.period) <= options.year!), 'gross', options.confidence))
     .filter((t): t is LossRatioTrend => t !== null);

@@ -2,7 +2,7 @@ import { jStat } from 'jstat';
 import { linearRegression, rSquared } from 'simple-statistics';
 import { periodYear } from '../data/period';
 import type { EarnedLossRatio, LossRatioBasis } from './earnedLossRatio';
-import { onBasis } from './earnedLossRatio';
+import { lossRatioNumber, onBasis } from './earnedLossRatio';
 
 /** A fitted value with its confidence band (mean response) and prediction band (a new year). */
 export interface TrendValue {
@@ -101,9 +101,10 @@ export function lossRatioTrend(years: readonly EarnedLossRatio[], basis: LossRat
   const usable: TrendPoint[] = [];
   const excluded: number[] = [];
   for (const row of [...years].sort((a, b) => periodYear(a.period) - periodYear(b.period))) {
-    const ratio = onBasis(row, basis).loss_ratio;
+    const figures = onBasis(row, basis);
+    const ratio = lossRatioNumber(figures.incurred, figures.earned);
     if (ratio === null) excluded.push(periodYear(row.period));
-    else usable.push({ year: periodYear(row.period), value: ratio.toNumber() });
+    else usable.push({ year: periodYear(row.period), value: ratio });
   }
   if (usable.length < 2) return null;
   const observed = usable.map((p) => p.year);

@@ -2,7 +2,8 @@ import type { Comparison } from './ratio';
 import { Dec, type DecLike, toDec } from './decimal';
 
 /**
- * An exact rational number num/den with den > 0, in lowest terms. Used where a ratio must be
+ * An exact rational number num/den with den > 0 (not necessarily in lowest terms; {@link fraction}
+ * reduces). Used where a ratio must be
  * compared with a regulatory threshold after more than one division (the mean of yearly loss
  * ratios), which a fixed-precision decimal could round onto the threshold.
  */
@@ -42,9 +43,30 @@ export function meanFraction(values: readonly Fraction[]): Fraction {
   return fraction(sum.num, sum.den * BigInt(values.length));
 }
 
-/** A finite decimal as a fraction: '0.5' → 1/2. */
+const thresholdFractions = new Map<string, Fraction>();
+
+/** A finite decimal as a fraction: '0.5' → 1/2 (remembered: thresholds recur in every comparison). */
 export function decimalFraction(value: DecLike): Fraction {
   const d = toDec(value);
+  const key = d.toString();
+  const known = thresholdFractions.get(key);
+  if (known) return known;
+  const f = exactFraction(d);
+  if (thresholdFractions.size < 1000) thresholdFractions.set(key, f);
+  return f;
+}
+
+/**
+ * The fraction as a binary double, the nearest to its value when numerator and denominator are
+ * exactly representable (for JSON output).
+ * @example fractionToNumber(fraction(1n, 4n)) // 0.25
+ */
+export function fractionToNumber(value: Fraction): number {
+  const safe = (x: bigint) => x <= BigInt(Number.MAX_SAFE_INTEGER) && x >= -BigInt(Number.MAX_SAFE_INTEGER);
+  return safe(value.num) && safe(value.den) ? Number(value.num) / Number(value.den) : fractionToDec(value).toNumber();
+}
+
+function exactFraction(d: Dec): Fraction {
   const places = d.decimalPlaces();
   const scale = 10n ** BigInt(places);
   return fraction(BigInt(d.times(new Dec(10).pow(places)).toFixed(0)), scale);

@@ -1,6 +1,6 @@
 import { periodYear } from '../data/period';
 import type { ProductRow } from '../data/rows';
-import { type EarnedLossRatio, type LossRatioBasis, lossRatioFraction, onBasis } from '../lossratio/earnedLossRatio';
+import { type EarnedLossRatio, type LossRatioBasis, lossRatioFraction, lossRatioNumber, onBasis } from '../lossratio/earnedLossRatio';
 import { type Averaging, multiYearLossRatio } from '../lossratio/multiYearLossRatio';
 import { centsToYuan } from '../money/cents';
 import type { Dec } from '../money/decimal';
@@ -207,7 +207,10 @@ function assessReprice(rule: Rule, rulebook: Rulebook, ctx: ProductContext, last
   }
   if (blocked) return out.assess(rule, code, blocked);
   const yearly: Record<string, FindingValue> = {};
-  for (const row of rows) yearly[`loss_ratio_${row.period}`] = onBasis(row, p.basis).loss_ratio?.toNumber() ?? null;
+  for (const row of rows) {
+    const figures = onBasis(row, p.basis);
+    yearly[`loss_ratio_${row.period}`] = lossRatioNumber(figures.incurred, figures.earned);
+  }
   const values: Record<string, FindingValue> = {
     years,
     averaging: p.averaging,
@@ -368,14 +371,19 @@ export function evaluateAccidentLossRatio(
   const last = year ?? (years.length > 0 ? Math.max(...years.map((r) => periodYear(r.period))) : null);
   const out = new Collector();
   if (last !== null) {
+    const byProduct = new Map<string, Map<number, EarnedLossRatio>>();
+    for (const row of years) {
+      const byYear = byProduct.get(row.product_code) ?? new Map<number, EarnedLossRatio>();
+      byYear.set(periodYear(row.period), row);
+      byProduct.set(row.product_code, byYear);
+    }
     const ordered = [...products].sort((a, b) => (a.product_code < b.product_code ? -1 : a.product_code > b.product_code ? 1 : 0));
     for (const product of ordered) {
-      const byYear = new Map<number, EarnedLossRatio>();
-      for (const row of years) if (row.product_code === product.product_code) byYear.set(periodYear(row.period), row);
-      const ctx: ProductContext = { product, byYear };
+      const ctx: ProductContext = { product, byYear: byProduct.get(product.product_code) ?? new Map() };
+      const first = out.assessments.length;
       assessReprice(reprice, rulebook, ctx, last, rp, out);
       assessStop(stop, rulebook, ctx, last, sp, out);
-      const missing = out.assessments.filter((a) => a.product_code === product.product_code && a.outcome === 'not_assessable' && a.values.missing_years !== undefined);
+      const missing = out.assessments.slice(first).filter((a) => a.outcome === 'not_assessable' && a.values.missing_years !== undefined);
       if (missing.length > 0) {
         const missingYears = [...new Set(missing.flatMap((a) => String(a.values.missing_years).split(',')))].sort();
         out.finding(
@@ -390,7 +398,8 @@ export function evaluateAccidentLossRatio(
       }
     }
   }
-  const outcomeOf = (product: string, rule: string) => out.assessments.find((a) => a.product_code === product && a.rule_id === rule)!.outcome;
+  const outcomes = new Map(out.assessments.map((a) => [`${a.product_code}\u0000${a.rule_id}`, a.outcome]));
+  const outcomeOf = (product: string, rule: string) => outcomes.get(`${product}\u0000${rule}`)!;
   const margins: ThresholdMargin[] = out.margins.map(({ exact, ...m }) => ({
     ...m,
     margin: m.value.minus(m.threshold).times(m.unit === 'pp' ? 100 : 1),

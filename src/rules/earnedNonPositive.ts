@@ -19,11 +19,11 @@ export function earnedNonPositiveFindings(rows: readonly EarnedLossRatio[], rule
   const findings: Finding[] = [];
   for (const row of rows) {
     const bases = [
-      { basis: 'gross', earned: row.earned_premium, incurred: row.incurred_claims, ratio: row.loss_ratio },
-      { basis: 'net', earned: row.earned_premium_net, incurred: row.incurred_claims_net, ratio: row.loss_ratio_net },
+      { basis: 'gross', earned: row.earned_premium, incurred: row.incurred_claims },
+      { basis: 'net', earned: row.earned_premium_net, incurred: row.incurred_claims_net },
     ] as const;
     for (const b of bases) {
-      if (b.ratio !== null) continue;
+      if (b.earned > 0) continue;
       findings.push(
         makeFinding(rule, {
           message: `${row.product_code} ${row.period}: earned premium (${b.basis}) is ${formatCents(b.earned)} yuan, so the loss ratio is not computable`,

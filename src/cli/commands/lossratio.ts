@@ -2,7 +2,8 @@ import { lossRatioFigure } from '../../charts/lossRatioChart';
 import { loadDataFolder } from '../../data/dataFolder';
 import { InputError } from '../../data/InputError';
 import { comparePeriods, isQuarter } from '../../data/period';
-import type { EarnedLossRatio } from '../../lossratio/earnedLossRatio';
+import { type EarnedLossRatio, lossRatioNumber } from '../../lossratio/earnedLossRatio';
+import { fractionToNumber } from '../../money/fraction';
 import { lossRatioAnalysis, type LossRatioAnalysis } from '../../lossratio/lossRatioAnalysis';
 import type { RollingLossRatio } from '../../lossratio/rollingLossRatio';
 import { formatPercent } from '../../money/ratio';
@@ -13,7 +14,6 @@ import { defineCommand } from '../command';
 import { textTable } from '../textTable';
 
 const yuan = (cents: number) => cents / 100;
-const ratio = (value: { toNumber(): number } | null) => (value === null ? null : value.toNumber());
 
 function lossRatioRow(r: EarnedLossRatio) {
   return {
@@ -23,10 +23,10 @@ function lossRatioRow(r: EarnedLossRatio) {
     premium_income: yuan(r.premium_income),
     earned_premium: yuan(r.earned_premium),
     incurred_claims: yuan(r.incurred_claims),
-    loss_ratio: ratio(r.loss_ratio),
+    loss_ratio: lossRatioNumber(r.incurred_claims, r.earned_premium),
     earned_premium_net: yuan(r.earned_premium_net),
     incurred_claims_net: yuan(r.incurred_claims_net),
-    loss_ratio_net: ratio(r.loss_ratio_net),
+    loss_ratio_net: lossRatioNumber(r.incurred_claims_net, r.earned_premium_net),
     policies_sold: r.policies_sold,
   };
 }
@@ -38,7 +38,7 @@ function rollingRow(r: RollingLossRatio) {
     periods: `${r.periods[0]}–${r.periods[r.periods.length - 1]}`,
     earned_premium: yuan(r.earned),
     incurred_claims: yuan(r.incurred),
-    loss_ratio: ratio(r.loss_ratio),
+    loss_ratio: r.exact === null ? null : fractionToNumber(r.exact),
   };
 }
 
