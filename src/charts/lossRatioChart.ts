@@ -14,12 +14,21 @@ function rgba(hex: string, alpha: number): string {
 
 const pct = (x: number | null) => (x === null ? null : Math.round(x * 1e6) / 1e4);
 
+/** The top of the y axis: 5% above the highest value drawn (ratios, trends, bands, thresholds), in percent. */
+function yUpper(data: readonly Record<string, unknown>[], thresholds: readonly { value: number }[]): number {
+  let top = Math.max(...thresholds.map((t) => t.value * 100), 0);
+  for (const trace of data) for (const y of trace.y as (number | null)[]) if (y !== null && y > top) top = y;
+  return Math.ceil(top * 1.05);
+}
+
 /** Options of the loss-ratio chart. */
 export interface LossRatioChartOptions {
   /** Horizontal reference lines, as fractions, with their labels (default: S2's 30% and 50%). */
   readonly thresholds?: readonly { readonly value: number; readonly label: string }[];
   /** Products to draw (default: every product in `years`). */
   readonly products?: readonly string[];
+  /** Products whose confidence band is drawn (default: all drawn products); bands of many noisy products hide each other. */
+  readonly bands?: readonly string[];
   readonly basis?: LossRatioBasis;
   readonly title?: string;
 }
@@ -28,7 +37,7 @@ export interface LossRatioChartOptions {
  * Yearly loss ratios by product over time, in percent, with each product's OLS trend, its 95%
  * confidence band and the projected next year, and horizontal lines at the rule thresholds
  * (S2: 30% stop-sale, 50% repricing). A product's line, trend and band share a legend entry.
- * Pure: the same inputs give the same figure.
+ * The y axis starts at 0. Pure: the same inputs give the same figure.
  *
  * @param years yearly loss ratios (any products and order)
  * @param trends trends of those products (lossRatioTrend)
@@ -46,7 +55,7 @@ export function lossRatioFigure(years: readonly EarnedLossRatio[], trends: reado
     const colour = PALETTE[i % PALETTE.length];
     const rows = years.filter((r) => r.product_code === code).sort((a, b) => periodYear(a.period) - periodYear(b.period));
     const trend = trends.find((t) => t.product_code === code && t.basis === basis);
-    if (trend && trend.t_quantile !== null) {
+    if (trend && trend.t_quantile !== null && (options.bands === undefined || options.bands.includes(code))) {
       const band = [...trend.fitted, trend.projection];
       data.push({ type: 'scatter', mode: 'lines', x: band.map((v) => v.year), y: band.map((v) => pct(v.ci_high)), line: { width: 0 }, hoverinfo: 'skip', showlegend: false, legendgroup: code, name: `${code} band` });
       data.push({
@@ -97,7 +106,8 @@ export function lossRatioFigure(years: readonly EarnedLossRatio[], trends: reado
     layout: {
       title: { text: options.title ?? `Earned loss ratio by product (${basis}), trend and ${Math.round((trends[0]?.confidence ?? 0.95) * 100)}% band` },
       xaxis: { title: { text: 'Year' }, dtick: 1 },
-      yaxis: { title: { text: 'Loss ratio (%)' }, rangemode: 'tozero' },
+      // A loss ratio is not negative: the axis starts at 0 even where a wide band reaches below it.
+      yaxis: { title: { text: 'Loss ratio (%)' }, range: [0, yUpper(data, thresholds)] },
       shapes: thresholds.map((t) => ({ type: 'line', xref: 'paper', x0: 0, x1: 1, y0: t.value * 100, y1: t.value * 100, line: { color: '#444', width: 1, dash: 'dot' } })),
       annotations: thresholds.map((t) => ({ xref: 'paper', x: 1, xanchor: 'right', y: t.value * 100, yanchor: 'bottom', text: t.label, showarrow: false, font: { size: 11, color: '#444' } })),
       legend: { orientation: 'h', y: -0.2 },

@@ -155,7 +155,10 @@ export const lossratioCommand = defineCommand({
     const rulebook = loadRulebook(p.rules ?? undefined);
     const analysis = lossRatioAnalysis(folder.products.rows, folder.finance.rows, rulebook, { year: p.year ?? undefined, financeFile: folder.finance.file });
     const out = render(analysis);
-    const inScope = [...new Set(analysis.rules.assessments.filter((x) => x.rule_id === 'ACC-LR-REPRICE' && x.outcome !== 'out_of_scope').map((x) => x.product_code))];
+    const shortTermAccident = analysis.rules.assessments
+      .filter((x) => x.rule_id === 'ACC-LR-REPRICE' && x.outcome !== 'out_of_scope' && x.values.exemption !== 'long_term')
+      .map((x) => x.product_code);
+    const flagged = [...new Set(analysis.rules.findings.filter((f) => f.rule_id.startsWith('ACC-LR') && f.product_code !== undefined).map((f) => f.product_code!))];
     const threeYear = analysis.three_year.map(rollingRow);
     const rollingQuarters = analysis.rolling_four_quarters.map(rollingRow);
     const findings = analysis.findings;
@@ -188,7 +191,11 @@ export const lossratioCommand = defineCommand({
         findings: findings.map(findingRow),
       },
       charts: {
-        loss_ratio_accident: lossRatioFigure(analysis.years, analysis.trends, { products: inScope, title: 'Accident products in scope of S2: earned loss ratio, trend and 95% band' }),
+        loss_ratio_accident: lossRatioFigure(analysis.years, analysis.trends, {
+          products: shortTermAccident,
+          bands: flagged,
+          title: 'Short-term accident products (S2): earned loss ratio, trend, 95% band of the products the rules flag',
+        }),
         loss_ratio_all: lossRatioFigure(analysis.years, analysis.trends),
       },
     };
