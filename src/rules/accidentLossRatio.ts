@@ -1,3 +1,4 @@
+import { InputError } from '../data/InputError';
 import { periodYear } from '../data/period';
 import type { ProductRow } from '../data/rows';
 import { type EarnedLossRatio, type LossRatioBasis, lossRatioFraction, lossRatioNumber, onBasis } from '../lossratio/earnedLossRatio';
@@ -97,6 +98,12 @@ function positiveYears(rule: Rule, name: string, rulebook: Rulebook): number {
   return n;
 }
 
+function positiveParam(rule: Rule, name: string, rulebook: Rulebook): Dec {
+  const value = decimalParam(rule, name, rulebook);
+  if (!value.gt(0)) throw new InputError({ file: rulebook.file, column: `${rule.id}.parameters.${name}` }, 'a number above 0', value.toString());
+  return value;
+}
+
 function exemptions(rule: Rule, rulebook: Rulebook): Exemptions {
   return {
     premiumBelow: decimalParam(rule, 'exempt_if_latest_premium_below', rulebook),
@@ -111,7 +118,7 @@ function repriceParams(rule: Rule, rulebook: Rulebook): RepriceParams {
     comparison: comparisonParam(rule, 'comparison', rulebook),
     averaging: choiceParam(rule, 'averaging', ['pooled', 'mean'] as const, rulebook),
     basis: choiceParam(rule, 'basis', BASES, rulebook),
-    target: decimalParam(rule, 'target_loss_ratio', rulebook),
+    target: positiveParam(rule, 'target_loss_ratio', rulebook),
     exemptions: exemptions(rule, rulebook),
   };
 }
@@ -140,6 +147,8 @@ function percentAgainst(value: Dec, threshold: Dec): string {
   return formatPercent(value, 12);
 }
 
+/** A threshold as written in the rulebook, as a percentage: 0.5 → '50%', 0.455 → '45.5%'. */
+const thresholdText = (fraction: Dec) => `${fraction.times(100).toString()}%`;
 const yuan = (cents: number) => centsToYuan(cents).toNumber();
 const yuanText = (value: Dec) => value.toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const range = (years: readonly number[]) => (years.length === 1 ? String(years[0]) : `${years[0]}–${years[years.length - 1]}`);
@@ -179,12 +188,16 @@ function gate(rule: Rule, rulebook: Rulebook, ctx: ProductContext, window: reado
   const premium = centsToYuan(latest.premium_income);
   const reasons: string[] = [];
   const values: Record<string, FindingValue> = { years: range(window), latest_year: latestYear, latest_premium_income: premium.toNumber(), latest_policies_sold: latest.policies_sold };
-  if (compare(premium, 'lt', ex.premiumBelow)) reasons.push(`premium income ${yuanText(premium)} yuan in ${latestYear} is below ${yuanText(ex.premiumBelow)}`);
-  if (latest.policies_sold !== null && latest.policies_sold < ex.soldBelow) reasons.push(`${latest.policies_sold} policies sold in ${latestYear} is fewer than ${ex.soldBelow}`);
-  if (reasons.length > 0) {
-    const kinds = [compare(premium, 'lt', ex.premiumBelow) ? 'small_premium' : null, latest.policies_sold !== null && latest.policies_sold < ex.soldBelow ? 'few_policies' : null].filter((k) => k !== null);
-    return { outcome: 'exempt', reason: `exempt by size: ${reasons.join('; ')}`, values: { ...values, exemption: kinds.join('+') } };
+  const kinds: string[] = [];
+  if (compare(premium, 'lt', ex.premiumBelow)) {
+    kinds.push('small_premium');
+    reasons.push(`premium income ${yuanText(premium)} yuan in ${latestYear} is below ${yuanText(ex.premiumBelow)}`);
   }
+  if (latest.policies_sold !== null && latest.policies_sold < ex.soldBelow) {
+    kinds.push('few_policies');
+    reasons.push(`${latest.policies_sold} policies sold in ${latestYear} is fewer than ${ex.soldBelow}`);
+  }
+  if (kinds.length > 0) return { outcome: 'exempt', reason: `exempt by size: ${reasons.join('; ')}`, values: { ...values, exemption: kinds.join('+') } };
   const missing = window.filter((y) => !byYear.has(y));
   if (missing.length > 0) {
     return { outcome: 'not_assessable', reason: `no complete finance data for ${missing.join(', ')} (the rule needs ${range(window)})`, values: { ...values, missing_years: missing.join(',') } };
@@ -228,7 +241,7 @@ function assessReprice(rule: Rule, rulebook: Rulebook, ctx: ProductContext, last
   }
   const ratio = combined.loss_ratio;
   const shown = percentAgainst(ratio, p.threshold);
-  const limit = formatPercent(p.threshold, 0);
+  const limit = thresholdText(p.threshold);
   if (!compareFraction(combined.exact, p.comparison, p.threshold)) {
     return out.assess(rule, code, { outcome: 'passes', reason: `the ${p.averaging} ${years} loss ratio ${shown} is not ${COMPARISON_SYMBOL[p.comparison]} ${limit}`, values });
   }
@@ -246,9 +259,9 @@ function assessReprice(rule: Rule, rulebook: Rulebook, ctx: ProductContext, last
   out.finding(
     makeFinding(rule, {
       message:
-        `${code}: the ${years} loss ratio (${p.averaging}, ${p.basis}) is ${shown}, below ${limit}; reprice so that next year's ratio is at least ` +
-        `${formatPercent(p.target, 0)} (indicated premium factor ${factor.toFixed(4)}, a ${formatPercent(change.abs(), 2)} premium ${direction})`,
-      message_zh: `${code}：${years}年平均赔付率${shown}，低于${limit}，应及时调整定价以确保下一年度赔付率不低于${formatPercent(p.target, 0)}（指示保费系数${factor.toFixed(4)}）`,
+        `${code}: the ${years} loss ratio (${p.averaging}, ${p.basis}) is ${shown} (${COMPARISON_SYMBOL[p.comparison]} ${limit}); reprice so that next year's ratio is at least ` +
+        `${thresholdText(p.target)} (indicated premium factor ${factor.toFixed(4)}, a ${formatPercent(change.abs(), 2)} premium ${direction})`,
+      message_zh: `${code}：${years}年平均赔付率${shown}（${COMPARISON_SYMBOL[p.comparison]}${limit}），应及时调整定价以确保下一年度赔付率不低于${thresholdText(p.target)}（指示保费系数${factor.toFixed(4)}）`,
       product_code: code,
       period: String(last),
       values: fired,
@@ -292,15 +305,15 @@ function assessStop(rule: Rule, rulebook: Rulebook, ctx: ProductContext, last: n
     }
     const shown = percentAgainst(ratio, p.threshold);
     if (compareFraction(lossRatioFraction(figures.incurred, figures.earned)!, p.comparison, p.threshold)) holding.push(`${year}: premium ${yuanText(premium)}, loss ratio ${shown}`);
-    else failures.push(`the ${year} loss ratio ${shown} is not ${COMPARISON_SYMBOL[p.comparison]} ${formatPercent(p.threshold, 0)}`);
+    else failures.push(`the ${year} loss ratio ${shown} is not ${COMPARISON_SYMBOL[p.comparison]} ${thresholdText(p.threshold)}`);
   }
   if (failures.length > 0) return out.assess(rule, code, { outcome: 'passes', reason: failures.join('; '), values });
   if (unknown) return out.assess(rule, code, { outcome: 'not_assessable', reason: `a loss ratio of ${range(window)} is not computable (earned premium is not positive)`, values });
-  const limit = formatPercent(p.threshold, 0);
+  const limit = thresholdText(p.threshold);
   out.assess(rule, code, { outcome: 'fires', reason: `in each of ${range(window)} premium income is ${COMPARISON_SYMBOL[p.premiumComparison]} ${yuanText(p.premiumThreshold)} and the loss ratio ${COMPARISON_SYMBOL[p.comparison]} ${limit} (${holding.join('; ')})`, values });
   out.finding(
     makeFinding(rule, {
-      message: `${code}: premium income over ${yuanText(p.premiumThreshold)} yuan and a loss ratio below ${limit} in each of ${range(window)} (${holding.join('; ')}); the product must stop selling`,
+      message: `${code}: premium income ${COMPARISON_SYMBOL[p.premiumComparison]} ${yuanText(p.premiumThreshold)} yuan and a loss ratio ${COMPARISON_SYMBOL[p.comparison]} ${limit} in each of ${range(window)} (${holding.join('; ')}); the product must stop selling`,
       message_zh: `${code}：连续${p.years}年（${range(window)}）保费收入超过${p.premiumThreshold.div(10000).toString()}万元且赔付率低于${limit}，应停售该产品`,
       product_code: code,
       period: String(last),

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/data/InputError';
 import { earnedLossRatio } from '../../src/lossratio/earnedLossRatio';
 import { financePeriods } from '../../src/lossratio/financePeriods';
 import { evaluateAccidentLossRatio } from '../../src/rules/accidentLossRatio';
@@ -282,6 +283,18 @@ describe('rulebook edits change the evaluation', () => {
   it('uses an edited threshold', () => {
     const r = evaluate(editedRulebook('      threshold: 0.50', '      threshold: 0.45'));
     expect(outcome(r, 'R4999', 'ACC-LR-REPRICE').outcome).toBe('passes');
+  });
+
+  it('follows an edited comparison: with le (不得高于) exactly 50% fires', () => {
+    const r = evaluate(editedRulebook('      threshold: 0.50\n      comparison: lt', '      threshold: 0.50\n      comparison: le'));
+    const a = outcome(r, 'R50', 'ACC-LR-REPRICE');
+    expect(a.outcome).toBe('fires');
+    expect(a.reason).toContain('50.00% is ≤ 50%');
+  });
+
+  it('rejects a target loss ratio that is not above 0, naming the parameter', () => {
+    expect(() => evaluate(editedRulebook('target_loss_ratio: 0.50', 'target_loss_ratio: 0'))).toThrow(InputError);
+    expect(() => evaluate(editedRulebook('target_loss_ratio: 0.50', 'target_loss_ratio: 0'))).toThrow(/column ACC-LR-REPRICE\.parameters\.target_loss_ratio: expected a number above 0/);
   });
 
   it('evaluates an earlier year when asked', () => {

@@ -43,7 +43,7 @@ function rollingRow(r: RollingLossRatio) {
 }
 
 /** A finding as a flat table row (its values as one JSON text). */
-export function findingRow(f: Finding) {
+function findingRow(f: Finding) {
   return {
     rule_id: f.rule_id,
     severity: f.severity,
