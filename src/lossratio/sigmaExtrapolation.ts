@@ -18,8 +18,8 @@ export interface CompletedSigmas {
   readonly sigma: readonly number[];
   /** Indexes k that were filled. */
   readonly filled: readonly number[];
-  /** The rule actually used (auto resolves to loglinear or mack). */
-  readonly method: 'mack' | 'loglinear' | 'given';
+  /** The rule actually used (auto resolves to loglinear or mack); 'none' when every σ could be estimated. */
+  readonly method: 'mack' | 'loglinear' | 'given' | 'none';
   /** The log-linear fit log σ_k = a + b·(k + 1), when one was made (k + 1 as R's 1-based index). */
   readonly loglinear: { readonly intercept: number; readonly slope: number; readonly p_value: number | null } | null;
 }
@@ -65,7 +65,7 @@ function mackRule(sigma: (number | null)[], k: number): number {
  */
 export function completeSigmas(sigma: readonly (number | null)[], method: SigmaMethod): CompletedSigmas {
   const filled = sigma.flatMap((s, k) => (s === null ? [k] : []));
-  if (filled.length === 0) return { sigma: sigma as number[], filled, method: typeof method === 'number' ? 'given' : method === 'auto' ? 'loglinear' : method, loglinear: null };
+  if (filled.length === 0) return { sigma: sigma as number[], filled, method: 'none', loglinear: null };
   if (typeof method === 'number') {
     return { sigma: sigma.map((s) => s ?? method), filled, method: 'given', loglinear: null };
   }

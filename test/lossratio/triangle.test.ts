@@ -46,3 +46,31 @@ describe('developmentFactors()', () => {
     expect(() => developmentFactors(t, 'triangle.csv')).toThrow('triangle.csv, column value: expected a positive cumulative amount for origin 2020 at age 1 (the chain ladder divides by it), found "0"');
   });
 });
+
+describe('completeSigmas()', () => {
+  it('fills nothing, and says so, when every σ could be estimated', async () => {
+    const { completeSigmas } = await import('../../src/lossratio/sigmaExtrapolation');
+    expect(completeSigmas([3, 2, 1], 'mack')).toEqual({ sigma: [3, 2, 1], filled: [], method: 'none', loglinear: null });
+  });
+
+  it('applies Mack\'s rule σ²ₙ₋₁ = min(σ⁴ₙ₋₂/σ²ₙ₋₃, σ²ₙ₋₃, σ²ₙ₋₂)', async () => {
+    const { completeSigmas } = await import('../../src/lossratio/sigmaExtrapolation');
+    // min(2⁴/4², 4², 2²) = min(1, 16, 4) = 1 → σ = 1
+    expect(completeSigmas([4, 2, null], 'mack').sigma[2]).toBe(1);
+    // min(3⁴/2², 2², 3²) = min(20.25, 4, 9) = 4 → σ = 2
+    expect(completeSigmas([2, 3, null], 'mack').sigma[2]).toBe(2);
+  });
+
+  it('refuses Mack\'s rule without two σ before the missing one', async () => {
+    const { completeSigmas } = await import('../../src/lossratio/sigmaExtrapolation');
+    expect(() => completeSigmas([2, null], 'mack')).toThrow(RangeError);
+  });
+
+  it('falls back from log-linear to Mack\'s rule under auto when the slope is not significant', async () => {
+    const { completeSigmas } = await import('../../src/lossratio/sigmaExtrapolation');
+    // log σ = 1, 2, 1, 2 on k = 1…4: slope 0.2, t = 0.2 ÷ √(0.4/5) = 0.707 on 2 degrees of freedom, p ≈ 0.55.
+    const r = completeSigmas([Math.E, Math.E ** 2, Math.E, Math.E ** 2, null], 'auto');
+    expect(r.method).toBe('mack');
+    expect(r.loglinear!.p_value!).toBeGreaterThan(0.05);
+  });
+});
