@@ -147,6 +147,9 @@ function percentAgainst(value: Dec, threshold: Dec): string {
   return formatPercent(value, 12);
 }
 
+/** The regulation's wording of each comparison (DOMAIN.md): 不低于 ≥, 超过 >, 低于 <, 不超过 ≤. */
+const COMPARISON_ZH: Readonly<Record<Comparison, string>> = { ge: '不低于', gt: '超过', lt: '低于', le: '不超过' };
+
 /** A threshold as written in the rulebook, as a percentage: 0.5 → '50%', 0.455 → '45.5%'. */
 const thresholdText = (fraction: Dec) => `${fraction.times(100).toString()}%`;
 const yuan = (cents: number) => centsToYuan(cents).toNumber();
@@ -314,7 +317,7 @@ function assessStop(rule: Rule, rulebook: Rulebook, ctx: ProductContext, last: n
   out.finding(
     makeFinding(rule, {
       message: `${code}: premium income ${COMPARISON_SYMBOL[p.premiumComparison]} ${yuanText(p.premiumThreshold)} yuan and a loss ratio ${COMPARISON_SYMBOL[p.comparison]} ${limit} in each of ${range(window)} (${holding.join('; ')}); the product must stop selling`,
-      message_zh: `${code}：连续${p.years}年（${range(window)}）保费收入超过${p.premiumThreshold.div(10000).toString()}万元且赔付率低于${limit}，应停售该产品`,
+      message_zh: `${code}：连续${p.years}年（${range(window)}）保费收入${COMPARISON_ZH[p.premiumComparison]}${p.premiumThreshold.div(10000).toString()}万元且赔付率${COMPARISON_ZH[p.comparison]}${limit}，应停售该产品`,
       product_code: code,
       period: String(last),
       values,
