@@ -54,6 +54,14 @@ describe('financePeriods()', () => {
     expect(financePeriods(financeRows([FINANCE_HEADER, ...rows].join('\n'))).years[0].policies_sold).toBeNull();
   });
 
+  it('takes year rows for some years and quarter rows for others', () => {
+    const csv = [FINANCE_HEADER, 'P01,2023,900000.00,80000.00,100000.00,300000.00,30000.00,40000.00,5000', ...QUARTERS].join('\n');
+    const { years, incomplete_years } = financePeriods(financeRows(csv));
+    expect(years.map((y) => y.period)).toEqual(['2023', '2024']);
+    expect(years[0].source_rows).toEqual([2]);
+    expect(incomplete_years).toEqual([]);
+  });
+
   it('rejects a year row and quarter rows for the same product and year, naming both rows', () => {
     const csv = [FINANCE_HEADER, 'P01,2024,1100000.00,0,0,350000.00,0,0,5800', ...QUARTERS].join('\n');
     expect(() => financePeriods(financeRows(csv), 'finance.csv')).toThrow(InputError);
