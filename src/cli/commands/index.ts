@@ -1,4 +1,5 @@
 import type { CommandSpec } from '../command';
+import { backtestCommand } from './backtest';
 import { cashValueCommand } from './cashValue';
 import { lossratioCommand } from './lossratio';
 import { reserveCommand } from './reserve';
@@ -14,6 +15,7 @@ export const COMMANDS: readonly CommandSpec<any>[] = [
   tablesCommand,
   cashValueCommand,
   sampleCommand,
+  backtestCommand,
   lossratioCommand,
   reserveCommand,
   rulesCommand,
