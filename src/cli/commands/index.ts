@@ -1,6 +1,9 @@
 import type { CommandSpec } from '../command';
 import { backtestCommand } from './backtest';
 import { cashValueCommand } from './cashValue';
+import { lossratioCommand } from './lossratio';
+import { reserveCommand } from './reserve';
+import { rulesCommand } from './rules';
 import { sampleCommand } from './sample';
 import { tablesCommand } from './tables';
 
@@ -13,6 +16,9 @@ export const COMMANDS: readonly CommandSpec<any>[] = [
   cashValueCommand,
   sampleCommand,
   backtestCommand,
+  lossratioCommand,
+  reserveCommand,
+  rulesCommand,
 ];
 
 /** A command by name, or undefined. */
