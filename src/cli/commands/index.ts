@@ -1,12 +1,16 @@
 import type { CommandSpec } from '../command';
 import { cashValueCommand } from './cashValue';
+import { sampleCommand } from './sample';
+import { tablesCommand } from './tables';
 
 /**
  * Every `awb` command, in the order `awb --help` lists them. `verify` finds the command that
  * produced a bundle here by name.
  */
 export const COMMANDS: readonly CommandSpec<any>[] = [
+  tablesCommand,
   cashValueCommand,
+  sampleCommand,
 ];
 
 /** A command by name, or undefined. */
