@@ -24,6 +24,11 @@ export function ensurePackageLink(root: string = PACKAGE_ROOT): string {
   if (current === '..') return link;
   if (current !== null) unlinkSync(link);
   mkdirSync(join(root, 'node_modules'), { recursive: true });
-  symlinkSync('..', link, 'dir');
+  try {
+    symlinkSync('..', link, 'dir');
+  } catch (error) {
+    // Another process (a parallel test file) may have just made the same link.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || readlinkSync(link) !== '..') throw error;
+  }
   return link;
 }
