@@ -1,9 +1,10 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { addCellMarkers, type CellFailure, readMarkedExecution } from './cellMarkers';
 import { hasTag, type Notebook, readNotebook, sourceText } from './ipynb';
 import { KERNEL_NAME } from './jupyter';
 import { writeOfflineTemplate } from './offlineTemplate';
+import { type CellFailure, readExecution } from './readExecution';
+import { writeRunConfig } from './runConfig';
 import { INJECTED_CELL, injectParameters } from './parameters';
 import { runProcess } from './runProcess';
 
@@ -70,8 +71,9 @@ function failureFromStderr(stderr: string, notebook: Notebook): CellFailure {
 /**
  * Executes a notebook headless with nbconvert on the tslab kernel (cwd = the notebook's
  * folder, so relative paths in it work), then exports the executed notebook to HTML with
- * the offline template. Writes `<outDir>/<name>.ipynb` and `<name>.html`, each atomically;
- * a failed notebook still gets both, with the failing cell marked, for inspection.
+ * the offline template. The run stops at the first failing cell (see runConfig.ts). Writes
+ * `<outDir>/<name>.ipynb` and `<name>.html`, each atomically; a failed notebook still gets
+ * both, with the failing cell marked, for inspection.
  * @throws InputError for a bad parameter override or a file that is not a notebook.
  * @example await executeNotebook('notebooks/00-getting-started.ipynb', { jupyter, env, outDir: 'notebooks/.executed' })
  */
@@ -79,26 +81,26 @@ export async function executeNotebook(file: string, options: ExecuteOptions): Pr
   const started = Date.now();
   const name = basename(file, '.ipynb');
   const source = injectParameters(readNotebook(file), options.parameters ?? {}, file);
-  const marked = addCellMarkers(source);
   const timeout = options.cellTimeoutSeconds ?? DEFAULT_CELL_TIMEOUT_SECONDS;
   mkdirSync(options.outDir, { recursive: true });
+  const config = writeRunConfig(join(options.outDir, '.config'));
   const executedRun = await runProcess(
     options.jupyter,
     [
-      'nbconvert', '--stdin', '--stdout', '--to', 'notebook', '--execute', '--allow-errors',
+      'nbconvert', '--config', config, '--stdin', '--stdout', '--to', 'notebook', '--execute', '--allow-errors',
       `--ExecutePreprocessor.kernel_name=${KERNEL_NAME}`,
       `--ExecutePreprocessor.timeout=${timeout}`,
       '--ExecutePreprocessor.startup_timeout=300',
     ],
-    { cwd: dirname(resolve(file)), env: options.env, input: JSON.stringify(marked) },
+    { cwd: dirname(resolve(file)), env: options.env, input: JSON.stringify(source) },
   );
   const seconds = (Date.now() - started) / 1000;
   if (executedRun.code !== 0) {
     const stopped = failureFromStderr(executedRun.stderr, source);
     return { name, file, ok: false, seconds, executed: null, html: null, failure: { ...stopped, index: sourceCellIndex(stopped.index, source, options.parameters) } };
   }
-  const { notebook, failure: markedFailure } = readMarkedExecution(JSON.parse(executedRun.stdout) as Notebook);
-  const failure = markedFailure && { ...markedFailure, index: sourceCellIndex(markedFailure.index, source, options.parameters) };
+  const { notebook, failure: runFailure } = readExecution(JSON.parse(executedRun.stdout) as Notebook);
+  const failure = runFailure && { ...runFailure, index: sourceCellIndex(runFailure.index, source, options.parameters) };
   const titled: Notebook = { ...notebook, metadata: { title: name, ...notebook.metadata } };
   const executed = join(options.outDir, `${name}.ipynb`);
   writeAtomic(executed, JSON.stringify(titled, null, 1) + '\n');
