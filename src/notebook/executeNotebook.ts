@@ -60,12 +60,26 @@ function sourceCellIndex(index: number, run: Notebook, overrides: Readonly<Recor
   return index === injected ? INJECTED_CELL : index > injected ? index - 1 : index;
 }
 
-/** Names the cell nbconvert reported when it stopped the run itself (a timeout or a dead kernel). */
-function failureFromStderr(stderr: string, notebook: Notebook): CellFailure {
-  const quoted = /executing the following cell:\n-{10,}\n([\s\S]*?)\n-{10,}\n/.exec(stderr);
-  const index = quoted ? notebook.cells.findIndex((c) => sourceText(c.source) === quoted[1]) : -1;
-  const tail = stderr.trim().split('\n').filter((l) => !l.startsWith('[NbConvertApp]')).slice(-12).join('\n');
-  return { index, source: index >= 0 ? sourceText(notebook.cells[index].source) : '', message: tail || 'nbconvert failed without a message' };
+/**
+ * Reads why nbconvert stopped the run itself (a cell timed out, the kernel died or did not
+ * start): the Python exception without its traceback, and the cell it quotes, found by its
+ * source (nbclient previews a long cell as its first and last five lines).
+ */
+export function failureFromStderr(stderr: string, notebook: Notebook): CellFailure {
+  const lines = stderr.replace(/\r/g, '').split('\n');
+  let at = -1;
+  lines.forEach((line, i) => {
+    if (/^[A-Za-z_][\w.]*(Error|Exception)(: |$)/.test(line)) at = i;
+  });
+  const message = at >= 0 ? lines.slice(at, at + 14).join('\n').replace(/^[\w.]+\.(?=\w+(Error|Exception))/, '').trim() : stderr.trim().split('\n').slice(-12).join('\n');
+  const quoted = /(?:executing the following cell:|preview of the cell contents:)\n-{5,}\n([\s\S]*?)\n-{5,}/.exec(stderr);
+  let index = -1;
+  if (quoted) {
+    // A long cell is previewed as two Python lists of lines (first five, last five) around '...'.
+    const shown = quoted[1].split('\n').flatMap((l) => (l.startsWith('[') ? [...l.matchAll(/'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1] ?? m[2]) : l === '...' ? [] : [l]));
+    index = notebook.cells.findIndex((c) => c.cell_type === 'code' && (sourceText(c.source) === quoted[1] || shown.every((l) => sourceText(c.source).split('\n').includes(l))));
+  }
+  return { index, source: index >= 0 ? sourceText(notebook.cells[index].source) : '', message: message || 'nbconvert failed without a message' };
 }
 
 /**
