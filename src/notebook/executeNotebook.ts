@@ -64,6 +64,7 @@ function sourceCellIndex(index: number, run: Notebook, overrides: Readonly<Recor
  * Reads why nbconvert stopped the run itself (a cell timed out, the kernel died or did not
  * start): the Python exception without its traceback, and the cell it quotes, found by its
  * source (nbclient previews a long cell as its first and last five lines).
+ * @example failureFromStderr('…DeadKernelError: Kernel died\n', nb) // { index: -1, source: '', message: 'DeadKernelError: Kernel died' }
  */
 export function failureFromStderr(stderr: string, notebook: Notebook): CellFailure {
   const lines = stderr.replace(/\r/g, '').split('\n');

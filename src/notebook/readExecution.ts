@@ -51,6 +51,7 @@ function withoutRunMarks(cell: NotebookCell): NotebookCell {
  * uncaught asynchronous error — and removes the run's bookkeeping. The failing cell gets an
  * `error` output so the exported HTML shows where the run stopped; cells that ran are
  * numbered In [1], In [2], … (tslab reports no execution counts).
+ * @example readExecution(executed).failure // { index: 2, source: "const b: number = 'x';", message: "1:7 - Type 'string' is not assignable to type 'number'." }
  */
 export function readExecution(executed: Notebook): { notebook: Notebook; failure: CellFailure | null } {
   let failure: CellFailure | null = null;

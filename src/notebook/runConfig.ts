@@ -32,7 +32,7 @@ c.ExecutePreprocessor.on_cell_error = awb_on_cell_error
 c.ExecutePreprocessor.on_cell_start = awb_on_cell_start
 `;
 
-/** Writes the run configuration into `dir` and returns its path (for `--config`). */
+/** Writes the run configuration into `dir` and returns its path (for `--config`). @example writeRunConfig('notebooks/.executed/.config') // 'notebooks/.executed/.config/awb_nbconvert_config.py' */
 export function writeRunConfig(dir: string): string {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, 'awb_nbconvert_config.py');

@@ -23,7 +23,7 @@ export interface FrameOptions {
 /** Money columns of frames made by toFrame, so showFrame formats them without being told. */
 const moneyColumns = new WeakMap<object, ReadonlySet<string>>();
 
-/** The money columns recorded for a frame by toFrame (empty for other frames). */
+/** The money columns recorded for a frame by toFrame (empty for other frames). @example frameMoneyColumns(toFrame(finance)) // Set { 'premium_income', 'upr_opening', … } */
 export function frameMoneyColumns(frame: object): ReadonlySet<string> {
   return moneyColumns.get(frame) ?? new Set();
 }
@@ -36,7 +36,7 @@ function isPolicyColumns(source: FrameSource): source is PolicyColumns {
   return !Array.isArray(source) && 'issue_date' in source && 'product_code' in source;
 }
 
-/** A plain display value: Dec → number, other objects and arrays → JSON text. */
+/** A plain display value: Dec → number, other objects and arrays → JSON text. @example frameCell(new Dec('0.35')) // 0.35; frameCell([1, 2]) // '[1,2]' */
 export function frameCell(value: unknown): FrameCell {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
