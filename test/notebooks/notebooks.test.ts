@@ -27,8 +27,10 @@ describe('the notebooks as committed', () => {
   it.each(files)('%s runs on the tslab kernel and is committed without outputs', (file) => {
     const nb = JSON.parse(readFileSync(file, 'utf8')) as Notebook;
     expect((nb.metadata.kernelspec as { name?: string } | undefined)?.name).toBe('tslab');
+    nb.cells.forEach((cell, i) => {
+      if (nb.nbformat_minor >= 5) expect(typeof cell.id, `cell ${i + 1} has no id (nbformat 4.5 requires one)`).toBe('string');
+    });
     for (const cell of nb.cells) {
-      expect(typeof cell.id).toBe('string');
       if (cell.cell_type !== 'code') continue;
       expect(cell.outputs ?? []).toEqual([]);
       expect(cell.execution_count ?? null).toBeNull();
@@ -79,11 +81,15 @@ describe.skipIf(skipWithout(jupyterMissing(), 'executing the notebooks (Jupyter)
     });
     await page.goto(url);
     await page.waitForFunction((n) => document.querySelectorAll('.awb-figure.js-plotly-plot .main-svg').length >= n && document.readyState === 'complete', expected, { timeout: 60_000 });
+    // Drawn: plotly took over the element, drew its SVG and laid out every trace (bars, lines, heatmaps alike).
     const drawn = await page.evaluate(() =>
-      [...document.querySelectorAll('.awb-figure')].map((el) => ({ plotly: el.classList.contains('js-plotly-plot'), traces: el.querySelectorAll('.main-svg .trace').length })),
+      [...document.querySelectorAll('.awb-figure')].map((el) => {
+        const gd = el as unknown as { data?: unknown[]; _fullData?: unknown[] };
+        return { plotly: el.classList.contains('js-plotly-plot'), svg: el.querySelectorAll('.main-svg').length > 0, traces: gd.data?.length ?? 0, laidOut: gd._fullData?.length ?? 0 };
+      }),
     );
     expect(drawn).toHaveLength(expected);
-    for (const figure of drawn) expect(figure.plotly && figure.traces > 0).toBe(true);
+    for (const figure of drawn) expect(figure.plotly && figure.svg && figure.traces > 0 && figure.laidOut === figure.traces, JSON.stringify(figure)).toBe(true);
     expect(problems).toEqual([]);
     await context.close();
 
