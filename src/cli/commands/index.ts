@@ -1,7 +1,10 @@
 import type { CommandSpec } from '../command';
 import { backtestCommand } from './backtest';
 import { cashValueCommand } from './cashValue';
+import { lossratioCommand } from './lossratio';
+import { reserveCommand } from './reserve';
 import { reviewCommand } from './review';
+import { rulesCommand } from './rules';
 import { sampleCommand } from './sample';
 import { tablesCommand } from './tables';
 import { verifyCommand } from './verify';
@@ -15,6 +18,9 @@ export const COMMANDS: readonly CommandSpec<any>[] = [
   cashValueCommand,
   sampleCommand,
   backtestCommand,
+  lossratioCommand,
+  reserveCommand,
+  rulesCommand,
   reviewCommand,
   verifyCommand,
 ];
