@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../data/InputError';
+import { ConfidentialityError } from '../evidence/confidentiality';
 import { fileBundle } from '../evidence/fileBundle';
 import { jsonText } from '../evidence/renderOutputs';
 import type { IfExists } from '../evidence/writeBundle';
@@ -84,6 +85,11 @@ export async function runCli(argv: readonly string[], streams: CliStreams = PROC
     if (error instanceof InputError) {
       streams.stderr(`awb: ${error.message}\n`);
       return EXIT.badInput;
+    }
+    if (error instanceof ConfidentialityError) {
+      // Not bad input and not a crash: the bundle writer refused to file personal data (S3 art. 34).
+      streams.stderr(`awb: ${error.message}\n`);
+      return EXIT.internal;
     }
     const e = error as Error;
     streams.stderr(`awb: internal error: ${e.stack ?? e.message}\n`);
