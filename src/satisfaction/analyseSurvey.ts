@@ -3,7 +3,7 @@ import type { Table } from '../data/parseTable';
 import type { SurveyRow } from '../data/rows';
 import { type Progress, SILENT_PROGRESS } from '../progress';
 import { type BootstrapResult, bootstrapPls } from './bootstrapPls';
-import { estimatePls, type PlsFit } from './estimatePls';
+import { estimatePls, type PlsFit, startingWeights } from './estimatePls';
 import { type FornellLarckerRow, fornellLarcker } from './fornellLarcker';
 import { type FSquared, fSquared } from './fSquared';
 import { goodnessOfFit } from './goodnessOfFit';
@@ -152,7 +152,7 @@ export async function analyseSurvey(table: Table<SurveyRow>, model: SurveyModel,
   }
   const ipmaMaps: Record<string, IpmaPoint[]> = {};
   if (scale !== null) for (const target of targets) ipmaMaps[target] = ipma(fit, weights, index, scale, target);
-  const problem: ReplicateProblem = { design, options: plsOptions, n: matrix.n, values: matrix.values, answers: matrix.answers, weights: matrix.weights, scale, grouping };
+  const problem: ReplicateProblem = { design, options: plsOptions, n: matrix.n, values: matrix.values, answers: matrix.answers, weights: matrix.weights, scale, grouping, start: startingWeights(fit) };
   const parallel = { threads: options.threads, progress: options.progress ?? SILENT_PROGRESS };
   const bootstrap = options.bootstrap > 0 ? await bootstrapPls(problem, fit, { ...parallel, resamples: options.bootstrap, seed: options.seed }) : null;
   let comparison: GroupComparison | null = null;

@@ -4,7 +4,7 @@ import { type ParallelOptions, parallelReplicates } from './parallelReplicates';
 import { fitStatistics, REPLICATE_STATUS, type ReplicateProblem, type StatLayout, statLayout } from './replicates';
 
 /** Largest survey for which the BCa acceleration uses a leave-one-out jackknife; above it, blocks. */
-export const LEAVE_ONE_OUT_LIMIT = 2000;
+export const LEAVE_ONE_OUT_LIMIT = 500;
 /** Number of delete-a-block jackknife replicates for larger surveys (respondent i is in block i mod 200). */
 export const JACKKNIFE_BLOCKS = 200;
 
@@ -45,7 +45,8 @@ export async function bootstrapPls(problem: ReplicateProblem, fit: PlsFit, optio
   const boot = await parallelReplicates(problem, { kind: 'bootstrap', seed: options.seed }, options.resamples, { ...options, label: options.label ?? 'Bootstrap resamples' });
   const leaveOneOut = problem.n <= LEAVE_ONE_OUT_LIMIT;
   const blocks = leaveOneOut ? problem.n : JACKKNIFE_BLOCKS;
-  const jack = await parallelReplicates(problem, { kind: 'jackknife', blocks }, blocks, { ...options, label: 'Jackknife (BCa)' });
+  // At most LEAVE_ONE_OUT_LIMIT cheap estimates: run in this thread rather than start workers again.
+  const jack = await parallelReplicates(problem, { kind: 'jackknife', blocks }, blocks, { threads: 1, progress: options.progress, label: 'Jackknife (BCa)' });
   const count = (code: number) => boot.status.reduce((a, s) => a + (s === code ? 1 : 0), 0);
   const summaries = Array.from({ length: layout.size }, (_, k) => {
     if (Number.isNaN(estimate[k])) return null;

@@ -41,11 +41,12 @@ export interface PlsFit {
  * cross-loadings, path coefficients, R², adjusted R², and direct, indirect and total effects.
  * Survey weights enter through the moments (weighted means and covariances), so every
  * regression of the algorithm is a weighted regression.
+ * @param start starting outer weights (see `plsWeights`; `startingWeights(fit)` for a warm start)
  * @returns the fit, or why it failed (constant item, singular regression, no convergence).
  * @example estimatePls(design, weightedMoments(values, p, weights)) // { ok: true, paths, … }
  */
-export function estimatePls(design: PathDesign, moments: Moments, options: PlsOptions = DEFAULT_PLS_OPTIONS): PlsFit | PlsFailure {
-  const core = plsWeights(design, moments.cov, options);
+export function estimatePls(design: PathDesign, moments: Moments, options: PlsOptions = DEFAULT_PLS_OPTIONS, start?: Float64Array): PlsFit | PlsFailure {
+  const core = plsWeights(design, moments.cov, options, start);
   if (!core.ok) return core;
   const p = design.items.length;
   const m = design.constructs.length;
@@ -86,4 +87,14 @@ export function estimatePls(design: PathDesign, moments: Moments, options: PlsOp
     ),
     effects: effects(design, structural.b),
   };
+}
+
+/**
+ * A fit's converged weights as the algorithm saw the items (standardised, or per answer point when
+ * only centred), to start another estimate from: resamples of the same survey then converge to
+ * their own fixed point in fewer iterations.
+ * @example estimatePls(design, resampleMoments, options, startingWeights(fit))
+ */
+export function startingWeights(fit: PlsFit): Float64Array {
+  return fit.options.scaled ? fit.weights : fit.rawWeights;
 }

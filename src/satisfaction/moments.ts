@@ -27,27 +27,28 @@ export interface Moments {
  */
 export function weightedMoments(values: Float64Array, p: number, weights: Float64Array, frequency?: ArrayLike<number>): Moments {
   const n = weights.length;
+  const c = frequency === undefined ? weights : Float64Array.from(weights, (w, i) => w * frequency[i]);
   const mean = new Float64Array(p);
   let total = 0;
   let rows = 0;
   for (let i = 0; i < n; i++) {
-    const c = frequency === undefined ? weights[i] : weights[i] * frequency[i];
-    if (c === 0) continue;
-    total += c;
+    const ci = c[i];
+    if (ci === 0) continue;
+    total += ci;
     rows++;
     const base = i * p;
-    for (let h = 0; h < p; h++) mean[h] += c * values[base + h];
+    for (let h = 0; h < p; h++) mean[h] += ci * values[base + h];
   }
   for (let h = 0; h < p; h++) mean[h] /= total;
   const cov = new Float64Array(p * p);
   const d = new Float64Array(p);
   for (let i = 0; i < n; i++) {
-    const c = frequency === undefined ? weights[i] : weights[i] * frequency[i];
-    if (c === 0) continue;
+    const ci = c[i];
+    if (ci === 0) continue;
     const base = i * p;
     for (let h = 0; h < p; h++) d[h] = values[base + h] - mean[h];
     for (let h = 0; h < p; h++) {
-      const ch = c * d[h];
+      const ch = ci * d[h];
       const row = h * p;
       for (let k = h; k < p; k++) cov[row + k] += ch * d[k];
     }

@@ -98,10 +98,12 @@ function normaliseBlock(design: PathDesign, s: Float64Array, w: Float64Array, j:
  * correlated items (every survey of this kind) no construct is turned round and all three agree.
  *
  * @param cov item covariance matrix (p×p, items in `design.items` order), e.g. `weightedMoments(...).cov`
+ * @param start starting weights instead of unit weights (bootstrap resamples start from the full
+ * sample's converged weights: the same fixed point, reached in fewer iterations)
  * @returns the converged weights with S·W and R, or a failure: a constant item, a singular
  * regression (collinear constructs or mode-B items), or no convergence.
  */
-export function plsWeights(design: PathDesign, cov: Float64Array, options: PlsOptions = DEFAULT_PLS_OPTIONS): PlsWeights | PlsFailure {
+export function plsWeights(design: PathDesign, cov: Float64Array, options: PlsOptions = DEFAULT_PLS_OPTIONS, start?: Float64Array): PlsWeights | PlsFailure {
   const p = design.items.length;
   const m = design.constructs.length;
   const corr = correlationFromCovariance(cov, p);
@@ -113,7 +115,7 @@ export function plsWeights(design: PathDesign, cov: Float64Array, options: PlsOp
   const sd = new Float64Array(p);
   for (let h = 0; h < p; h++) sd[h] = Math.sqrt(cov[h * p + h]);
   const s = options.scaled ? corr : cov;
-  const w = new Float64Array(p).fill(1);
+  const w = start === undefined ? new Float64Array(p).fill(1) : Float64Array.from(start);
   for (let j = 0; j < m; j++) normaliseBlock(design, s, w, j);
   const sw = new Float64Array(p * m);
   const r = new Float64Array(m * m);

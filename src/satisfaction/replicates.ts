@@ -24,6 +24,8 @@ export interface ReplicateProblem {
   readonly scale: ItemScale | null;
   /** Groups whose indices are replicated too (bootstrap intervals for each group's index). */
   readonly grouping: Grouping | null;
+  /** Starting weights of every replicate (`startingWeights` of the full-sample fit), or null for unit weights. */
+  readonly start: Float64Array | null;
 }
 
 /** What to replicate. */
@@ -108,7 +110,7 @@ export function permutationSize(design: PathDesign): number {
 
 /** Estimates the model on rows with positive frequency. */
 function fitOn(problem: ReplicateProblem, frequency: Float64Array): ReturnType<typeof estimatePls> {
-  return estimatePls(problem.design, weightedMoments(problem.values, problem.design.items.length, problem.weights, frequency), problem.options);
+  return estimatePls(problem.design, weightedMoments(problem.values, problem.design.items.length, problem.weights, frequency), problem.options, problem.start ?? undefined);
 }
 
 /**

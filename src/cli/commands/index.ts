@@ -1,5 +1,6 @@
 import type { CommandSpec } from '../command';
 import { cashValueCommand } from './cashValue';
+import { icsiCommand } from './icsi';
 import { tablesCommand } from './tables';
 
 /**
@@ -9,6 +10,7 @@ import { tablesCommand } from './tables';
 export const COMMANDS: readonly CommandSpec<any>[] = [
   tablesCommand,
   cashValueCommand,
+  icsiCommand,
 ];
 
 /** A command by name, or undefined. */
