@@ -15,6 +15,9 @@ export * from './rules';
 // Expense caps and cash values
 export { minimumCashValue } from './expense/minimumCashValue';
 
+// The sample company (恒泰人寿 Hengtai Life): generator and planted findings
+export * from './sample';
+
 // Charts
 export type { Figure } from './charts/figure';
 export { figuresHtml } from './charts/html';

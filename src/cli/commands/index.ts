@@ -1,6 +1,7 @@
 import type { CommandSpec } from '../command';
 import { cashValueCommand } from './cashValue';
 import { icsiCommand } from './icsi';
+import { sampleCommand } from './sample';
 import { tablesCommand } from './tables';
 
 /**
@@ -10,6 +11,7 @@ import { tablesCommand } from './tables';
 export const COMMANDS: readonly CommandSpec<any>[] = [
   tablesCommand,
   cashValueCommand,
+  sampleCommand,
   icsiCommand,
 ];
 
