@@ -18,9 +18,15 @@ export { minimumCashValue } from './expense/minimumCashValue';
 // The sample company (恒泰人寿 Hengtai Life): generator and planted findings
 export * from './sample';
 
+// Customer satisfaction (ICSI, S3): PLS path modelling, reliability, bootstrap, indices, IPMA
+export * from './satisfaction';
+
 // Charts
 export type { Figure } from './charts/figure';
 export { figuresHtml } from './charts/html';
+export { type PathDiagramInput, pathDiagram } from './charts/pathDiagram';
+export { type IndexBarsInput, indexBars } from './charts/indexBars';
+export { ipmaMap } from './charts/ipmaMap';
 
 // Evidence bundles
 export * from './evidence';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { jackknifeAcceleration, quantileSorted, summariseReplicates } from '../../src/satisfaction/bootstrapIntervals';
 import { bootstrapPls } from '../../src/satisfaction/bootstrapPls';
+import { compareGroups } from '../../src/satisfaction/groupComparison';
 import { estimatePls, type PlsFit } from '../../src/satisfaction/estimatePls';
 import { weightedMoments } from '../../src/satisfaction/moments';
 import { DEFAULT_PLS_OPTIONS } from '../../src/satisfaction/plsAlgorithm';
@@ -92,5 +93,21 @@ describe('bootstrap intervals', () => {
   it('jackknifeAcceleration() follows Efron & Tibshirani eq. 14.15 (hand computation)', () => {
     // θ₍ᵢ₎ = 0, 0, 3: mean 1, d = 1, 1, −2; Σd³ = −6, Σd² = 6; a = −6/(6·6^1.5) = −0.0680414.
     expect(jackknifeAcceleration(Float64Array.of(0, 0, 3))).toBeCloseTo(-1 / Math.pow(6, 1.5), 12);
+  });
+});
+
+describe('compareGroups()', () => {
+  it('is deterministic for a seed whatever the threads, and finds no difference between two random halves', async () => {
+    const { problem } = mobiProblem();
+    // Two arbitrary halves of one sample (odd and even rows): the permutation p-values must not be small
+    // for most statistics; under the null they are uniform, so at most a few fall below 0.05.
+    const grouping = { column: 'region' as const, labels: ['even', 'odd'], codes: Int32Array.from({ length: problem.n }, (_, i) => i % 2) };
+    const one = await compareGroups(problem, grouping, 'even', 'odd', { permutations: 60, seed: 4, threads: 1 });
+    const two = await compareGroups(problem, grouping, 'even', 'odd', { permutations: 60, seed: 4, threads: 2 });
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+    const small = [...one.paths, ...one.index].filter((x) => x.p_value! < 0.05).length;
+    expect(small).toBeLessThanOrEqual(2);
+    expect(one.n_a + one.n_b).toBe(problem.n);
+    expect(one.paths[0].difference).toBeCloseTo(one.paths[0].a! - one.paths[0].b!, 15);
   });
 });
