@@ -152,7 +152,7 @@ export function icsiCharts(a: SurveyAnalysis): Record<string, Figure> {
   const charts: Record<string, Figure> = {
     path_diagram: pathDiagram({
       title: `${a.model.name}: path coefficients and R² (${a.options.scheme} scheme, n = ${fit.n})`,
-      constructs: design.constructs.map((c, j) => ({ name: c, label: label(a, j), r_squared: design.predecessors[j].length > 0 ? fit.rSquared[j] : null })),
+      constructs: design.constructs.map((c, j) => ({ name: c, label: label(a, j).replace(' ', '<br>'), r_squared: design.predecessors[j].length > 0 ? fit.rSquared[j] : null })),
       paths: design.paths.map(([from, to], i) => {
         const s = L ? boot(a, L.paths + i) : null;
         return { from: design.constructs[from], to: design.constructs[to], estimate: fit.paths[from * m + to], significant: s ? s.ci_low > 0 || s.ci_high < 0 : null };
