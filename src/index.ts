@@ -21,12 +21,30 @@ export * from './sample';
 // Customer satisfaction (ICSI, S3): PLS path modelling, reliability, bootstrap, indices, IPMA
 export * from './satisfaction';
 
-// Charts
+// Charts: pure figure specs, display in notebooks, export through headless Chromium
 export type { Figure } from './charts/figure';
 export { figuresHtml } from './charts/html';
+export { barChart, type SeriesChartOptions } from './charts/barChart';
+export { lineChart } from './charts/lineChart';
+export { chartLayout, CHART_FONT } from './charts/chartTheme';
+export { tidySeries, type TidySeries } from './charts/tidySeries';
+export { FigureRenderer, withFigureRenderer, type ImageFormat, type ImageOptions } from './charts/figureRenderer';
+export { exportFigure, withSharedRenderer } from './charts/exportFigure';
+export { canonicalSvg } from './charts/canonicalSvg';
+export { showFigure } from './charts/showFigure';
 export { type PathDiagramInput, pathDiagram } from './charts/pathDiagram';
 export { type IndexBarsInput, indexBars } from './charts/indexBars';
 export { ipmaMap } from './charts/ipmaMap';
+export { figureOutputHtml, plotlyLoaderHtml } from './charts/notebookFigure';
+
+// Notebooks: display frames, run notebooks headless
+export { setupNotebook } from './notebook/setupNotebook';
+export { toFrame, frameCell, type FrameSource, type FrameOptions, type FrameCell } from './notebook/toFrame';
+export { showFrame } from './notebook/showFrame';
+export { frameHtml, cellText, type FrameHtmlOptions } from './notebook/frameHtml';
+export { displayBundle, type MimeBundle } from './notebook/display';
+export { runNotebooks, listNotebooks, type RunNotebooksOptions } from './notebook/runNotebooks';
+export type { NotebookRun } from './notebook/executeNotebook';
 
 // Evidence bundles
 export * from './evidence';
