@@ -1,3 +1,4 @@
+import { CHART_FONT } from './chartTheme';
 import type { Figure } from './figure';
 
 /** Indices by group, with bootstrap intervals when available. */
@@ -44,6 +45,7 @@ export function indexBars(input: IndexBarsInput): Figure {
   return {
     data,
     layout: {
+      font: { family: CHART_FONT, size: 13, color: '#222' },
       title: { text: input.title },
       barmode: 'group',
       yaxis: { title: { text: 'Index (0–100)' }, range: [0, 100] },

@@ -1,3 +1,4 @@
+import { CHART_FONT } from './chartTheme';
 import type { Figure } from './figure';
 
 /**
@@ -25,6 +26,7 @@ export function ipmaMap(target: string, points: readonly { readonly construct: s
       },
     ],
     layout: {
+      font: { family: CHART_FONT, size: 13, color: '#222' },
       title: { text: `Importance-performance map: ${target}` },
       xaxis: { title: { text: `Importance (total effect on ${target}, index points per point)` }, zeroline: false },
       yaxis: { title: { text: 'Performance (index 0–100)' } },

@@ -1,3 +1,4 @@
+import { CHART_FONT } from './chartTheme';
 import type { Figure } from './figure';
 
 /** What the path diagram shows: constructs (with R²) and estimated paths. */
@@ -122,6 +123,7 @@ export function pathDiagram(input: PathDiagramInput): Figure {
       },
     ],
     layout: {
+      font: { family: CHART_FONT, size: 13, color: '#222' },
       title: { text: input.title },
       annotations,
       xaxis: { visible: false, range: [-0.5, Math.max(...nodes.map((n) => n.xy[0])) + 0.5] },
