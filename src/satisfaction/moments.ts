@@ -27,7 +27,11 @@ export interface Moments {
  */
 export function weightedMoments(values: Float64Array, p: number, weights: Float64Array, frequency?: ArrayLike<number>): Moments {
   const n = weights.length;
-  const c = frequency === undefined ? weights : Float64Array.from(weights, (w, i) => w * frequency[i]);
+  let c = weights;
+  if (frequency !== undefined) {
+    c = new Float64Array(n);
+    for (let i = 0; i < n; i++) c[i] = weights[i] * frequency[i];
+  }
   const mean = new Float64Array(p);
   let total = 0;
   let rows = 0;

@@ -1,5 +1,6 @@
 import { estimatePls, type PlsFit } from './estimatePls';
-import { weightedMoments } from './moments';
+import { CrossProducts } from './crossProducts';
+import { type Moments, weightedMoments } from './moments';
 import type { PathDesign } from './pathDesign';
 import type { PlsOptions } from './plsAlgorithm';
 import { ReplicateStreams, resampleCounts, shuffle } from './randomStream';
@@ -108,9 +109,14 @@ export function permutationSize(design: PathDesign): number {
   return design.paths.length + design.constructs.length;
 }
 
+/** Moments of the rows with positive frequency: from stored cross-products when they fit in memory. */
+function momentsOf(problem: ReplicateProblem, products: CrossProducts | null, frequency: Float64Array): Moments {
+  return products === null ? weightedMoments(problem.values, problem.design.items.length, problem.weights, frequency) : products.moments(problem.weights, frequency);
+}
+
 /** Estimates the model on rows with positive frequency. */
-function fitOn(problem: ReplicateProblem, frequency: Float64Array): ReturnType<typeof estimatePls> {
-  return estimatePls(problem.design, weightedMoments(problem.values, problem.design.items.length, problem.weights, frequency), problem.options, problem.start ?? undefined);
+function fitOn(problem: ReplicateProblem, frequency: Float64Array, products: CrossProducts | null = null): ReturnType<typeof estimatePls> {
+  return estimatePls(problem.design, momentsOf(problem, products, frequency), problem.options, problem.start ?? undefined);
 }
 
 /**
@@ -162,6 +168,8 @@ export function runReplicates(problem: ReplicateProblem, task: ReplicateTask, fr
   const frequency = new Float64Array(problem.n);
   const pool = task.kind === 'permutation' ? Array.from(task.membership.keys()).filter((i) => task.membership[i] !== 0) : [];
   const labels = task.kind === 'permutation' ? pool.map((i) => task.membership[i]) : [];
+  const p = problem.design.items.length;
+  const products = task.kind !== 'permutation' && CrossProducts.fits(problem.n, p) ? new CrossProducts(problem.values, p) : null;
   for (let r = from; r < to; r++) {
     const row = values.subarray((r - from) * size, (r - from + 1) * size);
     if (task.kind === 'permutation') {
@@ -174,7 +182,7 @@ export function runReplicates(problem: ReplicateProblem, task: ReplicateTask, fr
     } else {
       if (task.kind === 'bootstrap') resampleCounts(streams!.take(), problem.n, frequency);
       else for (let i = 0; i < problem.n; i++) frequency[i] = i % task.blocks === r ? 0 : 1;
-      const fit = fitOn(problem, frequency);
+      const fit = fitOn(problem, frequency, products);
       if (fit.ok) fitStatistics(problem, fit, layout, frequency, row);
       else status[r - from] = REPLICATE_STATUS[fit.reason];
     }
