@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { type Progress, SILENT_PROGRESS } from '../progress';
 import type { WorkerRequest } from './replicateWorker';
+import { ReplicateStreams } from './randomStream';
 import { permutationSize, type ReplicateBlock, type ReplicateProblem, type ReplicateTask, runReplicates, statLayout } from './replicates';
 
 /** All replicates of a task: row r of `values` (length `size`) is replicate r; `status[r]` says whether it was estimated. */
@@ -60,14 +61,16 @@ export async function parallelReplicates(problem: ReplicateProblem, task: Replic
   const status = new Uint8Array(count);
   const progress = options.progress ?? SILENT_PROGRESS;
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), Math.ceil(count / 20)));
-  const chunk = Math.max(10, Math.min(250, Math.ceil(count / (threads * 8))));
+  const size0 = Math.max(10, Math.min(250, Math.ceil(count / (threads * 8))));
+  const chunks: { from: number; to: number; state?: readonly number[] }[] = [];
+  for (let from = 0; from < count; from += size0) chunks.push({ from, to: Math.min(count, from + size0) });
+  if (task.kind !== 'jackknife') ReplicateStreams.statesAt(task.seed, chunks.map((c) => c.from)).forEach((state, i) => (chunks[i].state = state));
   progress.start(options.label ?? `${task.kind} replicates`, count);
   try {
     if (threads === 1) {
-      for (let from = 0; from < count; from += chunk) {
-        const to = Math.min(count, from + chunk);
-        collect(runReplicates(problem, task, from, to), size, values, status);
-        progress.tick(to - from);
+      for (const c of chunks) {
+        collect(runReplicates(problem, task, c.from, c.to, c.state), size, values, status);
+        progress.tick(c.to - c.from);
       }
       return { count, size, values, status };
     }
@@ -79,11 +82,8 @@ export async function parallelReplicates(problem: ReplicateProblem, task: Replic
           (worker) =>
             new Promise<void>((resolve, reject) => {
               const hand = () => {
-                if (next >= count) return resolve();
-                const from = next;
-                const to = Math.min(count, from + chunk);
-                next = to;
-                worker.postMessage({ type: 'range', from, to } satisfies WorkerRequest);
+                if (next >= chunks.length) return resolve();
+                worker.postMessage({ type: 'range', ...chunks[next++] } satisfies WorkerRequest);
               };
               worker.on('message', (block: ReplicateBlock) => {
                 collect(block, size, values, status);

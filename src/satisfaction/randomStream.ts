@@ -9,10 +9,29 @@ import { type RandomGenerator, unsafeUniformIntDistribution, xoroshiro128plus } 
 export class ReplicateStreams {
   private next: RandomGenerator;
 
-  /** Positions the streams at replicate `first`. */
-  constructor(readonly seed: number, first: number) {
-    this.next = xoroshiro128plus(seed);
-    for (let r = 0; r < first; r++) this.next.unsafeJump!();
+  /**
+   * Positions the streams at replicate `first` (first jumps), or at a state saved by `stateAt`.
+   */
+  constructor(seed: number, first: number, state?: readonly number[]) {
+    this.next = state === undefined ? xoroshiro128plus(seed) : xoroshiro128plus.fromState([...state]);
+    if (state === undefined) for (let r = 0; r < first; r++) this.next.unsafeJump!();
+  }
+
+  /**
+   * The generator states at which replicates `starts` (ascending) begin, found in one walk of
+   * max(starts) jumps: a worker handed a chunk resumes from its state instead of jumping from
+   * replicate 0 again (a jump costs about as much as 20 draws).
+   * @example ReplicateStreams.statesAt(42, [0, 250, 500]).length // 3
+   */
+  static statesAt(seed: number, starts: readonly number[]): (readonly number[])[] {
+    const walker = xoroshiro128plus(seed);
+    const states: (readonly number[])[] = [];
+    let at = 0;
+    for (const start of starts) {
+      for (; at < start; at++) walker.unsafeJump!();
+      states.push(walker.getState!());
+    }
+    return states;
   }
 
   /** The stream of the next replicate (first, first + 1, …). */

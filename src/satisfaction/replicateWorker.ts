@@ -4,7 +4,7 @@ import { type ReplicateProblem, type ReplicateTask, runReplicates } from './repl
 /** Messages a replicate worker understands: the problem once, then ranges of replicates to run. */
 export type WorkerRequest =
   | { readonly type: 'problem'; readonly problem: ReplicateProblem; readonly task: ReplicateTask }
-  | { readonly type: 'range'; readonly from: number; readonly to: number };
+  | { readonly type: 'range'; readonly from: number; readonly to: number; readonly state?: readonly number[] };
 
 let problem: ReplicateProblem | undefined;
 let task: ReplicateTask | undefined;
@@ -15,6 +15,6 @@ parentPort!.on('message', (message: WorkerRequest) => {
     task = message.task;
     return;
   }
-  const block = runReplicates(problem!, task!, message.from, message.to);
+  const block = runReplicates(problem!, task!, message.from, message.to, message.state);
   parentPort!.postMessage(block, [block.values.buffer, block.status.buffer]);
 });

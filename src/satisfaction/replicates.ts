@@ -157,14 +157,14 @@ export interface ReplicateBlock {
  * Runs replicates [from, to) of a task and returns their statistic vectors (NaN rows for
  * replicates that could not be estimated, with the reason in `status`). Deterministic: replicate
  * r depends only on the problem, the task and r.
- * @param onReplicate called after each replicate (progress)
+ * @param state the random generator state at replicate `from` (`ReplicateStreams.statesAt`), to skip the jumps
  */
-export function runReplicates(problem: ReplicateProblem, task: ReplicateTask, from: number, to: number, onReplicate: () => void = () => {}): ReplicateBlock {
+export function runReplicates(problem: ReplicateProblem, task: ReplicateTask, from: number, to: number, state?: readonly number[]): ReplicateBlock {
   const size = task.kind === 'permutation' ? permutationSize(problem.design) : statLayout(problem.design, problem.grouping?.labels.length ?? 0).size;
   const layout = statLayout(problem.design, problem.grouping?.labels.length ?? 0);
   const values = new Float64Array((to - from) * size).fill(Number.NaN);
   const status = new Uint8Array(to - from);
-  const streams = task.kind === 'jackknife' ? null : new ReplicateStreams(task.seed, from);
+  const streams = task.kind === 'jackknife' ? null : new ReplicateStreams(task.seed, from, state);
   const frequency = new Float64Array(problem.n);
   const pool = task.kind === 'permutation' ? Array.from(task.membership.keys()).filter((i) => task.membership[i] !== 0) : [];
   const labels = task.kind === 'permutation' ? pool.map((i) => task.membership[i]) : [];
@@ -186,7 +186,6 @@ export function runReplicates(problem: ReplicateProblem, task: ReplicateTask, fr
       if (fit.ok) fitStatistics(problem, fit, layout, frequency, row);
       else status[r - from] = REPLICATE_STATUS[fit.reason];
     }
-    onReplicate();
   }
   return { from, values, status };
 }
