@@ -17,7 +17,7 @@ export interface ReplicateResults {
 
 /** How replicates are run. */
 export interface ParallelOptions {
-  /** Worker threads (default: the machine's available parallelism; 1 runs in this thread). */
+  /** Worker threads (default: the machine's available parallelism, at most one per 500 replicates; 1 runs in this thread). */
   readonly threads?: number;
   readonly progress?: Progress;
   /** Progress label. */
@@ -60,7 +60,8 @@ export async function parallelReplicates(problem: ReplicateProblem, task: Replic
   const values = new Float64Array(count * size);
   const status = new Uint8Array(count);
   const progress = options.progress ?? SILENT_PROGRESS;
-  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), Math.ceil(count / 20)));
+  // Starting a worker costs about as much as a few hundred replicates: by default one per 500.
+  const threads = Math.max(1, options.threads === undefined ? Math.min(availableParallelism(), Math.ceil(count / 500)) : Math.min(options.threads, count));
   const size0 = Math.max(10, Math.min(250, Math.ceil(count / (threads * 8))));
   const chunks: { from: number; to: number; state?: readonly number[] }[] = [];
   for (let from = 0; from < count; from += size0) chunks.push({ from, to: Math.min(count, from + size0) });
