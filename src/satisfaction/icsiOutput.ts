@@ -36,6 +36,7 @@ const byConstruct = <T>(a: SurveyAnalysis, f: (j: number) => T): Record<string, 
  * and more under a bootstrap), r_squared, weights, loadings, reliability, htmt, index, groups,
  * iterations, and the quality measures, IPMA, missing-answer counts, warnings and comparison.
  * Only aggregates: no respondent identifier, answer or score is included (S3 art. 34).
+ * @example icsiJson(await analyseSurvey(table, model, options)).paths[0] // { from: 'Image', to: 'Expectation', estimate: 0.454 }
  */
 export function icsiJson(a: SurveyAnalysis): Record<string, unknown> {
   const { design, fit } = a;
@@ -86,7 +87,10 @@ export function icsiJson(a: SurveyAnalysis): Record<string, unknown> {
   };
 }
 
-/** Tables filed under `--out` (CSV and JSON): every figure of the JSON in row form. */
+/**
+ * Tables filed under `--out` (CSV and JSON): every figure of the JSON in row form.
+ * @example Object.keys(icsiTables(analysis)) // ['paths', 'constructs', 'items', 'cross_loadings', 'htmt', 'vif', 'effects', 'warnings', …]
+ */
 export function icsiTables(a: SurveyAnalysis): Record<string, TableRow[]> {
   const { design, fit } = a;
   const m = design.constructs.length;
@@ -144,7 +148,10 @@ export function icsiTables(a: SurveyAnalysis): Record<string, TableRow[]> {
   return tables;
 }
 
-/** Charts filed under `--out`: the path diagram, the indices by group, one importance-performance map per target. */
+/**
+ * Charts filed under `--out`: the path diagram, the indices by group, one importance-performance map per target.
+ * @example Object.keys(icsiCharts(analysis)) // ['path_diagram', 'index_by_region', 'ipma_Satisfaction', 'ipma_Loyalty']
+ */
 export function icsiCharts(a: SurveyAnalysis): Record<string, Figure> {
   const { design, fit } = a;
   const m = design.constructs.length;
@@ -177,7 +184,10 @@ export function icsiCharts(a: SurveyAnalysis): Record<string, Figure> {
 const f3 = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toFixed(3));
 const f1 = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toFixed(1));
 
-/** What a person reads on the terminal: paths, R², reliability, indices, groups, warnings. */
+/**
+ * What a person reads on the terminal: paths, R², reliability, indices, groups, warnings.
+ * @example icsiText(analysis).split('\n')[0] // 'ICSI: PLS path model, path scheme, standardised items, 4 iterations'
+ */
 export function icsiText(a: SurveyAnalysis): string {
   const { design, fit } = a;
   const m = design.constructs.length;

@@ -5,6 +5,7 @@ import { type RandomGenerator, unsafeUniformIntDistribution, xoroshiro128plus } 
  * jumped r times (each jump skips 2⁶⁴ draws, so streams never overlap; pure-rand's
  * `xoroshiro128plus` and `jump`). A replicate's draws depend only on (seed, r), never on which
  * worker thread runs it, so results are the same for any number of threads.
+ * @example new ReplicateStreams(42, 0).take() // the generator of replicate 0; the next take() gives replicate 1's
  */
 export class ReplicateStreams {
   private next: RandomGenerator;

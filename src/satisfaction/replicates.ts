@@ -62,6 +62,7 @@ export interface StatLayout {
  * Where each statistic sits in a bootstrap or jackknife replicate's vector: paths (model order),
  * R² (all constructs), total effects (m×m), standardised weights and loadings (design order),
  * indices (whole survey, then each group).
+ * @example statLayout(icsiDesign, 7).size // 12 + 7 + 49 + 24 + 24 + 7 + 7·7 = 172
  */
 export function statLayout(design: PathDesign, groups: number): StatLayout {
   const m = design.constructs.length;
@@ -76,7 +77,10 @@ export function statLayout(design: PathDesign, groups: number): StatLayout {
   return { size: groupIndex + groups * m, paths, rSquared, total, weights, loadings, index, groupIndex };
 }
 
-/** The statistic vector of a fit (see `statLayout`); indices are NaN where not computable. */
+/**
+ * The statistic vector of a fit (see `statLayout`); indices are NaN where not computable.
+ * @example fitStatistics(problem, fit, layout)[layout.paths] // the first path's coefficient
+ */
 export function fitStatistics(problem: ReplicateProblem, fit: PlsFit, layout: StatLayout, frequency?: ArrayLike<number>, out = new Float64Array(layout.size)): Float64Array {
   const { design } = problem;
   const m = design.constructs.length;
@@ -104,7 +108,10 @@ export function fitStatistics(problem: ReplicateProblem, fit: PlsFit, layout: St
   return out;
 }
 
-/** Statistics of a permutation replicate: differences (first − second group) of paths, then of indices. */
+/**
+ * Length of a permutation replicate's vector: differences (first − second group) of paths, then of indices.
+ * @example permutationSize(icsiDesign) // 12 + 7 = 19
+ */
 export function permutationSize(design: PathDesign): number {
   return design.paths.length + design.constructs.length;
 }
@@ -122,7 +129,8 @@ function fitOn(problem: ReplicateProblem, frequency: Float64Array, products: Cro
 /**
  * Differences between two groups' separately estimated models (Chin & Dibbern 2010): path
  * coefficients, then indices (each group's index from its own model's weights).
- * @returns the differences, or the failure of either group's estimate.
+ * @returns REPLICATE_STATUS.ok with `out` filled, or the failure code of either group's estimate
+ * @example groupDifferences(problem, membership, out) // 0, and out[0] = β_a − β_b of the first path
  */
 export function groupDifferences(problem: ReplicateProblem, membership: Uint8Array, out: Float64Array): number {
   const { design } = problem;
@@ -158,6 +166,7 @@ export interface ReplicateBlock {
  * replicates that could not be estimated, with the reason in `status`). Deterministic: replicate
  * r depends only on the problem, the task and r.
  * @param state the random generator state at replicate `from` (`ReplicateStreams.statesAt`), to skip the jumps
+ * @example runReplicates(problem, { kind: 'bootstrap', seed: 42 }, 0, 100).status.every((s) => s === 0) // true on mobi
  */
 export function runReplicates(problem: ReplicateProblem, task: ReplicateTask, from: number, to: number, state?: readonly number[]): ReplicateBlock {
   const size = task.kind === 'permutation' ? permutationSize(problem.design) : statLayout(problem.design, problem.grouping?.labels.length ?? 0).size;
