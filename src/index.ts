@@ -15,6 +15,34 @@ export * from './rules';
 // Expense caps and cash values
 export { minimumCashValue } from './expense/minimumCashValue';
 
+// Loss ratios, S2's accident-insurance rules, trends and chain-ladder reserves
+export { type Fraction, fraction, meanFraction, decimalFraction, compareFraction, fractionToDec } from './money/fraction';
+export { financePeriods, type PeriodLedger, type FinancePeriods, type IncompleteYear } from './lossratio/financePeriods';
+export { earnedLossRatio, earnedPremium, incurredClaims, lossRatioOf, lossRatioFraction, onBasis, type EarnedLossRatio, type LossRatioBasis } from './lossratio/earnedLossRatio';
+export { multiYearLossRatio, type Averaging, type MultiYearLossRatio } from './lossratio/multiYearLossRatio';
+export { rollingLossRatios, previousPeriod, type RollingLossRatio } from './lossratio/rollingLossRatio';
+export { lossRatioTrend, linearTrend, type LossRatioTrend, type TrendValue, type TrendPoint } from './lossratio/lossRatioTrend';
+export { lossRatioAnalysis, type LossRatioAnalysis } from './lossratio/lossRatioAnalysis';
+export { scopeMiss, type ScopeMiss } from './rules/productScope';
+export {
+  evaluateAccidentLossRatio,
+  type AccidentLossRatioRules,
+  type RuleAssessment,
+  type RuleOutcome,
+  type IndicatedRateChange,
+  type ThresholdMargin,
+} from './rules/accidentLossRatio';
+export { earnedNonPositiveFindings } from './rules/earnedNonPositive';
+export { triangleFromRows, latestValues, type Triangle, type DevelopmentConvention } from './lossratio/triangle';
+export { developmentFactors, type DevelopmentFactors } from './lossratio/developmentFactors';
+export { completeSigmas, loglinearSigmaFit, type SigmaMethod, type CompletedSigmas } from './lossratio/sigmaExtrapolation';
+export { loglinearTail, type FittedTail } from './lossratio/tailFactor';
+export { mackChainLadder, type MackChainLadder, type MackOptions, type MackOrigin, type MackTotal, type TailOption } from './lossratio/mackChainLadder';
+export { ultimateLossRatios, type OriginLossRatio } from './lossratio/ultimateLossRatio';
+export { lossRatioFigure, type LossRatioChartOptions } from './charts/lossRatioChart';
+export { triangleHeatmapFigure, type TriangleView } from './charts/triangleHeatmap';
+export { ultimatesFigure } from './charts/reserveChart';
+
 // The sample company (恒泰人寿 Hengtai Life): generator and planted findings
 export * from './sample';
 
@@ -45,6 +73,22 @@ export { frameHtml, cellText, type FrameHtmlOptions } from './notebook/frameHtml
 export { displayBundle, type MimeBundle } from './notebook/display';
 export { runNotebooks, listNotebooks, type RunNotebooksOptions } from './notebook/runNotebooks';
 export type { NotebookRun } from './notebook/executeNotebook';
+
+// Pricing backtests (S1 §16): columnar policies, exposure, assumptions, actual vs expected, measures, charts
+export { loadPolicyColumns, checkPolicyProducts, LARGE_CSV_BYTES, type LoadPolicyColumnsOptions, type PolicyReader } from './data/loadPolicyColumns';
+export { exposureStudy, DERIVED_DIMENSIONS, type ExposureStudy, type ExposureCell, type ExposureStudyOptions, type RateAssignment, type ClaimEvents } from './exposure/exposureStudy';
+export { STUDY_BASES, calendarGrainOf, expectedPerExposure, type StudyBasis } from './exposure/studyBasis';
+export { calendarGrid, type CalendarGrid, type CalendarGrain } from './exposure/calendarGrid';
+export { claimEvents } from './exposure/claimEvents';
+export { assumptionRates, type AssumptionRates, type AssumptionRatesOptions } from './backtest/assumptionRates';
+export { backtest, indicatorsForTerm, BACKTEST_INDICATORS, type BacktestData, type BacktestOptions, type BacktestCell, type BacktestResult, type MeasureCell } from './backtest/backtest';
+export { compareCounts, type CountComparison } from './backtest/actualVsExpected';
+export { poissonInterval, binomialInterval, type Interval } from './backtest/confidenceInterval';
+export { credibility, credibilityWeightedRate, fullCredibilityClaims } from './backtest/credibility';
+export { ledgerIndicators, type LedgerCell, type LedgerIndicator } from './backtest/ledgerIndicators';
+export { topProductsByPremium } from './backtest/productScope';
+export { MEASURE_LEVELS, MEASURE_ZH, measureRule, assessMeasures, measureFinding, type MeasureLevel, type MeasureTrigger, type MeasureRule, type MeasurePoint, type MeasureAssessment } from './backtest/measures';
+export { aeOverPeriodsFigure, aeByGroupFigure, actualVsExpectedFigure, measureHeatmapFigure } from './charts/backtestCharts';
 
 // Evidence bundles
 export * from './evidence';

@@ -1,6 +1,10 @@
 import type { CommandSpec } from '../command';
+import { backtestCommand } from './backtest';
 import { cashValueCommand } from './cashValue';
 import { icsiCommand } from './icsi';
+import { lossratioCommand } from './lossratio';
+import { reserveCommand } from './reserve';
+import { rulesCommand } from './rules';
 import { sampleCommand } from './sample';
 import { tablesCommand } from './tables';
 
@@ -12,6 +16,10 @@ export const COMMANDS: readonly CommandSpec<any>[] = [
   tablesCommand,
   cashValueCommand,
   sampleCommand,
+  backtestCommand,
+  lossratioCommand,
+  reserveCommand,
+  rulesCommand,
   icsiCommand,
 ];
 
