@@ -1,6 +1,7 @@
 import type { CommandSpec } from '../command';
 import { backtestCommand } from './backtest';
 import { cashValueCommand } from './cashValue';
+import { icsiCommand } from './icsi';
 import { lossratioCommand } from './lossratio';
 import { reserveCommand } from './reserve';
 import { rulesCommand } from './rules';
@@ -19,6 +20,7 @@ export const COMMANDS: readonly CommandSpec<any>[] = [
   lossratioCommand,
   reserveCommand,
   rulesCommand,
+  icsiCommand,
 ];
 
 /** A command by name, or undefined. */
