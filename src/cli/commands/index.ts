@@ -1,6 +1,7 @@
 import type { CommandSpec } from '../command';
 import { backtestCommand } from './backtest';
 import { cashValueCommand } from './cashValue';
+import { icsiCommand } from './icsi';
 import { lossratioCommand } from './lossratio';
 import { reserveCommand } from './reserve';
 import { reviewCommand } from './review';
@@ -21,6 +22,7 @@ export const COMMANDS: readonly CommandSpec<any>[] = [
   lossratioCommand,
   reserveCommand,
   rulesCommand,
+  icsiCommand,
   reviewCommand,
   verifyCommand,
 ];
