@@ -157,8 +157,9 @@ export function groupDifferences(problem: ReplicateProblem, membership: Uint8Arr
 /** Replicate statistics for a range of replicates: a row per replicate, and a status per replicate. */
 export interface ReplicateBlock {
   readonly from: number;
-  readonly values: Float64Array;
-  readonly status: Uint8Array;
+  /** Backed by a plain ArrayBuffer (not shared), so a worker can transfer it to the main thread. */
+  readonly values: Float64Array<ArrayBuffer>;
+  readonly status: Uint8Array<ArrayBuffer>;
 }
 
 /**
