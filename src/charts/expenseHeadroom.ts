@@ -5,7 +5,7 @@ import type { Figure } from './figure';
 /**
  * Products against their caps: one horizontal bar per product and limit, the headroom in
  * percentage points (cap − rate; a bar left of zero is a breach, drawn red). Bars within
- * `closePoints` of the cap are amber. Limits whose rate is unknown are left out; rules from a
+ * `closePoints` of the cap are amber; the worst breach is drawn at the top. Limits whose rate is unknown are left out; rules from a
  * draft are labelled "(draft)".
  *
  * @param checks the checks of {@link checkExpenseCaps}
