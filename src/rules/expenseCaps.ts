@@ -3,7 +3,7 @@ import { Dec } from '../money/decimal';
 import { COMPARISON_SYMBOL, type Comparison, compare } from '../money/ratio';
 import { type Finding, makeFinding } from './finding';
 import { percentText, pointsText } from './percentText';
-import { productInScope } from './productScope';
+import { scopeMatch } from './scopeMatch';
 import { choiceParam, comparisonParam, decimalParam, getRule, type Rule, type Rulebook } from './rulebook';
 
 /** The loading a cap limits: the first-year rate or the average rate. */
@@ -76,7 +76,7 @@ export function checkExpenseCaps(loadings: readonly ProductLoading[], rulebook: 
     const comparison = comparisonParam(rule, 'comparison', rulebook);
     for (const p of loadings) {
       const code = p.product.product_code;
-      const scope = productInScope(rule, p.product, rulebook);
+      const scope = scopeMatch(rule, p.product, rulebook);
       if (scope.kind === 'out') continue;
       if (scope.kind === 'unknown') {
         findings.push(
@@ -162,7 +162,7 @@ function checkFeeCaps(loadings: readonly ProductLoading[], rulebook: Rulebook): 
   const findings: Finding[] = [];
   for (const p of loadings) {
     const code = p.product.product_code;
-    if (productInScope(rule, p.product, rulebook).kind !== 'in') continue;
+    if (scopeMatch(rule, p.product, rulebook).kind !== 'in') continue;
     const measure = p.product.term_months <= 12 ? shortMeasure : longMeasure;
     const loading = p[measure];
     const fee = p.product.intermediary_fee_cap;

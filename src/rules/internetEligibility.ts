@@ -11,7 +11,7 @@ import type { Dec } from '../money/decimal';
 import { COMPARISON_SYMBOL, type Comparison, compare } from '../money/ratio';
 import { type Finding, makeFinding } from './finding';
 import { percentText } from './percentText';
-import { productInScope } from './productScope';
+import { scopeMatch } from './scopeMatch';
 import { booleanParam, choiceParam, comparisonParam, decimalParam, getRule, integerParam, type Rule, type Rulebook } from './rulebook';
 
 /** The eligibility rules of S1 §3 and §11. */
@@ -322,7 +322,7 @@ function missingItems(q: QuarterCapital): string {
 }
 
 function affectedProducts(rule: Rule, products: Table<ProductRow> | undefined, book: Rulebook): string[] {
-  return (products?.rows ?? []).filter((p) => productInScope(rule, p, book).kind === 'in').map((p) => p.product_code);
+  return (products?.rows ?? []).filter((p) => scopeMatch(rule, p, book).kind === 'in').map((p) => p.product_code);
 }
 
 function eligibilityFinding(rule: Rule, v: WindowVerdict, products: readonly string[]): Finding {

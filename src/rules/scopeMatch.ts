@@ -27,10 +27,10 @@ type ScopeKey = (typeof SCOPE_KEYS)[number];
  *
  * @throws InputError naming the rulebook and the scope key when a key is unknown or malformed,
  * so that a typo in an edited rulebook never silently widens a rule.
- * @example productInScope(getRule(book, 'ILI-EXP-SHORT'), { line: 'accident', internet: true, business: 'individual', term_months: 12, premium_mode: 'single' })
+ * @example scopeMatch(getRule(book, 'ILI-EXP-SHORT'), { line: 'accident', internet: true, business: 'individual', term_months: 12, premium_mode: 'single' })
  * // { kind: 'in' }
  */
-export function productInScope(rule: Rule, product: ScopedProduct, rulebook?: Rulebook): ScopeMatch {
+export function scopeMatch(rule: Rule, product: ScopedProduct, rulebook?: Rulebook): ScopeMatch {
   const unknown = new Set<ScopeField>();
   let out = false;
   for (const [key, expected] of Object.entries(rule.scope)) {
