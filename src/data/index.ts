@@ -2,6 +2,7 @@ export { InputError, type InputLocation } from './InputError';
 export * from './dates';
 export * from './period';
 export * from './schema';
+export { schemaMarkdown } from './schemaMarkdown';
 export type * from './rows';
 export { type RawTable, sheetRow } from './rawTable';
 export { parseTable, mapHeaders, type Table, type RowBase, type ParseTableOptions } from './parseTable';

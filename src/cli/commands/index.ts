@@ -2,13 +2,17 @@ import type { CommandSpec } from '../command';
 import { cashValueCommand } from './cashValue';
 import { eligibilityCommand } from './eligibility';
 import { expenseCommand } from './expense';
+import { tablesCommand } from './tables';
 
 /**
  * Every `awb` command, in the order `awb --help` lists them. `verify` finds the command that
  * produced a bundle here by name.
  */
 export const COMMANDS: readonly CommandSpec<any>[] = [
-  cashValueCommand, expenseCommand, eligibilityCommand,
+  tablesCommand,
+  cashValueCommand,
+  expenseCommand,
+  eligibilityCommand,
 ];
 
 /** A command by name, or undefined. */

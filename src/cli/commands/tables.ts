@@ -1,0 +1,43 @@
+import { schemaMarkdown } from '../../data/schemaMarkdown';
+import { TABLES, type TableName } from '../../data/schema';
+import { InputError } from '../../data/InputError';
+import { defineCommand } from '../command';
+
+/** `awb tables`: the input tables a data folder may hold, their columns and accepted (Chinese) headers. */
+export const tablesCommand = defineCommand({
+  name: 'tables',
+  summary: 'List the input tables, their columns, types and accepted Chinese headers',
+  examples: ['awb tables', 'awb tables finance', 'awb tables policies --json'],
+  files: false,
+  configure: (c) => c.argument('[table]', `one table: ${Object.keys(TABLES).join(', ')}`),
+  parse: (_o, args) => {
+    const table = args[0];
+    if (table !== undefined && !(table in TABLES)) {
+      throw new InputError({ argument: 'table' }, `one of ${Object.keys(TABLES).join(', ')}`, table);
+    }
+    return { table: table ?? null };
+  },
+  run: async (p) => {
+    const names = (p.table === null ? Object.keys(TABLES) : [p.table]) as TableName[];
+    return {
+      json: {
+        tables: names.map((n) => ({
+          name: n,
+          description: TABLES[n].description,
+          key: TABLES[n].key ?? [],
+          columns: TABLES[n].columns.map((c) => ({
+            name: c.name,
+            type: c.type,
+            required: Boolean(c.required),
+            description: c.description,
+            description_zh: c.descriptionZh,
+            aliases: c.aliases ?? [],
+            ...(c.values ? { values: Object.keys(c.values) } : {}),
+          })),
+        })),
+      },
+      text: schemaMarkdown(names),
+      inputs: [],
+    };
+  },
+});
