@@ -141,7 +141,7 @@ function eligibilityText(review: EligibilityReview, assessed: readonly WindowVer
     const r = qc.row;
     const w = ELIGIBILITY_RULES.map((id) => verdictWord(windowOf(review, id, qc.quarter))).join(' / ');
     lines.push(
-      `${qc.quarter}    ${percentText(r.comprehensive_solvency_ratio).padEnd(13)}  ${percentText(r.core_solvency_ratio).padEnd(9)}  ${`${r.risk_rating} (${qc.risk_class})`.padEnd(10)}  ${(qc.coverage?.ratio ? percentText(qc.coverage.ratio, '1') : 'n/a').padEnd(10)}  ${(r.governance_grade ?? '–').padEnd(10)}  ${w}`,
+      `${qc.quarter}    ${percentText(r.comprehensive_solvency_ratio, undefined, 2).padEnd(13)}  ${percentText(r.core_solvency_ratio, undefined, 2).padEnd(9)}  ${`${r.risk_rating} (${qc.risk_class})`.padEnd(10)}  ${(qc.coverage?.ratio ? percentText(qc.coverage.ratio, '1', 2) : 'n/a').padEnd(10)}  ${(r.governance_grade ?? '–').padEnd(10)}  ${w}`,
     );
   }
   lines.push('', `Assessed quarter ${review.assessed}:`);
