@@ -8,10 +8,11 @@ import { centsToYuan, roundYuan } from '../../money/cents';
 import type { Dec } from '../../money/decimal';
 import { formatPercent } from '../../money/ratio';
 import { type CapCheck, checkExpenseCaps, smallestHeadroom } from '../../rules/expenseCaps';
-import { sortFindings } from '../../rules/finding';
+import { citationText, sortFindings } from '../../rules/finding';
 import { findingRows } from '../../rules/findingRows';
 import { percentText, pointsText } from '../../rules/percentText';
-import { loadRulebook } from '../../rules/rulebook';
+import { getRule, loadRulebook, type Rulebook } from '../../rules/rulebook';
+import { scopeText } from '../../rules/scopeMatch';
 import { optionalText, requiredText } from '../args';
 import { defineCommand } from '../command';
 
@@ -35,7 +36,8 @@ export const expenseCommand = defineCommand({
     const review = checkExpenseCaps(loadings, rulebook);
     const actual = folder.finance ? actualExpenseRates(folder.finance, loadings) : [];
     const findings = sortFindings(review.findings);
-    const products = loadings.map((l) => productJson(l, review.checks.filter((c) => c.product_code === l.product.product_code)));
+    const capJson = capRow(rulebook);
+    const products = loadings.map((l) => productJson(l, review.checks.filter((c) => c.product_code === l.product.product_code), capJson));
     const caps = review.checks.map(capJson);
     const actualRows = actual.map(actualJson);
     return {
@@ -49,7 +51,7 @@ export const expenseCommand = defineCommand({
   },
 });
 
-function productJson(l: ProductLoading, checks: readonly CapCheck[]) {
+function productJson(l: ProductLoading, checks: readonly CapCheck[], capJson: (c: CapCheck) => TableRow) {
   const p = l.product;
   const tightest = smallestHeadroom(checks);
   return {
@@ -79,19 +81,25 @@ function productJson(l: ProductLoading, checks: readonly CapCheck[]) {
   };
 }
 
-function capJson(c: CapCheck): TableRow {
-  return {
-    product_code: c.product_code,
-    rule_id: c.rule_id,
-    rule_status: c.rule_status,
-    measure: c.measure,
-    rate: num(c.rate),
-    source: c.source,
-    limit: num(c.limit),
-    limit_source: c.limit_source,
-    comparison: c.comparison,
-    within: c.within,
-    headroom_pp: num(c.headroom_pp),
+/** A check as a row, with the rule's status, scope and citation so a reader sees why the cap applies. */
+function capRow(rulebook: Rulebook): (c: CapCheck) => TableRow {
+  return (c) => {
+    const rule = getRule(rulebook, c.rule_id);
+    return {
+      product_code: c.product_code,
+      rule_id: c.rule_id,
+      rule_status: c.rule_status,
+      measure: c.measure,
+      rate: num(c.rate),
+      source: c.source,
+      limit: num(c.limit),
+      limit_source: c.limit_source,
+      comparison: c.comparison,
+      within: c.within,
+      headroom_pp: num(c.headroom_pp),
+      scope: scopeText(rule),
+      citation: citationText(rule),
+    };
   };
 }
 
