@@ -42,6 +42,9 @@ export {
 } from './rules/internetEligibility';
 export { capitalDashboardFigure } from './charts/capitalDashboard';
 
+// The sample company (恒泰人寿 Hengtai Life): generator and planted findings
+export * from './sample';
+
 // Charts
 export type { Figure } from './charts/figure';
 export { figuresHtml } from './charts/html';

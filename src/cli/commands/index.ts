@@ -2,6 +2,7 @@ import type { CommandSpec } from '../command';
 import { cashValueCommand } from './cashValue';
 import { eligibilityCommand } from './eligibility';
 import { expenseCommand } from './expense';
+import { sampleCommand } from './sample';
 import { tablesCommand } from './tables';
 
 /**
@@ -13,6 +14,7 @@ export const COMMANDS: readonly CommandSpec<any>[] = [
   cashValueCommand,
   expenseCommand,
   eligibilityCommand,
+  sampleCommand,
 ];
 
 /** A command by name, or undefined. */

@@ -1,0 +1,62 @@
+/**
+ * The findings planted on purpose in the sample company, each a parameter that the generators
+ * read. data/README.md documents the figures a user should see for each; test/sample checks them
+ * with small independent computations.
+ */
+
+/** ACC-LR-STOP (S2): an internet short-term accident product whose experience runs far below 30%. */
+export const STOP_SALE = { product: 'ACC01', experienceLossRatio: 0.22 } as const;
+
+/** ACC-LR-REPRICE (S2): a short-term accident product whose pooled three-year ratio is about 42%. */
+export const REPRICE = { product: 'ACC02', experienceLossRatio: 0.42 } as const;
+
+/** A short-term accident product below 50% that the rules must leave alone: its premium is under 1,000,000 yuan. */
+export const EXEMPT_BY_SIZE = { product: 'ACC04', experienceLossRatio: 0.3 } as const;
+
+/** ILI-EXP-AVG (S1 §9.2): an internet long-term product whose average loading is about 27% (cap 25%). */
+export const EXPENSE_CAP_BREACH = { product: 'CI01', targetAverageLoading: '0.27' } as const;
+
+/**
+ * ILI-ELIG (S1 §3, annex 1): the quarter whose reserve coverage is exactly 100.00% — not above
+ * 100% — so the four-quarter window ending 2025Q4 fails while the one ending 2024Q4 passes.
+ */
+export const ELIGIBILITY_BREAK = { quarter: '2025Q2', reserveCoverage: '1' } as const;
+
+/**
+ * Lapse drift (S1 §16 backtesting): lapses of the internet term-life product by the online
+ * partner channel in the first two policy years rise above the pricing assumption from 2024,
+ * quarter by quarter; other cells drift only slightly.
+ */
+export const LAPSE_DRIFT = {
+  product: 'TRM01',
+  channel: 'online_partner',
+  maxPolicyYear: 2,
+  /** First quarter of the drift. */
+  from: '2024Q1',
+  /** Added to the multiplier each quarter from `from` on, in the drifting channel's early years. */
+  stepPerQuarter: 0.2,
+  /** The same for the drifting channel's later policy years. */
+  laterYearsStepPerQuarter: 0.04,
+  /** The same for every other channel. */
+  otherChannelsStepPerQuarter: 0.01,
+} as const;
+
+/**
+ * Lapse multiplier applied to the assumed rate (1 = the assumption holds) for one cell of the
+ * drifting product; 1 for every other product.
+ * @param quartersSinceDriftStart 0 for 2024Q1, negative before it
+ * @example lapseDriftMultiplier('TRM01', 'online_partner', 1, 7) // 2.6 (2025Q4)
+ */
+export function lapseDriftMultiplier(product: string, channel: string, policyYear: number, quartersSinceDriftStart: number): number {
+  if (product !== LAPSE_DRIFT.product || quartersSinceDriftStart < 0) return 1;
+  const quarters = quartersSinceDriftStart + 1;
+  if (channel !== LAPSE_DRIFT.channel) return 1 + LAPSE_DRIFT.otherChannelsStepPerQuarter * quarters;
+  const step = policyYear <= LAPSE_DRIFT.maxPolicyYear ? LAPSE_DRIFT.stepPerQuarter : LAPSE_DRIFT.laterYearsStepPerQuarter;
+  return 1 + step * quarters;
+}
+
+/**
+ * The satisfaction survey's lagging region: its respondents perceive lower quality and lower
+ * complaint handling (shifts of the latent variables in standard deviations).
+ */
+export const LAGGING_REGION = { region: '西北', qualityShift: -0.8, complaintsShift: -0.8 } as const;

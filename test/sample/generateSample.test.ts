@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SILENT_PROGRESS } from '../../src/progress';
+import { DEFAULT_POLICIES, DEFAULT_SEED, PRODUCTS } from '../../src/sample/company';
+import { generateSample } from '../../src/sample/generateSample';
+import { scaledVolumes } from '../../src/sample/policies';
+
+const COMMITTED = resolve(__dirname, '..', '..', 'data', 'sample');
+
+describe('generateSample()', () => {
+  it('gives identical bytes for the same seed', () => {
+    const a = generateSample({ seed: 5, policies: 3000 }, SILENT_PROGRESS);
+    const b = generateSample({ seed: 5, policies: 3000 }, SILENT_PROGRESS);
+    expect([...a.files.keys()]).toEqual([...b.files.keys()]);
+    for (const [name, text] of a.files) expect(b.files.get(name), name).toBe(text);
+  });
+
+  it('gives different policies, claims, finance and survey for a different seed, and the same pricing tables', () => {
+    const a = generateSample({ seed: 5, policies: 3000 }, SILENT_PROGRESS);
+    const b = generateSample({ seed: 6, policies: 3000 }, SILENT_PROGRESS);
+    for (const name of ['policies.csv', 'claims.csv', 'finance.csv', 'survey.csv']) expect(b.files.get(name), name).not.toBe(a.files.get(name));
+    for (const name of ['products.csv', 'loadings.csv', 'assumptions.csv', 'solvency.csv', 'survey_model.json']) expect(b.files.get(name), name).toBe(a.files.get(name));
+  });
+
+  it('writes every input table of DOMAIN.md and the survey model', () => {
+    const folder = generateSample({ seed: 1, policies: 1000 }, SILENT_PROGRESS);
+    expect([...folder.files.keys()].sort()).toEqual(
+      ['assumptions.csv', 'claims.csv', 'finance.csv', 'loadings.csv', 'policies.csv', 'products.csv', 'solvency.csv', 'survey.csv', 'survey_model.json', 'triangle.csv'].sort(),
+    );
+    expect(folder.rows.policies).toBe(1000);
+  });
+
+  it('reproduces the committed data/sample byte for byte with the default seed (no hand edits)', () => {
+    const folder = generateSample({ seed: DEFAULT_SEED, policies: DEFAULT_POLICIES }, SILENT_PROGRESS);
+    expect(readdirSync(COMMITTED).sort()).toEqual([...folder.files.keys()].sort());
+    for (const [name, text] of folder.files) {
+      const committed = readFileSync(join(COMMITTED, name), 'utf8');
+      expect(committed === text, `${name} differs from the generator's output`).toBe(true);
+    }
+  });
+});
+
+describe('scaledVolumes()', () => {
+  it('adds up to the requested number of policies exactly, keeping each product-year near its share', () => {
+    const base = PRODUCTS.reduce((s, p) => s + p.volumes.reduce((a, b) => a + b, 0), 0);
+    for (const total of [100, 12_345, 200_000]) {
+      const volumes = scaledVolumes(total);
+      let sum = 0;
+      for (const p of PRODUCTS) {
+        volumes.get(p.code)!.forEach((n, y) => {
+          expect(Math.abs(n - (p.volumes[y] * total) / base)).toBeLessThan(1);
+          sum += n;
+        });
+      }
+      expect(sum).toBe(total);
+    }
+  });
+});
