@@ -45,9 +45,27 @@ export { capitalDashboardFigure } from './charts/capitalDashboard';
 // The sample company (恒泰人寿 Hengtai Life): generator and planted findings
 export * from './sample';
 
-// Charts
+// Charts: pure figure specs, display in notebooks, export through headless Chromium
 export type { Figure } from './charts/figure';
 export { figuresHtml } from './charts/html';
+export { barChart, type SeriesChartOptions } from './charts/barChart';
+export { lineChart } from './charts/lineChart';
+export { chartLayout, CHART_FONT } from './charts/chartTheme';
+export { tidySeries, type TidySeries } from './charts/tidySeries';
+export { FigureRenderer, withFigureRenderer, type ImageFormat, type ImageOptions } from './charts/figureRenderer';
+export { exportFigure, withSharedRenderer } from './charts/exportFigure';
+export { canonicalSvg } from './charts/canonicalSvg';
+export { showFigure } from './charts/showFigure';
+export { figureOutputHtml, plotlyLoaderHtml } from './charts/notebookFigure';
+
+// Notebooks: display frames, run notebooks headless
+export { setupNotebook } from './notebook/setupNotebook';
+export { toFrame, frameCell, type FrameSource, type FrameOptions, type FrameCell } from './notebook/toFrame';
+export { showFrame } from './notebook/showFrame';
+export { frameHtml, cellText, type FrameHtmlOptions } from './notebook/frameHtml';
+export { displayBundle, type MimeBundle } from './notebook/display';
+export { runNotebooks, listNotebooks, type RunNotebooksOptions } from './notebook/runNotebooks';
+export type { NotebookRun } from './notebook/executeNotebook';
 
 // Evidence bundles
 export * from './evidence';

@@ -1,0 +1,155 @@
+import type { DataFrame } from 'danfojs/dist/danfojs-browser/src/index';
+import { formatDay, NO_DAY } from '../data/dates';
+import type { RowBase, Table } from '../data/parseTable';
+import { EXIT_REASON_LEVELS, type CategoricalColumn, type PolicyColumns } from '../data/policyColumns';
+import { TABLES } from '../data/schema';
+import { centsToYuan } from '../money/cents';
+import { Dec } from '../money/decimal';
+
+/** A value a display frame holds. */
+export type FrameCell = string | number | boolean | null;
+
+/** What toFrame accepts: result rows (command JSON, findings), a typed input table, or policy columns. */
+export type FrameSource = readonly Readonly<Record<string, unknown>>[] | Table<RowBase> | PolicyColumns;
+
+/** Options of toFrame. */
+export interface FrameOptions {
+  /** Columns holding money in yuan, shown with two decimals (typed tables and policies know theirs). */
+  readonly money?: readonly string[];
+  /** Columns to keep, in this order (default: all, in the order first seen). */
+  readonly columns?: readonly string[];
+}
+
+/** Money columns of frames made by toFrame, so showFrame formats them without being told. */
+const moneyColumns = new WeakMap<object, ReadonlySet<string>>();
+
+/** The money columns recorded for a frame by toFrame (empty for other frames). */
+export function frameMoneyColumns(frame: object): ReadonlySet<string> {
+  return moneyColumns.get(frame) ?? new Set();
+}
+
+function isTable(source: FrameSource): source is Table<RowBase> {
+  return !Array.isArray(source) && 'rows' in source && 'name' in source;
+}
+
+function isPolicyColumns(source: FrameSource): source is PolicyColumns {
+  return !Array.isArray(source) && 'issue_date' in source && 'product_code' in source;
+}
+
+/** A plain display value: Dec → number, other objects and arrays → JSON text. */
+export function frameCell(value: unknown): FrameCell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (Dec.isDecimal(value)) return (value as Dec).toNumber();
+  return JSON.stringify(value);
+}
+
+/** Typed table rows as display records: money in yuan, dates as YYYY-MM-DD, rates as numbers, attributes as text. */
+function tableRecords(table: Table<RowBase>): { records: Record<string, FrameCell>[]; money: string[] } {
+  const spec = new Map(TABLES[table.name].columns.map((c) => [c.name, c]));
+  const money = table.columns.filter((c) => spec.get(c)?.type === 'money');
+  const records = table.rows.map((row) => {
+    const record: Record<string, FrameCell> = {};
+    for (const column of table.columns) {
+      const value = (row as unknown as Record<string, unknown>)[column];
+      const type = spec.get(column)?.type;
+      if (value === null || value === undefined) record[column] = null;
+      else if (type === 'money') record[column] = centsToYuan(value as number).toNumber();
+      else if (type === 'date') record[column] = formatDay(value as number);
+      else record[column] = frameCell(value);
+    }
+    for (const column of table.attributeColumns) record[column] = row.attributes[column] ?? null;
+    return record;
+  });
+  return { records, money };
+}
+
+function decode(column: CategoricalColumn, i: number): string | null {
+  const code = column.codes[i];
+  return code < 0 ? null : column.levels[code];
+}
+
+/** Policy columns as display records (policy_id when loaded, dates as text, money in yuan). */
+function policyRecords(p: PolicyColumns): { records: Record<string, FrameCell>[]; money: string[] } {
+  const records: Record<string, FrameCell>[] = new Array(p.length);
+  const yuan = (cents: number) => (Number.isNaN(cents) ? null : centsToYuan(cents).toNumber());
+  for (let i = 0; i < p.length; i++) {
+    const record: Record<string, FrameCell> = {};
+    if (p.policy_id) record.policy_id = p.policy_id[i];
+    record.product_code = decode(p.product_code, i);
+    record.issue_date = formatDay(p.issue_date[i]);
+    record.exit_date = p.exit_date[i] === NO_DAY ? null : formatDay(p.exit_date[i]);
+    record.exit_reason = p.exit_reason[i] < 0 ? null : EXIT_REASON_LEVELS[p.exit_reason[i]];
+    record.premium = yuan(p.premium[i]);
+    record.sum_assured = yuan(p.sum_assured[i]);
+    record.age_at_issue = Number.isNaN(p.age_at_issue[i]) ? null : p.age_at_issue[i];
+    for (const [name, column] of p.attributes) record[name] = decode(column, i);
+    records[i] = record;
+  }
+  return { records, money: ['premium', 'sum_assured'] };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !Dec.isDecimal(value) && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+/** Plain rows as display records: a nested object (a finding's `values`) becomes `values.loss_ratio`, … columns. */
+function rowRecords(rows: readonly Readonly<Record<string, unknown>>[]): Record<string, FrameCell>[] {
+  return rows.map((row) => {
+    const record: Record<string, FrameCell> = {};
+    for (const [k, v] of Object.entries(row)) {
+      if (isPlainObject(v)) for (const [k2, v2] of Object.entries(v)) record[`${k}.${k2}`] = frameCell(v2);
+      else record[k] = frameCell(v);
+    }
+    return record;
+  });
+}
+
+let reserved: ReadonlySet<string> | null = null;
+
+/**
+ * Names a column cannot have in a danfojs frame: danfojs defines every column as a property
+ * of the frame, so a column called `values` or `shape` would hide that member.
+ */
+function reservedNames(frame: object): ReadonlySet<string> {
+  if (reserved) return reserved;
+  const names = new Set<string>();
+  for (let proto = Object.getPrototypeOf(frame); proto; proto = Object.getPrototypeOf(proto)) {
+    for (const name of Object.getOwnPropertyNames(proto)) names.add(name);
+  }
+  for (const name of Object.keys(frame)) names.add(name);
+  reserved = names;
+  return names;
+}
+
+/**
+ * A danfojs DataFrame for looking at data in a notebook: from result rows, a typed input
+ * table (money in yuan, dates as YYYY-MM-DD, rates as numbers, attribute columns as text)
+ * or policy columns (categories decoded). Frames are for display: danfojs stores numbers as
+ * float32 and groups slowly, so computations stay in the engines (exact money, typed arrays,
+ * DuckDB). danfojs is loaded on first use. Nested objects in result rows (a finding's
+ * `values`) become dotted columns (`values.loss_ratio`); a column whose name would hide a
+ * DataFrame member (`values`, `index`, `shape`, …) gets a trailing underscore (`index_`).
+ * @example toFrame(finance).shape // [rows, columns] of finance.csv; showFrame formats its money
+ * @example toFrame(result.loss_ratios, { money: ['earned_premium', 'incurred_claims'] })
+ */
+export function toFrame(source: FrameSource, options: FrameOptions = {}): DataFrame {
+  const { records, money } = isTable(source)
+    ? tableRecords(source)
+    : isPolicyColumns(source)
+      ? policyRecords(source)
+      : { records: rowRecords(source as readonly Readonly<Record<string, unknown>>[]), money: [] as string[] };
+  const seen = new Map<string, true>();
+  for (const r of records) for (const k of Object.keys(r)) seen.set(k, true);
+  const columns = options.columns ?? [...seen.keys()];
+  const data = records.map((r) => columns.map((c) => r[c] ?? null));
+  const dfd = require('danfojs') as typeof import('danfojs/dist/danfojs-browser/src/index');
+  const taken = reservedNames(new dfd.DataFrame([[0]], { columns: ['_'] }));
+  const names = columns.map((c) => (taken.has(c) ? `${c}_` : c));
+  const frame = new dfd.DataFrame(data.length > 0 ? data : [columns.map(() => null)], { columns: names });
+  const shown = data.length > 0 ? frame : frame.iloc({ rows: [] as number[] });
+  const moneyNames = new Set([...money, ...(options.money ?? [])]);
+  moneyColumns.set(shown, new Set(names.filter((_, j) => moneyNames.has(columns[j]))));
+  return shown;
+}
