@@ -2,6 +2,7 @@ import type { Quarter } from '../data/period';
 import type { Dec } from '../money/decimal';
 import type { EligibilityReview } from '../rules/internetEligibility';
 import { decimalParam, getRule, type Rulebook } from '../rules/rulebook';
+import { chartLayout } from './chartTheme';
 import type { Figure } from './figure';
 
 /**
@@ -43,6 +44,7 @@ export function capitalDashboardFigure(review: EligibilityReview, rulebook: Rule
         type: 'scatter',
         mode: 'lines+markers',
         name: 'comprehensive solvency',
+        uid: 'comprehensive',
         x,
         y: shown.map((q) => pct(q.row.comprehensive_solvency_ratio)),
         line: { color: '#1f618d' },
@@ -53,6 +55,7 @@ export function capitalDashboardFigure(review: EligibilityReview, rulebook: Rule
         type: 'scatter',
         mode: 'lines+markers',
         name: 'core solvency',
+        uid: 'core',
         x,
         y: shown.map((q) => pct(q.row.core_solvency_ratio)),
         line: { color: '#117a65' },
@@ -63,6 +66,7 @@ export function capitalDashboardFigure(review: EligibilityReview, rulebook: Rule
         type: 'scatter',
         mode: 'lines+markers',
         name: 'reserve coverage',
+        uid: 'coverage',
         x,
         y: shown.map((q) => pct(q.coverage?.ratio ?? null)),
         line: { color: '#7d3c98' },
@@ -71,7 +75,7 @@ export function capitalDashboardFigure(review: EligibilityReview, rulebook: Rule
       },
     ],
     layout: {
-      title: { text: `Solvency and reserve coverage, ${x[0]}–${x[x.length - 1]} (red: a quarter failing ILI-ELIG)` },
+      ...chartLayout({ title: `Solvency and reserve coverage 偿付能力与责任准备金覆盖率, ${x[0]}–${x[x.length - 1]}<br><sup>red marker: the quarter fails a condition of ILI-ELIG; under each quarter: risk rating · governance grade, and the four-quarter window ending there</sup>` }),
       xaxis: { type: 'category', anchor: 'y2' },
       yaxis: { domain: [0.45, 1], title: { text: 'solvency ratio (%)' }, ticksuffix: '%' },
       yaxis2: { domain: [0, 0.35], title: { text: 'reserve coverage (%)' }, ticksuffix: '%' },
@@ -102,14 +106,14 @@ export function capitalDashboardFigure(review: EligibilityReview, rulebook: Rule
           x: q.quarter,
           yref: 'paper',
           y: 0.4,
-          text: `${q.row.risk_rating} · ${q.row.governance_grade ?? '–'} · ${verdictText(q.quarter)}`,
+          text: `${q.row.risk_rating} · ${q.row.governance_grade ?? '–'}<br>${verdictText(q.quarter)}`,
           showarrow: false,
           font: { size: 10, color: windows.get(q.quarter)!.eligible ? '#1e8449' : windows.get(q.quarter)!.before_history ? '#7f8c8d' : '#c0392b' },
         })),
       ],
       height: 620,
-      legend: { orientation: 'h', y: -0.08 },
-      margin: { l: 70, r: 30, t: 70, b: 60 },
+      legend: { orientation: 'h', x: 0, y: -0.08 },
+      margin: { l: 70, r: 30, t: 90, b: 60 },
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { CapCheck } from '../rules/expenseCaps';
 import { percentText } from '../rules/percentText';
+import { chartLayout } from './chartTheme';
 import type { Figure } from './figure';
 
 /**
@@ -27,20 +28,30 @@ export function expenseHeadroomFigure(checks: readonly CapCheck[], closePoints =
         y: known.map(label),
         x: known.map((c) => c.headroom_pp!.toNumber()),
         marker: { color: known.map(colour) },
-        text: known.map((c) => c.headroom_pp!.toFixed(2)),
+        text: known.map((c) => (c.headroom_pp!.isZero() ? '0 (at the cap)' : c.headroom_pp!.toFixed(2))),
         textposition: 'outside',
+        cliponaxis: false,
         customdata: known.map(what),
         hovertemplate: '%{y}<br>%{customdata}<br>headroom %{x:.4f} pp<extra></extra>',
         name: 'headroom',
+        uid: 'headroom',
       },
     ],
     layout: {
-      title: { text: 'Headroom under the expense caps (percentage points; negative = breach)' },
-      xaxis: { title: { text: 'cap − rate (pp)' }, zeroline: true, zerolinewidth: 2, zerolinecolor: '#444' },
-      yaxis: { automargin: true },
+      ...chartLayout({ title: 'Headroom under the expense caps 附加费用率上限余量 (percentage points; negative = breach)'}),
+      xaxis: { title: { text: 'cap − rate (pp)' }, range: xRange(known.map((c) => c.headroom_pp!.toNumber())), zeroline: true, zerolinewidth: 2, zerolinecolor: '#444', gridcolor: '#e5e5e5' },
+      yaxis: { automargin: true, type: 'category' },
       height: Math.max(320, 140 + 26 * known.length),
-      margin: { l: 220, r: 60, t: 60, b: 50 },
+      margin: { l: 220, r: 60, t: 72, b: 50 },
       showlegend: false,
     },
   };
+}
+
+/** The horizontal range: zero and every bar, with room for the labels on either side. */
+function xRange(values: readonly number[]): [number, number] {
+  const low = Math.min(0, ...values);
+  const high = Math.max(0, ...values);
+  const span = Math.max(high - low, 1);
+  return [low - 0.15 * span, high + 0.15 * span];
 }
