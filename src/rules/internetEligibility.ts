@@ -201,7 +201,7 @@ function ruleSpec(rule: Rule, id: EligibilityRuleId, book: Rulebook): RuleSpec {
       requirement: `${COMPARISON_SYMBOL[op]} ${percentText(min)}`,
       test: (q) => {
         const v = value(q);
-        return { value: v === null ? null : percentText(v, min), passes: v === null ? null : compare(v, op, min) };
+        return { value: v === null ? null : percentText(v, min, 2), passes: v === null ? null : compare(v, op, min) };
       },
     };
   };

@@ -77,6 +77,12 @@ describe('ILI-ELIG over four consecutive quarters (S1 §3)', () => {
     expect(verdict(r, 'ILI-ELIG', '2025Q4').eligible).toBe(true);
   });
 
+  it('a coverage a hair below 100% fails and is never printed as 100.00%', () => {
+    // Reserves 480,000,000.01: 480,000,000 / 480,000,000.01 = 0.999999999979166…
+    const v = verdict(reviewEligibility(solvency({ '2025Q2': { reserves: '480000000.01' } }), BOOK), 'ILI-ELIG', '2025Q4');
+    expect(v.failures[0].detail).toMatch(/^2025Q2: reserve coverage ratio 99\.99999999791666\d+% does not meet > 100\.00%$/);
+  });
+
   it('comprehensive solvency of exactly 120% meets "达到120%"; 119.99% does not', () => {
     expect(verdict(reviewEligibility(solvency({ '2025Q2': { comprehensive_solvency_ratio: '120%' } }), BOOK), 'ILI-ELIG', '2025Q4').eligible).toBe(true);
     expect(verdict(reviewEligibility(solvency({ '2025Q2': { comprehensive_solvency_ratio: '119.99%' } }), BOOK), 'ILI-ELIG', '2025Q4').eligible).toBe(false);
