@@ -22,6 +22,8 @@ function row(indicator: string, rate: number | string, keys: Keys = {}): TableRo
  * - lapse or surrender: a product-wide rate plus overrides for the first policy years;
  * - incidence: by product and attained age (critical illness) or product-wide (long-term accident);
  * - loss_ratio and expense_rate per short-term product; investment_return per long-term product.
+ * @example assumptionRows().length // 370
+ * @example assumptionRows()[0] // { indicator: 'death', product_code: null, policy_year: null, attained_age: 0, gender: 'M', rate: '0.000272' }
  */
 export function assumptionRows(): TableRow[] {
   const rows: TableRow[] = [];

@@ -9,8 +9,7 @@ import { EXEMPT_BY_SIZE, EXPENSE_CAP_BREACH, REPRICE, STOP_SALE } from './plante
  */
 export const COMPANY = { name: '恒泰人寿', nameEn: 'Hengtai Life' } as const;
 
-/** First and last day of the sample's history (both inclusive); the study ends on the last. */
-export const FIRST_DAY = '2021-01-01';
+/** The study end (inclusive): the history runs from 2021-01-01 to this day. */
 export const STUDY_END = '2025-12-31';
 export const YEARS = [2021, 2022, 2023, 2024, 2025] as const;
 
@@ -242,10 +241,3 @@ export const PRODUCTS: readonly SampleProduct[] = [
     incidence: { kind: 'none' }, death_benefit: 'sum_assured', yield_margin: 0.001,
   },
 ];
-
-/** The product with this code. @throws Error for a code not in the catalogue (a programming error). */
-export function sampleProduct(code: string): SampleProduct {
-  const product = PRODUCTS.find((p) => p.code === code);
-  if (!product) throw new Error(`sampleProduct: no product ${code} in the sample catalogue`);
-  return product;
-}

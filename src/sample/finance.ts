@@ -1,7 +1,7 @@
 import { addMonths, addYears, type DayNumber, parseDayText, ymdOf } from '../data/dates';
 import { periodEnd, type Quarter, quarterRange } from '../data/period';
 import type { TableRow } from '../evidence/csv';
-import { formatCents } from '../money/cents';
+import { fenText } from './fenText';
 import { Dec } from '../money/decimal';
 import { PRODUCTS, type SampleProduct, STUDY_END } from './company';
 import type { SampleClaim } from './claims';
@@ -10,7 +10,7 @@ import type { SamplePolicy } from './policies';
 import type { RandomSource } from './random';
 
 /** The ledger's quarters: 2021Q1 … 2025Q4. */
-export const LEDGER_QUARTERS: readonly Quarter[] = quarterRange('2021Q1' as Quarter, '2025Q4' as Quarter);
+const LEDGER_QUARTERS: readonly Quarter[] = quarterRange('2021Q1' as Quarter, '2025Q4' as Quarter);
 const QUARTER_ENDS = LEDGER_QUARTERS.map(periodEnd);
 const STUDY_END_DAY = parseDayText(STUDY_END)!;
 
@@ -95,13 +95,17 @@ function pricedExpenseRate(product: SampleProduct, schedules: readonly LoadingSc
  * - claims_paid: claims settled in the quarter; ocr (未决赔款准备金) at a quarter end: the final
  *   cost of every claim incurred by then and not yet settled, reported or not (perfect hindsight);
  * - opening of a quarter = closing of the previous one, 0 at launch;
- * - ceded_premium and ceded_claims: the product's quota share of premium income and claims paid;
+ * - ceded_premium and ceded_claims: the quota-share reinsurer's part of the quarter's earned premium
+ *   and incurred claims (ceded premium net of the change in the ceded UPR, recoveries including the
+ *   change in the ceded OCR), so that (earned − ceded_premium) and (incurred − ceded_claims) are the
+ *   retained figures of DOMAIN.md's loss ratio after reinsurance;
  * - expenses: premium income × the priced expense rate × (1 + 4% noise);
  * - long-term products: a fund rolled forward with premiums less claims, expenses and net
  *   reinsurance; invested_assets is its quarter average and investment_income earns the pricing
  *   interest rate plus the product's yield margin (± 0.2% noise, annual) over a quarter.
  *
  * @param random the 'finance' stream
+ * @example financeRows(book.policies, claims, loadingSchedules(), random)[0] // { product_code: 'ACC01', period: '2021Q1', premium_income: '330480.00', … } for the default sample
  */
 export function financeRows(policies: readonly SamplePolicy[], claims: readonly SampleClaim[], schedules: readonly LoadingSchedule[], random: RandomSource): TableRow[] {
   const byProduct = ledgers(policies, claims);
@@ -113,8 +117,10 @@ export function financeRows(policies: readonly SamplePolicy[], claims: readonly 
     let fund = 0;
     for (let q = quarterIndex(parseDayText(product.launch_date)!); q < LEDGER_QUARTERS.length; q++) {
       const premium = ledger.premium[q];
-      const cededPremium = share(premium, quota);
-      const cededClaims = share(ledger.paid[q], quota);
+      const earned = premium + (q > 0 ? ledger.upr[q - 1] : 0) - ledger.upr[q];
+      const incurred = ledger.paid[q] + ledger.ocr[q] - (q > 0 ? ledger.ocr[q - 1] : 0);
+      const cededPremium = share(earned, quota);
+      const cededClaims = share(incurred, quota);
       const expenses = Math.round(premium * expenseRate * (1 + 0.04 * random.normal()));
       let investment: { income: number; assets: number } | null = null;
       if (product.kind === 'long') {
@@ -128,18 +134,18 @@ export function financeRows(policies: readonly SamplePolicy[], claims: readonly 
       rows.push({
         product_code: product.code,
         period: LEDGER_QUARTERS[q],
-        premium_income: formatCents(premium),
-        upr_opening: formatCents(q > 0 ? ledger.upr[q - 1] : 0),
-        upr_closing: formatCents(ledger.upr[q]),
-        claims_paid: formatCents(ledger.paid[q]),
-        ocr_opening: formatCents(q > 0 ? ledger.ocr[q - 1] : 0),
-        ocr_closing: formatCents(ledger.ocr[q]),
+        premium_income: fenText(premium),
+        upr_opening: fenText(q > 0 ? ledger.upr[q - 1] : 0),
+        upr_closing: fenText(ledger.upr[q]),
+        claims_paid: fenText(ledger.paid[q]),
+        ocr_opening: fenText(q > 0 ? ledger.ocr[q - 1] : 0),
+        ocr_closing: fenText(ledger.ocr[q]),
         policies_sold: ledger.sold[q],
-        ceded_premium: formatCents(cededPremium),
-        ceded_claims: formatCents(cededClaims),
-        expenses: formatCents(expenses),
-        investment_income: investment ? formatCents(investment.income) : null,
-        invested_assets: investment ? formatCents(investment.assets) : null,
+        ceded_premium: fenText(cededPremium),
+        ceded_claims: fenText(cededClaims),
+        expenses: fenText(expenses),
+        investment_income: investment ? fenText(investment.income) : null,
+        invested_assets: investment ? fenText(investment.assets) : null,
       });
     }
   }

@@ -1,5 +1,4 @@
 export { COMPANY, DEFAULT_POLICIES, DEFAULT_SEED, PRODUCTS as SAMPLE_PRODUCTS, STUDY_END as SAMPLE_STUDY_END } from './company';
 export { generateSample, type SampleFolder, type SampleOptions } from './generateSample';
 export { writeSampleFolder } from './writeSampleFolder';
-export { averageLoading } from './loadings';
-export * as PLANTED_FINDINGS from './plantedFindings';
+export { PLANTED_FINDINGS, type PlantedFinding } from './plantedFindings';

@@ -1,5 +1,5 @@
 import type { TableRow } from '../evidence/csv';
-import { formatCents } from '../money/cents';
+import { fenText } from './fenText';
 import { Dec } from '../money/decimal';
 import { type LongTermProduct, PRODUCTS } from './company';
 import { deathRate, exitRate, incidenceRate } from './pricingBasis';
@@ -44,6 +44,7 @@ export function averageLoading(grossPremium: readonly string[], loadingRate: rea
  * from the pricing mortality, lapse/surrender and (when it ends the cover) incidence rates, and
  * loading rates of years 1–3 as declared with one level rate for later years, solved (to four
  * decimals) so that the average comes close to the product's target.
+ * @example loadingSchedule(CI01).average.toFixed(8) // '0.26999942'
  */
 export function loadingSchedule(product: LongTermProduct): LoadingSchedule {
   const years = product.premium_years;
@@ -58,7 +59,7 @@ export function loadingSchedule(product: LongTermProduct): LoadingSchedule {
     p = Number(p.toFixed(6)) * (1 - deathRate('M', age)) * (1 - exitRate(product, t)) * (1 - incidence);
   }
   const early = [product.loadings.first, product.loadings.second, product.loadings.third].slice(0, years);
-  const g = grossPremium.map((c) => formatCents(c));
+  const g = grossPremium.map((c) => fenText(c));
   const v = new Dec(1).div(new Dec(1).plus(product.pricing_interest_rate));
   const weight = (t: number) => v.pow(t).times(inforceProbability[t]).times(g[t]);
   let level = '0';
@@ -77,17 +78,20 @@ export function loadingSchedule(product: LongTermProduct): LoadingSchedule {
   return { product, grossPremium, loadingRate, inforceProbability, average: averageLoading(g, loadingRate, inforceProbability, product.pricing_interest_rate) };
 }
 
-/** Every long-term product's schedule, in catalogue order. */
+/** Every long-term product's schedule, in catalogue order. @example loadingSchedules().length // 8 */
 export function loadingSchedules(): LoadingSchedule[] {
   return PRODUCTS.filter((p): p is LongTermProduct => p.kind === 'long').map(loadingSchedule);
 }
 
-/** Rows of loadings.csv. */
+/**
+ * Rows of loadings.csv: one per product and premium-paying policy year.
+ * @example loadingRows(loadingSchedules()).length // 106
+ */
 export function loadingRows(schedules: readonly LoadingSchedule[]): TableRow[] {
   const rows: TableRow[] = [];
   for (const s of schedules) {
     s.grossPremium.forEach((g, t) => {
-      rows.push({ product_code: s.product.code, policy_year: t + 1, gross_premium: formatCents(g), loading_rate: s.loadingRate[t], inforce_probability: s.inforceProbability[t] });
+      rows.push({ product_code: s.product.code, policy_year: t + 1, gross_premium: fenText(g), loading_rate: s.loadingRate[t], inforce_probability: s.inforceProbability[t] });
     });
   }
   return rows;

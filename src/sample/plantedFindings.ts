@@ -60,3 +60,62 @@ export function lapseDriftMultiplier(product: string, channel: string, policyYea
  * complaint handling (shifts of the latent variables in standard deviations).
  */
 export const LAGGING_REGION = { region: '西北', qualityShift: -0.8, complaintsShift: -0.8 } as const;
+
+/** One planted finding as `awb sample` lists it: the check that finds it, where, and what it shows. */
+export interface PlantedFinding {
+  /** The rulebook rule that fires, or the analysis that shows it. */
+  readonly check: string;
+  readonly product_code?: string;
+  readonly period?: string;
+  /** The drill-down that isolates it (channel, policy years, region). */
+  readonly where?: Readonly<Record<string, string>>;
+  readonly description: string;
+}
+
+/**
+ * Every planted finding, for `awb sample --json`, notebooks and tests. The figures are those of
+ * the default seed and size; data/README.md gives them in full.
+ * @example PLANTED_FINDINGS[0] // { check: 'ACC-LR-STOP', product_code: 'ACC01', period: '2025', description: '…' }
+ */
+export const PLANTED_FINDINGS: readonly PlantedFinding[] = [
+  {
+    check: 'ACC-LR-STOP',
+    product_code: STOP_SALE.product,
+    period: '2025',
+    description: 'premium income over 2,000,000 yuan and loss ratio below 30% in 2024 and 2025 (about 20% and 22%): must stop selling',
+  },
+  {
+    check: 'ACC-LR-REPRICE',
+    product_code: REPRICE.product,
+    period: '2023-2025',
+    description: 'pooled three-year loss ratio about 43%, below 50%, not exempt and not meeting the stop rule: must be repriced',
+  },
+  {
+    check: 'ACC-LR-REPRICE (exempt)',
+    product_code: EXEMPT_BY_SIZE.product,
+    period: '2023-2025',
+    description: 'loss ratio about 30%, but latest-year premium under 1,000,000 yuan: exempt, no finding',
+  },
+  {
+    check: 'ILI-EXP-AVG',
+    product_code: EXPENSE_CAP_BREACH.product,
+    description: 'average additional expense rate 27.00% from the loadings table, over the 25% cap for internet products over one year',
+  },
+  {
+    check: 'ILI-ELIG',
+    period: ELIGIBILITY_BREAK.quarter,
+    description: 'reserve coverage exactly 100.00%, not above 100%: the four-quarter windows ending 2025Q2–2025Q4 fail, the one ending 2024Q4 passes',
+  },
+  {
+    check: 'BT-MEASURE (lapse)',
+    product_code: LAPSE_DRIFT.product,
+    period: '2024Q1-2025Q4',
+    where: { channel: LAPSE_DRIFT.channel, policy_year: `1-${LAPSE_DRIFT.maxPolicyYear}` },
+    description: 'lapse A/E near 1 through 2023, about 1.2 in 2024 and 1.5 in 2025, above 2 in the drifting channel’s first two policy years',
+  },
+  {
+    check: 'satisfaction index by region',
+    where: { region: LAGGING_REGION.region },
+    description: 'satisfaction about 7 index points below the other regions, driven by lower perceived quality and complaint handling',
+  },
+];

@@ -2,7 +2,8 @@ import { addMonths, addYears, dayOf, type DayNumber, daysInYear, formatDay, pars
 import { periodEnd, quarterOfDay } from '../data/period';
 import type { ExitReason } from '../data/schema';
 import type { TableRow } from '../evidence/csv';
-import { asCents, type Cents, formatCents } from '../money/cents';
+import { asCents, type Cents } from '../money/cents';
+import { fenText } from './fenText';
 import type { Progress } from '../progress';
 import { type LongTermProduct, PRODUCTS, REGIONS, type SampleProduct, type ShortTermProduct, STUDY_END, YEARS } from './company';
 import { lapseDriftMultiplier } from './plantedFindings';
@@ -84,11 +85,26 @@ function drawAge(random: RandomSource, [low, mode, high]: readonly [number, numb
 
 const toCents = (yuan: number) => asCents(Math.round(yuan * 100));
 
-/** The index of the calendar quarter holding a day, counted from 2024Q1 (the start of the planted drift). */
-function quartersSince2024(day: number): number {
-  const { year, month } = ymdOf(day);
-  return (year - 2024) * 4 + Math.floor((month - 1) / 3);
-}
+/**
+ * Per-day lookups over 2021–2025 (quarter end, days in the year, quarters since 2024Q1), built
+ * once so that the decrement loop, which visits about 1.3 million policy-quarter pieces, needs
+ * no Date objects.
+ */
+const FIRST_DAY = dayOf(YEARS[0], 1, 1);
+const CALENDAR = (() => {
+  const days = STUDY_END_DAY - FIRST_DAY + 1;
+  const quarterEnd = new Int32Array(days);
+  const perDay = new Float64Array(days);
+  const sinceDrift = new Int32Array(days);
+  for (let i = 0; i < days; i++) {
+    const day = FIRST_DAY + i;
+    const { year, month } = ymdOf(day);
+    quarterEnd[i] = periodEnd(quarterOfDay(day));
+    perDay[i] = 1 / daysInYear(year);
+    sinceDrift[i] = (year - 2024) * 4 + Math.floor((month - 1) / 3);
+  }
+  return { quarterEnd, perDay, sinceDrift };
+})();
 
 interface Life {
   readonly exit: DayNumber | null;
@@ -130,33 +146,35 @@ function longTermLife(
   let policyYear = 1;
   let anniversary = addYears(issue, 1) as number;
   while (day <= end) {
-    const segmentEnd = Math.min(anniversary - 1, periodEnd(quarterOfDay(day)), end);
+    const at = day - FIRST_DAY;
+    const segmentEnd = Math.min(anniversary - 1, CALENDAR.quarterEnd[at], end);
     const days = segmentEnd - day + 1;
-    const perDay = 1 / daysInYear(ymdOf(day).year);
+    const perDay = CALENDAR.perDay[at];
     const attained = policy.age + policyYear - 1;
     const death = -Math.log(1 - deathRate(policy.gender, attained)) * perDay;
-    const multiplier = lapseDriftMultiplier(product.code, policy.channel, policyYear, quartersSince2024(day));
+    const multiplier = lapseDriftMultiplier(product.code, policy.channel, policyYear, CALENDAR.sinceDrift[at]);
     const exit = -Math.log(1 - exitRate(product, policyYear)) * multiplier * perDay;
     const incidence = -Math.log(1 - incidenceRate(product, attained)) * perDay;
     const ending = death + exit + (incidenceEndsCover ? incidence : 0);
+    const found: number[] = [];
     if (!incidenceEndsCover && incidence > 0) {
       const count = random.poisson(incidence * days);
-      const found: number[] = [];
       for (let k = 0; k < count; k++) found.push(day + Math.floor(random.uniform() * days));
       found.sort((a, b) => a - b);
-      for (const d of found) events.push({ day: d as DayNumber, kind: 'incidence', policyYear });
     }
     const wait = random.exponential(1 / ending);
-    if (wait < days) {
-      const exitDay = (day + Math.floor(wait)) as DayNumber;
+    const exitDay = wait < days ? day + Math.floor(wait) : Infinity;
+    // Claims that leave the cover in force happen only while it lasts.
+    for (const d of found) if (d <= exitDay) events.push({ day: d as DayNumber, kind: 'incidence', policyYear });
+    if (exitDay !== Infinity) {
       const u = random.uniform() * ending;
       if (u < death) {
-        if (product.death_benefit !== 'none') events.push({ day: exitDay, kind: 'death', policyYear });
-        return { exit: exitDay, exitReason: 'death' };
+        if (product.death_benefit !== 'none') events.push({ day: exitDay as DayNumber, kind: 'death', policyYear });
+        return { exit: exitDay as DayNumber, exitReason: 'death' };
       }
-      if (u < death + exit) return { exit: exitDay, exitReason: product.exit.indicator };
-      events.push({ day: exitDay, kind: 'incidence', policyYear });
-      return { exit: exitDay, exitReason: 'claim' };
+      if (u < death + exit) return { exit: exitDay as DayNumber, exitReason: product.exit.indicator };
+      events.push({ day: exitDay as DayNumber, kind: 'incidence', policyYear });
+      return { exit: exitDay as DayNumber, exitReason: 'claim' };
     }
     day = segmentEnd + 1;
     if (day === anniversary) {
@@ -228,7 +246,10 @@ export function simulateBook(random: RandomSource, total: number, progress: Prog
   return { policies: sorted, events };
 }
 
-/** Rows of policies.csv, in policy-number order; exit columns are empty while in force. */
+/**
+ * Rows of policies.csv, in policy-number order; exit columns are empty while in force.
+ * @example policyRows(book.policies)[0] // { policy_id: 'HT00000001', product_code: 'ACC01', issue_date: '2021-01-01', exit_date: '2021-12-31', exit_reason: 'maturity', premium: '180.00', … }
+ */
 export function policyRows(policies: readonly SamplePolicy[]): TableRow[] {
   return policies.map((p) => ({
     policy_id: p.id,
@@ -236,8 +257,8 @@ export function policyRows(policies: readonly SamplePolicy[]): TableRow[] {
     issue_date: formatDay(p.issue),
     exit_date: p.exit === null ? null : formatDay(p.exit),
     exit_reason: p.exitReason,
-    premium: formatCents(p.premium),
-    sum_assured: formatCents(p.sumAssured),
+    premium: fenText(p.premium),
+    sum_assured: fenText(p.sumAssured),
     age_at_issue: p.age,
     gender: p.gender,
     channel: p.channel,

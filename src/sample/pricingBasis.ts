@@ -34,6 +34,7 @@ export function exitRate(product: LongTermProduct, policyYear: number): number {
 /**
  * Pricing incidence rate (insured events other than death) at an attained age; 0 when the
  * product covers none. Age-rated products: rate at 30 × e^{growth·(x − 30)}, capped at 0.5.
+ * @example incidenceRate(CI01, 30) // 0.0009; incidenceRate(CI01, 50) // 0.004927
  */
 export function incidenceRate(product: LongTermProduct, age: number): number {
   const incidence = product.incidence;

@@ -7,6 +7,7 @@ import type { LoadingSchedule } from './loadings';
  * Rows of products.csv: every column filled. Short-term products carry their loading (first-year
  * and average alike) and pricing loss ratio; long-term products their first-year loading, the
  * average from their loadings schedule rounded half-up to four decimals, and the pricing interest rate.
+ * @example productRows(loadingSchedules())[8] // { product_code: 'CI01', …, loading_first_year: '0.58', loading_average: '0.2700', … }
  */
 export function productRows(schedules: readonly LoadingSchedule[]): TableRow[] {
   return PRODUCTS.map((p) => {

@@ -1,5 +1,5 @@
 import type { TableRow } from '../evidence/csv';
-import { formatCents } from '../money/cents';
+import { fenText } from './fenText';
 import { Dec } from '../money/decimal';
 import { ELIGIBILITY_BREAK } from './plantedFindings';
 
@@ -39,6 +39,7 @@ function trailingYearExpenses(quartersAfter2020: number): number {
  * then chosen (rounded half-up to the fen) so that
  * (assets − other liabilities + 0.8E₁ + 0.6E₂ + 0.4E₃ + 0.2E₄) ÷ reserves is the quarter's coverage:
  * exactly 1 in the planted quarter (2025Q2), between 1.018 and 1.062 elsewhere.
+ * @example solvencyRows()[5] // { quarter: '2025Q2', …, assets: '12146128060.49', other_liabilities: '1527347150.09', reserves: '12947157600.40', … }
  */
 export function solvencyRows(): TableRow[] {
   return QUARTERS.map((q, i) => {
@@ -53,7 +54,7 @@ export function solvencyRows(): TableRow[] {
       comprehensive_solvency_ratio: q.comprehensive,
       core_solvency_ratio: q.core,
       risk_rating: q.rating,
-      solvency_surplus: formatCents(q.surplus * 100),
+      solvency_surplus: fenText(q.surplus * 100),
       governance_grade: 'B',
       major_penalty_last_year: false,
       assets: assets.toFixed(2),

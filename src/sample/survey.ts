@@ -32,7 +32,10 @@ export const ICSI_PATHS: readonly (readonly [Construct, Construct])[] = [
   ['Complaints', 'Loyalty'],
 ];
 
-/** The survey model file (survey_model.json) in the format of DOMAIN.md, with the item scale and Chinese names. */
+/**
+ * The survey model file (survey_model.json) in the format of DOMAIN.md, with the item scale and Chinese names.
+ * @example surveyModel() // { name: 'ICSI', scale: { min: 1, max: 10 }, constructs: { Image: { items: ['IMAG1', …], mode: 'A', name_zh: '企业形象' }, … }, paths: [['Image', 'Expectation'], …] }
+ */
 export function surveyModel(): object {
   return {
     name: 'ICSI',
@@ -101,6 +104,7 @@ const ITEM_SPREAD = 1.5;
  * must never reach a report), company, region, stage, weight (positive design weights), items.
  *
  * @param random the 'survey' stream
+ * @example surveyRows(new RandomSource(20251231, 'survey'))[0] // { respondent_id: 'RSP-000001', phone: '000-0299-6349', company: '盛世人寿', region: '华北', stage: '承保', weight: '0.8300', IMAG1: 6, … }
  */
 export function surveyRows(random: RandomSource): TableRow[] {
   const rows: TableRow[] = [];

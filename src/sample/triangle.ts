@@ -1,6 +1,6 @@
 import { parseDayText, yearOf } from '../data/dates';
 import type { TableRow } from '../evidence/csv';
-import { formatCents } from '../money/cents';
+import { fenText } from './fenText';
 import { STUDY_END, YEARS } from './company';
 import type { SampleClaim } from './claims';
 
@@ -11,6 +11,7 @@ const STUDY_END_DAY = parseDayText(STUDY_END)!;
  * term of twelve months or less) by accident year (origin 2021–2025) and development age
  * (1 = payments within the accident year), from the claims settled by the study end — the
  * same payments as claims.csv. Values in yuan.
+ * @example triangleRows(claims)[0] // { origin: 2021, development: 1, value: '685822.84' } for the default sample
  */
 export function triangleRows(claims: readonly SampleClaim[]): TableRow[] {
   const last = YEARS[YEARS.length - 1];
@@ -25,7 +26,7 @@ export function triangleRows(claims: readonly SampleClaim[]): TableRow[] {
     let cumulative = 0;
     for (let development = 1; origin + development - 1 <= last; development++) {
       cumulative += paid.get(`${origin}:${origin + development - 1}`) ?? 0;
-      rows.push({ origin, development, value: formatCents(cumulative) });
+      rows.push({ origin, development, value: fenText(cumulative) });
     }
   }
   return rows;

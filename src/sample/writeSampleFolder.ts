@@ -29,6 +29,7 @@ export function writeSampleFolder(dir: string, files: ReadonlyMap<string, string
 /**
  * Checks, before any work, that a data folder can be created at `dir`.
  * @throws InputError when `dir` already exists.
+ * @example assertNewFolder('data/sample') // throws: the committed folder exists
  */
 export function assertNewFolder(dir: string): void {
   if (existsSync(resolve(dir))) {

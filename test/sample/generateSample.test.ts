@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { SILENT_PROGRESS } from '../../src/progress';
 import { DEFAULT_POLICIES, DEFAULT_SEED, PRODUCTS } from '../../src/sample/company';
 import { generateSample } from '../../src/sample/generateSample';
-import { scaledVolumes } from '../../src/sample/policies';
+import { simulateClaims } from '../../src/sample/claims';
+import { scaledVolumes, simulateBook } from '../../src/sample/policies';
+import { RandomSource } from '../../src/sample/random';
+import { addMonths, parseDayText } from '../../src/data/dates';
 
 const COMMITTED = resolve(__dirname, '..', '..', 'data', 'sample');
 
@@ -54,6 +57,24 @@ describe('scaledVolumes()', () => {
         });
       }
       expect(sum).toBe(total);
+    }
+  });
+});
+
+describe('simulateBook() and simulateClaims() for any seed', () => {
+  it('incur every claim while its policy is in force, and end every policy by the study end or leave it in force', () => {
+    const end = parseDayText('2025-12-31')!;
+    for (const seed of [1, 2, 3]) {
+      const book = simulateBook(new RandomSource(seed, 'policies'), 20_000, SILENT_PROGRESS);
+      const claims = simulateClaims(new RandomSource(seed, 'claims'), book.policies, book.events);
+      const outside = claims.filter((c) => {
+        const p = c.policy;
+        const last = p.product.kind === 'short' ? Math.min(addMonths(p.issue, 12) - 1, end) : (p.exit ?? end);
+        return c.incident < p.issue || c.incident > last || p.exitReason === 'cancel' || c.report <= c.incident || c.paid < c.report;
+      });
+      expect(outside.map((c) => `${c.policy.id} ${c.incident}`), `seed ${seed}`).toEqual([]);
+      const badExits = book.policies.filter((p) => (p.exit === null) !== (p.exitReason === null) || (p.exit !== null && (p.exit < p.issue || p.exit > end)));
+      expect(badExits.map((p) => p.id), `seed ${seed}`).toEqual([]);
     }
   });
 });

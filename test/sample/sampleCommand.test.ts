@@ -28,6 +28,15 @@ describe('awb sample', () => {
     const json = JSON.parse(out.join(''));
     expect(json).toMatchObject({ folder: dir, seed: 9, policies: 2000, study_end: '2025-12-31' });
     expect(json.rows.policies).toBe(2000);
+    expect(json.planted_findings.map((f: { check: string }) => f.check)).toEqual([
+      'ACC-LR-STOP',
+      'ACC-LR-REPRICE',
+      'ACC-LR-REPRICE (exempt)',
+      'ILI-EXP-AVG',
+      'ILI-ELIG',
+      'BT-MEASURE (lapse)',
+      'satisfaction index by region',
+    ]);
     const folder = await loadDataFolder(dir, ['products', 'loadings', 'finance', 'solvency', 'policies', 'claims', 'assumptions', 'triangle', 'survey']);
     expect(folder.policies.rows).toHaveLength(2000);
     expect(existsSync(join(dir, 'survey_model.json'))).toBe(true);

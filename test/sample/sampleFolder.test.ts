@@ -110,6 +110,19 @@ describe('finance.csv agrees with the policies and claims', () => {
     }
   });
 
+  it('cedes a quota share of earned premium and incurred claims, so net earned is never negative and the net loss ratio is the gross one', () => {
+    const quota: Record<string, string> = { MED01: '0.2', TRM01: '0.5', CI01: '0.3' };
+    for (const r of data.finance.rows) {
+      const earned = r.premium_income + r.upr_opening - r.upr_closing;
+      const incurred = r.claims_paid + r.ocr_closing - r.ocr_opening;
+      const share = quota[r.product_code] ?? '0';
+      // Quota share of each, rounded half-up to the fen.
+      expect(r.ceded_premium, `${r.product_code} ${r.period}`).toBe(new Dec(earned).times(share).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber());
+      expect(r.ceded_claims, `${r.product_code} ${r.period}`).toBe(new Dec(incurred).times(share).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber());
+      expect(earned - r.ceded_premium!, `${r.product_code} ${r.period}`).toBeGreaterThanOrEqual(0);
+    }
+  });
+
   it('fills investment figures for long-term products only', () => {
     const short = shortTerm();
     for (const r of data.finance.rows) {
@@ -238,6 +251,53 @@ describe('the survey', () => {
     const share = blank / (items.length * data.survey.rows.length);
     expect(share).toBeGreaterThan(0.015);
     expect(share).toBeLessThan(0.025);
+  });
+
+  /**
+   * Ordinary least squares on standardised equal-weight construct scores (the mean of a
+   * respondent's non-blank answers): a rough stand-in for PLS mode A that needs no PLS engine.
+   * Normal equations solved by Gaussian elimination; the systems are at most 4 × 4.
+   */
+  function paths(target: string, predictors: readonly string[], score: Record<string, number[]>): number[] {
+    const k = predictors.length;
+    const a = Array.from({ length: k }, () => new Array<number>(k + 1).fill(0));
+    score[target].forEach((y, i) => {
+      for (let r = 0; r < k; r++) {
+        for (let c = 0; c < k; c++) a[r][c] += score[predictors[r]][i] * score[predictors[c]][i];
+        a[r][k] += score[predictors[r]][i] * y;
+      }
+    });
+    for (let c = 0; c < k; c++) for (let r = c + 1; r < k; r++) for (let j = k, f = a[r][c] / a[c][c]; j >= c; j--) a[r][j] -= f * a[c][j];
+    const b = new Array<number>(k).fill(0);
+    for (let r = k - 1; r >= 0; r--) b[r] = (a[r][k] - b.reduce((s, x, j) => (j > r ? s + a[r][j] * x : s), 0)) / a[r][r];
+    return b;
+  }
+
+  it('follows the ECSI structure: every path of the model is positive and quality drives satisfaction most', () => {
+    const model = JSON.parse(readFileSync(join(SAMPLE_DIR, 'survey_model.json'), 'utf8')) as { constructs: Record<string, { items: string[] }>; paths: [string, string][] };
+    const names = Object.keys(model.constructs);
+    const mean = (r: (typeof data.survey.rows)[number], items: string[]) => {
+      const answers = items.map((i) => r.attributes[i]).filter((t) => t !== '');
+      return answers.length === 0 ? NaN : answers.reduce((s, t) => s + Number(t), 0) / answers.length;
+    };
+    const complete = data.survey.rows.filter((r) => names.every((c) => !Number.isNaN(mean(r, model.constructs[c].items))));
+    expect(complete.length).toBeGreaterThan(2950);
+    const score: Record<string, number[]> = {};
+    for (const c of names) {
+      const raw = complete.map((r) => mean(r, model.constructs[c].items));
+      const m = raw.reduce((s, x) => s + x, 0) / raw.length;
+      const sd = Math.sqrt(raw.reduce((s, x) => s + (x - m) ** 2, 0) / (raw.length - 1));
+      score[c] = raw.map((x) => (x - m) / sd);
+    }
+    const estimates = new Map<string, number>();
+    for (const target of names) {
+      const predictors = model.paths.filter(([, to]) => to === target).map(([from]) => from);
+      if (predictors.length > 0) paths(target, predictors, score).forEach((b, i) => estimates.set(`${predictors[i]}→${target}`, b));
+    }
+    expect(estimates.size).toBe(12);
+    for (const [path, b] of estimates) expect(b, path).toBeGreaterThan(0.05);
+    const toSatisfaction = ['Image', 'Expectation', 'Quality', 'Value'].map((c) => estimates.get(`${c}→Satisfaction`)!);
+    expect(Math.max(...toSatisfaction)).toBe(estimates.get('Quality→Satisfaction'));
   });
 
   it('holds no personal-looking data beyond its fake format: ids RSP-nnnnnn, phones 000-nnnn-nnnn', () => {

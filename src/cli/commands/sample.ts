@@ -1,4 +1,5 @@
 import { DEFAULT_POLICIES, DEFAULT_SEED, STUDY_END } from '../../sample/company';
+import { PLANTED_FINDINGS } from '../../sample/plantedFindings';
 import { generateSample } from '../../sample/generateSample';
 import { assertNewFolder, writeSampleFolder } from '../../sample/writeSampleFolder';
 import { integerArg, requiredText } from '../args';
@@ -27,8 +28,15 @@ export const sampleCommand = defineCommand({
     const files = [...folder.files.keys()];
     const lines = Object.entries(folder.rows).map(([name, n]) => `  ${`${name}.csv`.padEnd(18)} ${String(n).padStart(8)} rows`);
     return {
-      json: { folder: p.out, seed: p.seed, policies: p.policies, study_end: STUDY_END, files, rows: folder.rows },
-      text: [`Sample company 恒泰人寿 (Hengtai Life) written to ${p.out} (seed ${p.seed}, study end ${STUDY_END}):`, ...lines, '  survey_model.json', 'Planted findings: see data/README.md.'].join('\n'),
+      json: { folder: p.out, seed: p.seed, policies: p.policies, study_end: STUDY_END, files, rows: folder.rows, planted_findings: PLANTED_FINDINGS },
+      text: [
+        `Sample company 恒泰人寿 (Hengtai Life) written to ${p.out} (seed ${p.seed}, study end ${STUDY_END}):`,
+        ...lines,
+        '  survey_model.json',
+        `Planted findings${p.seed === DEFAULT_SEED && p.policies === DEFAULT_POLICIES ? '' : ' (calibrated for the default seed and size)'}:`,
+        ...PLANTED_FINDINGS.map((f) => `  ${f.check.padEnd(30)} ${[f.product_code, f.period, ...Object.values(f.where ?? {})].filter(Boolean).join(' ')}`),
+        'Figures: data/README.md.',
+      ].join('\n'),
       inputs: [],
       seeds: { sample: p.seed },
     };
