@@ -49,7 +49,13 @@ export interface ExpenseCapReview {
   readonly findings: readonly Finding[];
 }
 
-/** The rules of a rulebook that cap a loading: those with a `measure` and a `cap` parameter. */
+/**
+ * The rules of a rulebook that cap a loading: those with a `measure` and a `cap` parameter, so a
+ * cap added to an edited rulebook is checked like the shipped ones.
+ * @example expenseCapRules(loadRulebook()).map((r) => r.id)
+ * // ['ILI-EXP-SHORT', 'ILI-EXP-FIRST', 'ILI-EXP-AVG', 'ACC-EXP-SHORT', 'ACC-EXP-LONG-REG', 'ACC-EXP-LONG-SINGLE',
+ * //  'ACC-EXP-GROUP-SHORT', 'ACC-EXP-GROUP-LONG-REG', 'ACC-EXP-GROUP-LONG-SINGLE']
+ */
 export function expenseCapRules(rulebook: Rulebook): Rule[] {
   return rulebook.rules.filter((r) => r.parameters.measure !== undefined && r.parameters.cap !== undefined);
 }
@@ -229,7 +235,10 @@ function loadingMismatches(loadings: readonly ProductLoading[], rulebook: Rulebo
   return findings;
 }
 
-/** The smallest headroom of a product over the checks given, or null when none is known. */
+/**
+ * The check with the smallest headroom (the binding limit), or null when no headroom is known.
+ * @example smallestHeadroom(review.checks.filter((c) => c.product_code === 'WL02'))?.rule_id // 'ILI-EXP-FIRST' (0 pp: exactly 60%)
+ */
 export function smallestHeadroom(checks: readonly CapCheck[]): CapCheck | null {
   let best: CapCheck | null = null;
   for (const c of checks) {

@@ -3,7 +3,7 @@ import { parseTable } from '../../src/data/parseTable';
 import { parseCsvText } from '../../src/data/readCsv';
 import type { LoadingRow, ProductRow } from '../../src/data/rows';
 import { productLoadings } from '../../src/expense/productLoadings';
-import { checkExpenseCaps } from '../../src/rules/expenseCaps';
+import { checkExpenseCaps, expenseCapRules, smallestHeadroom } from '../../src/rules/expenseCaps';
 import { sortFindings } from '../../src/rules/finding';
 import { loadRulebook } from '../../src/rules/rulebook';
 
@@ -153,5 +153,20 @@ describe('invariants', () => {
     expect(JSON.stringify(sortFindings(backward.findings))).toBe(JSON.stringify(sortFindings(forward.findings)));
     const key = (c: { product_code: string; rule_id: string }) => `${c.product_code}|${c.rule_id}`;
     expect(backward.checks.map(key).sort()).toEqual(forward.checks.map(key).sort());
+  });
+});
+
+describe('expenseCapRules() and smallestHeadroom()', () => {
+  it('finds every cap of the default rulebook by its parameters', () => {
+    expect(expenseCapRules(BOOK).map((r) => r.id)).toEqual([
+      'ILI-EXP-SHORT', 'ILI-EXP-FIRST', 'ILI-EXP-AVG', 'ACC-EXP-SHORT', 'ACC-EXP-LONG-REG', 'ACC-EXP-LONG-SINGLE',
+      'ACC-EXP-GROUP-SHORT', 'ACC-EXP-GROUP-LONG-REG', 'ACC-EXP-GROUP-LONG-SINGLE',
+    ]);
+  });
+
+  it('names the binding limit: a first-year rate of exactly 60% binds before an average 0.5 pp under 25%', () => {
+    const checks = review(['X,whole_life,true,individual,1200,regular,0.60,0.245,0.20,']).checks;
+    expect(smallestHeadroom(checks)!.rule_id).toBe('ILI-EXP-FIRST');
+    expect(smallestHeadroom([])).toBeNull();
   });
 });
