@@ -1,13 +1,5 @@
 import { Dec, type DecLike, toDec } from '../money/decimal';
 
-/**
- * Sums of powers of (1 + i) grow by a few digits per policy year; this clone keeps every
- * digit of the present-value sums (terms up to ~1,500 policy years at a 6-digit rate), so
- * the only rounding is the final division at {@link Dec}'s 40 digits. Multiplication and
- * addition cost what the digits cost, not what the precision allows.
- */
-const ExactDec = Dec.clone({ precision: 10_000 });
-
 /** One policy year of a pricing basis: premium at the start of year t, its loading and in-force probability. */
 export interface LoadingYear {
   /** t = 1 for the first policy year. */
@@ -22,7 +14,7 @@ export interface LoadingYear {
 
 /** The average additional expense rate and the present values it is the ratio of. */
 export interface AverageLoading {
-  /** Σₜ vᵗ⁻¹·pₜ·Gₜ·lₜ ÷ Σₜ vᵗ⁻¹·pₜ·Gₜ, to 40 significant digits. */
+  /** Σₜ vᵗ⁻¹·pₜ·Gₜ·lₜ ÷ Σₜ vᵗ⁻¹·pₜ·Gₜ, correctly rounded to 40 significant digits. */
   readonly average: Dec;
   /** l₁, the first-year rate. */
   readonly first_year: Dec;
@@ -34,12 +26,31 @@ export interface AverageLoading {
   readonly policy_years: number;
 }
 
+/** A decimal as an integer and a power of ten: value = int ÷ 10^scale, exactly. */
+interface Scaled {
+  readonly int: bigint;
+  readonly scale: number;
+}
+
+/** Exact integer form of a decimal, read from its plain text ('0.035' → 35 ÷ 10³). */
+function scaled(value: DecLike): Scaled {
+  const text = typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? value : toDec(value).toFixed();
+  const dot = text.indexOf('.');
+  return dot < 0 ? { int: BigInt(text), scale: 0 } : { int: BigInt(text.slice(0, dot) + text.slice(dot + 1)), scale: text.length - dot - 1 };
+}
+
+const TEN = 10n;
+const times = (a: Scaled, b: Scaled): Scaled => ({ int: a.int * b.int, scale: a.scale + b.scale });
+const rescale = (a: Scaled, scale: number): bigint => a.int * TEN ** BigInt(scale - a.scale);
+
 /**
  * The average additional expense rate (平均附加费用率) of a pricing basis: the present value of
  * the loadings over the present value of the gross premiums (DOMAIN.md, expense caps; S1 §9.2,
- * S2): Σₜ vᵗ⁻¹·pₜ·Gₜ·lₜ ÷ Σₜ vᵗ⁻¹·pₜ·Gₜ with v = 1/(1+i). Both sums are multiplied by (1+i)ᵀ⁻¹
- * and accumulated by Horner's rule, S ← S·(1+i) + xₜ, so they are exact decimals and the
- * average is correctly rounded; an average of exactly 25% is exactly 0.25.
+ * S2): Σₜ vᵗ⁻¹·pₜ·Gₜ·lₜ ÷ Σₜ vᵗ⁻¹·pₜ·Gₜ with v = 1/(1+i). Both sums are multiplied by (1+i)ᵀ⁻¹,
+ * which turns them into polynomials in (1+i) with no division, and accumulated by Horner's rule,
+ * S ← S·(1+i) + xₜ, in exact integer arithmetic (BigInt, every input digit kept); the only rounding
+ * is the final division to 40 significant digits. So an average of exactly 25% is exactly 0.25,
+ * where binary floats can give 0.25000000000000006.
  *
  * @param years the policy years 1…T, each once, in any order
  * @param interestRate i, the pricing interest rate as a fraction (0.025)
@@ -52,25 +63,37 @@ export interface AverageLoading {
  */
 export function averageLoading(years: readonly LoadingYear[], interestRate: DecLike): AverageLoading {
   const ordered = [...years].sort((a, b) => a.policy_year - b.policy_year);
+  if (ordered.length === 0) throw new RangeError('averageLoading: expected at least one policy year');
   ordered.forEach((y, index) => {
     if (y.policy_year !== index + 1) throw new RangeError(`averageLoading: expected policy years 1…${ordered.length} once each, found ${ordered.map((o) => o.policy_year).join(', ')}`);
   });
-  if (ordered.length === 0) throw new RangeError('averageLoading: expected at least one policy year');
-  const growth = new ExactDec(toDec(interestRate)).plus(1);
-  let premiums = new ExactDec(0);
-  let loadings = new ExactDec(0);
-  for (const y of ordered) {
-    const premium = new ExactDec(toDec(y.inforce_probability)).times(toDec(y.gross_premium));
-    premiums = premiums.times(growth).plus(premium);
-    loadings = loadings.times(growth).plus(premium.times(toDec(y.loading_rate)));
+  // xₜ = pₜ·Gₜ and yₜ = pₜ·Gₜ·lₜ, exact, brought to one scale each.
+  const premiums = ordered.map((y) => times(scaled(y.inforce_probability), scaled(y.gross_premium)));
+  const loadings = ordered.map((y, t) => times(premiums[t], scaled(y.loading_rate)));
+  const premiumScale = Math.max(...premiums.map((x) => x.scale));
+  const loadingScale = Math.max(...loadings.map((x) => x.scale));
+  // (1+i) = growth ÷ 10^k. Horner on the integers: U ← U·growth + xₜ·10^(k·(t−1)), so that after T
+  // years U = 10^(k·(T−1)) · Σₜ (1+i)^(T−t)·xₜ; the factor 10^(k·(T−1)) cancels in the ratio.
+  const growth = scaled(toDec(interestRate).plus(1));
+  const step = TEN ** BigInt(growth.scale);
+  let shift = 1n;
+  let premiumSum = 0n;
+  let loadingSum = 0n;
+  for (let t = 0; t < ordered.length; t++) {
+    premiumSum = premiumSum * growth.int + rescale(premiums[t], premiumScale) * shift;
+    loadingSum = loadingSum * growth.int + rescale(loadings[t], loadingScale) * shift;
+    shift *= step;
   }
-  if (!premiums.isPositive() || premiums.isZero()) throw new RangeError('averageLoading: expected a positive present value of gross premiums');
-  const discount = growth.pow(ordered.length - 1);
+  if (premiumSum <= 0n) throw new RangeError('averageLoading: expected a positive present value of gross premiums');
+  // PV at issue = U ÷ (growth^(T−1) · 10^scale): the Horner sum discounted back T−1 years.
+  const discount = growth.int ** BigInt(ordered.length - 1);
+  const pvPremiums = new Dec(premiumSum.toString()).div(new Dec((discount * TEN ** BigInt(premiumScale)).toString()));
+  const pvLoadings = new Dec(loadingSum.toString()).div(new Dec((discount * TEN ** BigInt(loadingScale)).toString()));
   return {
-    average: new Dec(loadings).div(new Dec(premiums)),
+    average: new Dec((loadingSum * TEN ** BigInt(premiumScale)).toString()).div(new Dec((premiumSum * TEN ** BigInt(loadingScale)).toString())),
     first_year: toDec(ordered[0].loading_rate),
-    pv_loadings: new Dec(loadings).div(new Dec(discount)),
-    pv_gross_premiums: new Dec(premiums).div(new Dec(discount)),
+    pv_loadings: pvLoadings,
+    pv_gross_premiums: pvPremiums,
     policy_years: ordered.length,
   };
 }

@@ -1,7 +1,6 @@
 import { InputError } from '../data/InputError';
 import type { Table } from '../data/parseTable';
 import type { LoadingRow, ProductRow } from '../data/rows';
-import { centsToYuan } from '../money/cents';
 import type { Dec } from '../money/decimal';
 import { type AverageLoading, averageLoading } from './averageLoading';
 
@@ -88,7 +87,13 @@ function basisOf(product: ProductRow, rows: readonly LoadingRow[], products: Tab
   }
   const rate = product.pricing_interest_rate ?? 0;
   return averageLoading(
-    rows.map((r) => ({ policy_year: r.policy_year, gross_premium: centsToYuan(r.gross_premium), loading_rate: r.loading_rate, inforce_probability: r.inforce_probability })),
+    rows.map((r) => ({ policy_year: r.policy_year, gross_premium: yuanText(r.gross_premium), loading_rate: r.loading_rate, inforce_probability: r.inforce_probability })),
     rate,
   );
+}
+
+/** Cents as exact yuan text by integer arithmetic (123456 → '1234.56'); the basis may have a hundred thousand rows. */
+function yuanText(cents: number): string {
+  const digits = String(Math.abs(cents)).padStart(3, '0');
+  return `${cents < 0 ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
 }
