@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -26,6 +26,18 @@ describe('awb eligibility', () => {
     expect(out.findings.map((f: { rule_id: string; values: { failed_quarters: string } }) => [f.rule_id, f.values.failed_quarters])).toEqual([
       ['ILI-ELIG', '2025Q2'], ['ILI-ELIG-HEALTH', '2025Q2'], ['ILI-ELIG-LONG', '2025Q2'],
     ]);
+  });
+
+  it('gives the same results from Chinese headers and grades written in Chinese', async () => {
+    const data = join(scratch, 'chinese-headers');
+    mkdirSync(data);
+    const [, ...rows] = readFileSync(join(FIXTURE, 'solvency.csv'), 'utf8').split('\n');
+    const header = '季度,综合偿付能力充足率,核心偿付能力充足率,风险综合评级,综合偿付能力溢额,公司治理评估,上年度重大行政处罚,资产,其他负债,责任准备金,评估日前第一年总费用,评估日前第二年总费用,评估日前第三年总费用,评估日前第四年总费用';
+    writeFileSync(join(data, 'solvency.csv'), [header, ...rows.map((r) => r.replace(',B,false,', ',良好,否,'))].join('\n'));
+    const english = JSON.parse((await awb('eligibility', '--data', FIXTURE, '--json')).stdout);
+    const chinese = JSON.parse((await awb('eligibility', '--data', data, '--json')).stdout);
+    expect(chinese.quarters).toEqual(english.quarters);
+    expect(chinese.eligibility).toEqual(english.eligibility);
   });
 
   it('assesses the quarter asked for', async () => {

@@ -68,6 +68,21 @@ describe('awb expense', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('gives the same results from the seed\'s Chinese headers', async () => {
+    const data = join(scratch, 'chinese-headers');
+    cpSync(FIXTURE, data, { recursive: true });
+    const rename = (file: string, headers: string) => {
+      const [, ...rows] = readFileSync(join(data, file), 'utf8').split('\n');
+      writeFileSync(join(data, file), [headers, ...rows].join('\n'));
+    };
+    rename('products.csv', '产品代码,产品名称,险种类别,是否互联网产品,业务类型,保险期间（月）,缴费方式,首年预定附加费用率,平均附加费用率,中介费用率上限,预定利率');
+    rename('loadings.csv', '产品代码,保单年度,毛保费,附加费用率,有效概率');
+    const english = JSON.parse((await awb('expense', '--data', FIXTURE, '--json')).stdout);
+    const chinese = JSON.parse((await awb('expense', '--data', data, '--json')).stdout);
+    expect(chinese.products).toEqual(english.products);
+    expect(chinese.findings).toEqual(english.findings);
+  });
+
   it('exits 2 for a missing rulebook file', async () => {
     const { code, stderr } = await awb('expense', '--data', FIXTURE, '--rules', join(scratch, 'nope.yaml'));
     expect(code).toBe(2);
