@@ -67,6 +67,22 @@ export { displayBundle, type MimeBundle } from './notebook/display';
 export { runNotebooks, listNotebooks, type RunNotebooksOptions } from './notebook/runNotebooks';
 export type { NotebookRun } from './notebook/executeNotebook';
 
+// Pricing backtests (S1 §16): columnar policies, exposure, assumptions, actual vs expected, measures, charts
+export { loadPolicyColumns, checkPolicyProducts, LARGE_CSV_BYTES, type LoadPolicyColumnsOptions, type PolicyReader } from './data/loadPolicyColumns';
+export { exposureStudy, DERIVED_DIMENSIONS, type ExposureStudy, type ExposureCell, type ExposureStudyOptions, type RateAssignment, type ClaimEvents } from './exposure/exposureStudy';
+export { STUDY_BASES, calendarGrainOf, expectedPerExposure, type StudyBasis } from './exposure/studyBasis';
+export { calendarGrid, type CalendarGrid, type CalendarGrain } from './exposure/calendarGrid';
+export { claimEvents } from './exposure/claimEvents';
+export { assumptionRates, type AssumptionRates, type AssumptionRatesOptions } from './backtest/assumptionRates';
+export { backtest, indicatorsForTerm, BACKTEST_INDICATORS, type BacktestData, type BacktestOptions, type BacktestCell, type BacktestResult, type MeasureCell } from './backtest/backtest';
+export { compareCounts, type CountComparison } from './backtest/actualVsExpected';
+export { poissonInterval, binomialInterval, type Interval } from './backtest/confidenceInterval';
+export { credibility, credibilityWeightedRate, fullCredibilityClaims } from './backtest/credibility';
+export { ledgerIndicators, type LedgerCell, type LedgerIndicator } from './backtest/ledgerIndicators';
+export { topProductsByPremium } from './backtest/productScope';
+export { MEASURE_LEVELS, MEASURE_ZH, measureRule, assessMeasures, measureFinding, type MeasureLevel, type MeasureTrigger, type MeasureRule, type MeasurePoint, type MeasureAssessment } from './backtest/measures';
+export { aeOverPeriodsFigure, aeByGroupFigure, actualVsExpectedFigure, measureHeatmapFigure } from './charts/backtestCharts';
+
 // Evidence bundles
 export * from './evidence';
 

@@ -38,6 +38,8 @@ export interface PolicyColumns {
   readonly attributes: ReadonlyMap<string, CategoricalColumn>;
   /** Spreadsheet row of each policy in its source file, for error messages. */
   readonly source_row?: Int32Array;
+  /** The header as written for each canonical column present (for error messages). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** Incrementally dictionary-codes text values (levels in order of first appearance). */
@@ -117,5 +119,6 @@ export function policyColumnsFromTable(table: Table<PolicyRow>): PolicyColumns {
     age_at_issue: age,
     attributes,
     source_row: sourceRow,
+    headers: table.headers,
   };
 }

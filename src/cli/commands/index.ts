@@ -1,4 +1,5 @@
 import type { CommandSpec } from '../command';
+import { backtestCommand } from './backtest';
 import { cashValueCommand } from './cashValue';
 import { eligibilityCommand } from './eligibility';
 import { expenseCommand } from './expense';
@@ -15,6 +16,7 @@ export const COMMANDS: readonly CommandSpec<any>[] = [
   expenseCommand,
   eligibilityCommand,
   sampleCommand,
+  backtestCommand,
 ];
 
 /** A command by name, or undefined. */

@@ -1,0 +1,160 @@
+import { backtest, BACKTEST_INDICATORS, type BacktestCell, type BacktestResult } from '../../backtest/backtest';
+import { MEASURE_ZH } from '../../backtest/measures';
+import { actualVsExpectedFigure, aeOverPeriodsFigure, measureHeatmapFigure } from '../../charts/backtestCharts';
+import type { Figure } from '../../charts/figure';
+import { loadDataFolder } from '../../data/dataFolder';
+import { parseDayText } from '../../data/dates';
+import { InputError } from '../../data/InputError';
+import { loadPolicyColumns, checkPolicyProducts } from '../../data/loadPolicyColumns';
+import { requireTableFile } from '../../data/readTable';
+import type { Indicator } from '../../data/schema';
+import type { TableRow } from '../../evidence/csv';
+import { STUDY_BASES, type StudyBasis } from '../../exposure/studyBasis';
+import { loadRulebook } from '../../rules/rulebook';
+import { choiceArg, dateArg, integerArg, listArg, optionalText, requiredText } from '../args';
+import { defineCommand } from '../command';
+
+/** The columns of a cell row, in the order of DOMAIN.md (`backtest` cells[]), then the extras. */
+function cellRow(c: BacktestCell, result: BacktestResult): TableRow {
+  const time: Record<string, string | number | null> = result.basis === 'policy-year' ? { policy_year: c.policy_year ?? null } : { period: c.period ?? null };
+  const by: Record<string, string | number | null> = {};
+  for (const name of result.by) by[name] = c.by[name] ?? null;
+  return {
+    indicator: c.indicator,
+    product_code: c.product_code,
+    ...time,
+    ...by,
+    exposure: c.exposure,
+    actual: c.actual,
+    expected: c.expected,
+    ae: c.ae,
+    ci_low: c.ci_low,
+    ci_high: c.ci_high,
+    credibility: c.credibility,
+    deviation: c.deviation,
+    actual_rate: c.actual_rate,
+    expected_rate: c.expected_rate,
+    credibility_weighted_rate: c.credibility_weighted_rate,
+    claim_amount: c.claim_amount ?? null,
+  };
+}
+
+/** The charts of a backtest: A/E over periods per indicator, actual vs expected by policy year or grouping, the measure heat map. */
+function backtestCharts(result: BacktestResult): Record<string, Figure> {
+  const charts: Record<string, Figure> = {};
+  if (result.measures.length > 0) {
+    for (const indicator of BACKTEST_INDICATORS) {
+      if (result.measures.some((m) => m.indicator === indicator)) charts[`ae_${indicator}`] = aeOverPeriodsFigure(result.measures, indicator);
+    }
+    charts.measures = measureHeatmapFigure(result.measures);
+  }
+  const dimension = result.basis === 'policy-year' ? 'policy_year' : result.by[0];
+  if (dimension) {
+    const counted = [...new Set(result.cells.filter((c) => c.credibility !== null).map((c) => `${c.product_code}\u0000${c.indicator}`))];
+    for (const key of counted) {
+      const [product, indicator] = key.split('\u0000');
+      charts[`${product}_${indicator}_by_${dimension}`] = actualVsExpectedFigure(result.cells, product, indicator, dimension);
+    }
+  }
+  return charts;
+}
+
+function summaryText(result: BacktestResult): string {
+  const lines = [`Pricing backtest (S1 §16), ${result.basis}, ${result.from} to ${result.as_of}; products: ${result.scope.join(', ')}`];
+  const latest = new Map<string, (typeof result.measures)[number]>();
+  for (const m of result.measures) latest.set(`${m.product_code} ${m.indicator}`, m);
+  if (latest.size > 0) {
+    lines.push('', 'Latest period, product totals:');
+    for (const [key, m] of latest) {
+      const ci = m.ci_low === null || m.ci_high === null ? '' : ` [${m.ci_low.toFixed(3)}, ${m.ci_high.toFixed(3)}]`;
+      lines.push(`  ${key.padEnd(28)} ${m.period}  A/E ${m.ae === null ? 'n/a' : m.ae.toFixed(3)}${ci}  ${m.level ? `${m.level} ${MEASURE_ZH[m.level]}` : '-'}`);
+    }
+  }
+  lines.push('', `${result.cells.length} cells; ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'}`);
+  for (const f of result.findings) lines.push(`  [${f.severity}] ${f.rule_id} ${f.message}`);
+  return lines.join('\n');
+}
+
+/** `awb backtest`: pricing backtests of S1 §16 (DOMAIN.md, Command line). */
+export const backtestCommand = defineCommand({
+  name: 'backtest',
+  summary: 'Pricing backtest (S1 §16): actual vs expected lapse, surrender, death, incidence, loss ratio, expense rate and investment return, with measures',
+  examples: [
+    'awb backtest --data data/sample --basis calendar-quarter --as-of 2025-12-31',
+    'awb backtest --data data/sample --basis policy-year --as-of 2025-12-31 --indicator lapse --products TL01 --by channel --json',
+    'awb backtest --data data/sample --basis calendar-quarter --as-of 2025-12-31 --by channel,policy_year --out output/backtest-2025Q4',
+  ],
+  configure: (c) =>
+    c
+      .requiredOption('--data <dir>', 'data folder (products, policies, assumptions; claims and finance when present)')
+      .requiredOption('--basis <basis>', `exposure basis: ${STUDY_BASES.join(', ')}`)
+      .requiredOption('--as-of <date>', 'study end date, inclusive (YYYY-MM-DD)')
+      .option('--from <date>', 'study start date, inclusive (default: the earliest issue date)')
+      .option('--by <cols>', 'grouping columns: policy attributes (channel, gender, region, …), policy_year, attained_age, age_at_issue')
+      .option('--indicator <names>', `indicators (comma-separated): ${BACKTEST_INDICATORS.join(', ')}`)
+      .option('--products <codes>', 'products to study (default: the ten with the largest cumulative premium, rule BT-MEASURE)')
+      .option('--age-band <years>', 'width of the attained-age and issue-age bands', '5')
+      .option('--rules <file>', 'a rulebook file (default: the shipped rulebook)'),
+  parse: (o) => {
+    const indicators = listArg(o, 'indicator');
+    for (const name of indicators) {
+      if (!BACKTEST_INDICATORS.includes(name as Indicator)) throw new InputError({ argument: '--indicator' }, `one of ${BACKTEST_INDICATORS.join(', ')}`, name);
+    }
+    const from = optionalText(o, 'from');
+    if (from !== null && parseDayText(from) === null) throw new InputError({ argument: '--from' }, 'a real calendar date as YYYY-MM-DD', from);
+    return {
+      data: requiredText(o, 'data', 'a data folder'),
+      basis: choiceArg(o, 'basis', STUDY_BASES),
+      as_of: dateArg(o, 'as-of'),
+      from,
+      by: listArg(o, 'by'),
+      indicators,
+      products: listArg(o, 'products'),
+      age_band: integerArg(o, 'age-band', { min: 1, max: 50 }, 5),
+      rules: optionalText(o, 'rules'),
+    };
+  },
+  run: async (p, { progress }) => {
+    const rulebook = loadRulebook(p.rules ?? undefined);
+    const folder = await loadDataFolder(p.data, ['products', 'assumptions'], ['claims', 'finance']);
+    const policiesFile = requireTableFile(p.data, 'policies');
+    const policies = await loadPolicyColumns(policiesFile, { progress });
+    checkPolicyProducts(policies, folder.products);
+    const asOf = parseDayText(p.as_of)!;
+    const result = backtest(
+      { products: folder.products, policies, assumptions: folder.assumptions, claims: folder.claims, finance: folder.finance },
+      {
+        basis: p.basis as StudyBasis,
+        asOf,
+        from: p.from === null ? undefined : parseDayText(p.from)!,
+        by: p.by,
+        indicators: p.indicators.length > 0 ? (p.indicators as Indicator[]) : undefined,
+        products: p.products.length > 0 ? p.products : undefined,
+        ageBandWidth: p.age_band,
+        rulebook,
+        progress,
+      },
+    );
+    const cells = result.cells.map((c) => cellRow(c, result));
+    const measures = result.measures.map((m) => ({
+      indicator: m.indicator,
+      product_code: m.product_code,
+      period: m.period,
+      ae: m.ae,
+      ci_low: m.ci_low,
+      ci_high: m.ci_high,
+      significant: m.significant,
+      persistent_periods: m.persistent,
+      measure: m.level,
+    }));
+    const inputs = [folder.products.file, policiesFile, folder.assumptions.file, folder.claims?.file, folder.finance?.file].filter((f): f is string => f !== undefined);
+    return {
+      json: { basis: result.basis, as_of: result.as_of, from: result.from, by: result.by, scope: result.scope, cells, measures, findings: result.findings },
+      text: summaryText(result),
+      inputs,
+      tables: { cells, measures },
+      charts: backtestCharts(result),
+      rulebook,
+    };
+  },
+});
