@@ -123,7 +123,7 @@ function expenseText(loadings: readonly ProductLoading[], checks: readonly CapCh
     const p = l.product;
     const caps = checks
       .filter((c) => c.product_code === p.product_code)
-      .map((c) => `${c.rule_id} ${c.headroom_pp === null ? 'unknown' : `${c.headroom_pp.isNegative() ? '' : '+'}${pointsText(c.headroom_pp.div(100))}`}${c.within === false ? ' BREACH' : ''}`);
+      .map((c) => `${c.rule_id} ${headroomText(c)}${c.within === false ? ' BREACH' : ''}`);
     lines.push(
       `  ${p.product_code.padEnd(8)} ${p.line.padEnd(16)} ${String(p.term_months).padStart(5)}m  first ${rate(l.loading_first_year, l.loading_first_year_source).padEnd(18)} average ${rate(l.loading_average, l.loading_average_source).padEnd(20)} ${caps.join('; ') || 'no cap applies'}`,
     );
@@ -137,4 +137,11 @@ function expenseText(loadings: readonly ProductLoading[], checks: readonly CapCh
   }
   lines.push('', `Findings (${findings.length})`, ...findings);
   return lines.join('\n');
+}
+
+/** Headroom for the summary: '+2.00 pp', '-1.999942 pp', 'at the cap', or 'unknown'. */
+function headroomText(c: CapCheck): string {
+  if (c.headroom_pp === null) return 'unknown';
+  if (c.headroom_pp.isZero()) return 'at the cap';
+  return `${c.headroom_pp.isNegative() ? '' : '+'}${pointsText(c.headroom_pp.div(100))}`;
 }
