@@ -42,6 +42,34 @@ export {
 } from './rules/internetEligibility';
 export { capitalDashboardFigure } from './charts/capitalDashboard';
 
+// Loss ratios, S2's accident-insurance rules, trends and chain-ladder reserves
+export { type Fraction, fraction, meanFraction, decimalFraction, compareFraction, fractionToDec } from './money/fraction';
+export { financePeriods, type PeriodLedger, type FinancePeriods, type IncompleteYear } from './lossratio/financePeriods';
+export { earnedLossRatio, earnedPremium, incurredClaims, lossRatioOf, lossRatioFraction, onBasis, type EarnedLossRatio, type LossRatioBasis } from './lossratio/earnedLossRatio';
+export { multiYearLossRatio, type Averaging, type MultiYearLossRatio } from './lossratio/multiYearLossRatio';
+export { rollingLossRatios, previousPeriod, type RollingLossRatio } from './lossratio/rollingLossRatio';
+export { lossRatioTrend, linearTrend, type LossRatioTrend, type TrendValue, type TrendPoint } from './lossratio/lossRatioTrend';
+export { lossRatioAnalysis, type LossRatioAnalysis } from './lossratio/lossRatioAnalysis';
+export { scopeMiss, type ScopeMiss } from './rules/productScope';
+export {
+  evaluateAccidentLossRatio,
+  type AccidentLossRatioRules,
+  type RuleAssessment,
+  type RuleOutcome,
+  type IndicatedRateChange,
+  type ThresholdMargin,
+} from './rules/accidentLossRatio';
+export { earnedNonPositiveFindings } from './rules/earnedNonPositive';
+export { triangleFromRows, latestValues, type Triangle, type DevelopmentConvention } from './lossratio/triangle';
+export { developmentFactors, type DevelopmentFactors } from './lossratio/developmentFactors';
+export { completeSigmas, loglinearSigmaFit, type SigmaMethod, type CompletedSigmas } from './lossratio/sigmaExtrapolation';
+export { loglinearTail, type FittedTail } from './lossratio/tailFactor';
+export { mackChainLadder, type MackChainLadder, type MackOptions, type MackOrigin, type MackTotal, type TailOption } from './lossratio/mackChainLadder';
+export { ultimateLossRatios, type OriginLossRatio } from './lossratio/ultimateLossRatio';
+export { lossRatioFigure, type LossRatioChartOptions } from './charts/lossRatioChart';
+export { triangleHeatmapFigure, type TriangleView } from './charts/triangleHeatmap';
+export { ultimatesFigure } from './charts/reserveChart';
+
 // The sample company (恒泰人寿 Hengtai Life): generator and planted findings
 export * from './sample';
 

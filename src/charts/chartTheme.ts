@@ -1,7 +1,8 @@
 /**
  * The look shared by the workbench's charts: a font stack that has Chinese glyphs (Noto Sans
  * CJK, installed from Debian's fonts-noto-cjk, so 分险种 labels render in notebooks, HTML and
- * exported images alike), a white background and a horizontal legend under the title.
+ * exported images alike), a white background, and the legend on the right in trace order
+ * (room for many groups without covering the title).
  */
 export const CHART_FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Noto Sans", "Source Han Sans SC", "Microsoft YaHei", Arial, sans-serif';
 
@@ -18,8 +19,8 @@ export function chartLayout(options: { readonly title?: string; readonly xTitle?
     font: { family: CHART_FONT, size: 13, color: '#222' },
     paper_bgcolor: '#ffffff',
     plot_bgcolor: '#ffffff',
-    margin: { l: 70, r: 24, t: 72, b: 60 },
-    legend: { orientation: 'h', x: 0, xanchor: 'left', y: 1.02, yanchor: 'bottom', traceorder: 'normal' },
+    margin: { l: 70, r: 24, t: 64, b: 60 },
+    legend: { traceorder: 'normal' },
     xaxis: { title: { text: options.xTitle ?? '' }, type: 'category', showgrid: false, linecolor: '#888' },
     yaxis: { title: { text: options.yTitle ?? '' }, gridcolor: '#e5e5e5', zerolinecolor: '#888', separatethousands: true },
     hovermode: 'closest',

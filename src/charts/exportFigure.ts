@@ -16,6 +16,7 @@ let active = 0;
  * Runs `work` with the renderer shared by exportFigure and showFigure calls that pass none:
  * launched on first use and closed 5 s after the last export ends, so consecutive charts
  * reuse one Chromium while a script still ends soon after its last export.
+ * @example const svg = await withSharedRenderer((r) => r.render(figure, 'svg'));
  */
 export async function withSharedRenderer<T>(work: (renderer: FigureRenderer) => Promise<T>): Promise<T> {
   const renderer = await acquireShared().catch((error: unknown) => {

@@ -80,6 +80,7 @@ export class FigureRenderer {
   /**
    * Starts Chromium and loads plotly.js into a blank page.
    * @throws Error when Chromium cannot be started (not installed at CHROMIUM_PATH).
+   * @example const renderer = await FigureRenderer.launch();
    */
   static async launch(): Promise<FigureRenderer> {
     const { chromium } = await import('playwright-core');
@@ -100,6 +101,7 @@ export class FigureRenderer {
   /**
    * Renders a figure to image bytes (SVG as UTF-8 text).
    * @throws RangeError for a non-positive size; Error when plotly rejects the figure.
+   * @example await renderer.render(figure, 'png', { width: 800, height: 400, scale: 2 }) // PNG of 1600×800 pixels
    */
   render(figure: Figure, format: ImageFormat, options: ImageOptions = {}): Promise<Uint8Array> {
     const task = this.queue.then(() => this.renderNow(withTraceUids(figure), format, imageSize(figure, options)));
@@ -142,7 +144,7 @@ export class FigureRenderer {
     }
   }
 
-  /** Closes Chromium. */
+  /** Closes Chromium. @example await renderer.close(); */
   async close(): Promise<void> {
     await this.browser.close();
   }

@@ -11,6 +11,7 @@ let shownCharts = 0;
  * Loads plotly.js into the notebook page (once per kernel session; later calls do nothing).
  * showFigure calls it before the first chart; setupNotebook calls it at the top.
  * @throws Error outside a tslab notebook kernel.
+ * @example showPlotlyLoader(); // once; later calls show nothing
  */
 export function showPlotlyLoader(): void {
   if (plotlyShown) return;

@@ -8,7 +8,7 @@ export interface TidySeries {
   readonly series: readonly { readonly name: string; readonly y: readonly (number | null)[] }[];
 }
 
-/** Numbers numerically, text by code point: an order that does not depend on the locale. */
+/** Numbers numerically, text by code point: an order that does not depend on the locale. @example [10, 9].sort(compareCells) // [9, 10]; ['意', '医'].sort(compareCells) // ['医', '意'] */
 export function compareCells(a: string | number, b: string | number): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   const sa = String(a);

@@ -24,10 +24,10 @@ function shown(path: string | null): string {
 
 function describeFailure(run: NotebookRun): string {
   const f = run.failure!;
-  const where = f.index >= 0 ? `cell ${f.index + 1}` : f.index === INJECTED_CELL ? 'the injected parameters cell' : 'before any cell completed';
+  const where = f.index >= 0 ? ` at cell ${f.index + 1}` : f.index === INJECTED_CELL ? ' in the injected parameters cell' : '';
   const source = f.source.split('\n').slice(0, 4).map((l) => `    | ${l}`).join('\n');
   const message = f.message.split('\n').slice(0, 16).map((l) => `    ${l}`).join('\n');
-  return `✗ ${run.name} failed at ${where} (${run.seconds.toFixed(1)} s)\n${source ? source + '\n' : ''}${message}\n    executed notebook: ${shown(run.executed)}\n    HTML: ${shown(run.html)}\n`;
+  return `✗ ${run.name} failed${where} (${run.seconds.toFixed(1)} s)\n${source ? source + '\n' : ''}${message}\n    executed notebook: ${shown(run.executed)}\n    HTML: ${shown(run.html)}\n`;
 }
 
 /**

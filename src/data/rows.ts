@@ -106,6 +106,11 @@ export interface TriangleRow extends RowBase {
   readonly value: number;
 }
 
+export interface PremiumRow extends RowBase {
+  readonly origin: number;
+  readonly premium: Cents;
+}
+
 export interface SurveyRow extends RowBase {
   readonly respondent_id: string | null;
   readonly company: string | null;
@@ -124,5 +129,6 @@ export interface RowOf {
   claims: ClaimRow;
   assumptions: AssumptionRow;
   triangle: TriangleRow;
+  premiums: PremiumRow;
   survey: SurveyRow;
 }

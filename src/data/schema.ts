@@ -52,6 +52,7 @@ export type TableName =
   | 'claims'
   | 'assumptions'
   | 'triangle'
+  | 'premiums'
   | 'survey';
 
 const PRODUCT_CODE: ColumnSpec = {
@@ -264,6 +265,16 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
       { name: 'origin', type: 'integer', required: true, aliases: ['事故年度', '起始年度', '承保年度'], description: 'Origin (accident) year', descriptionZh: '事故年度' },
       { name: 'development', type: 'integer', required: true, aliases: ['进展年度', '发展年度', '评估年度', 'dev'], description: 'Valuation year or development age', descriptionZh: '进展年度' },
       { name: 'value', type: 'number', required: true, aliases: ['values', '累计赔款', '累计值'], description: 'Cumulative paid or incurred amount', descriptionZh: '累计赔款' },
+    ],
+  },
+  premiums: {
+    name: 'premiums',
+    description: 'Earned premium per origin year, for ultimate loss ratios of a claims triangle.',
+    keepsAttributes: true,
+    key: ['origin'],
+    columns: [
+      { name: 'origin', type: 'integer', required: true, aliases: ['事故年度', '起始年度', '承保年度'], description: 'Origin (accident) year', descriptionZh: '事故年度' },
+      { name: 'premium', type: 'money', required: true, aliases: ['earned_premium', '已赚保费', '保费'], description: 'Earned premium of the origin year, yuan', descriptionZh: '已赚保费（元）' },
     ],
   },
   survey: {

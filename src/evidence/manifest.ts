@@ -9,7 +9,7 @@ import type { BundleFiles } from './renderOutputs';
 export const PACKAGE_ROOT = resolve(__dirname, '..', '..');
 
 /** Libraries whose versions can change results; their versions are recorded. */
-const LIBRARIES = ['decimal.js', 'simple-statistics', '@duckdb/node-api', 'plotly.js-dist-min', 'danfojs', 'xlsx', 'csv-parse', 'yaml', 'playwright-core'];
+const LIBRARIES = ['decimal.js', 'simple-statistics', 'jstat', '@duckdb/node-api', 'plotly.js-dist-min', 'danfojs', 'xlsx', 'csv-parse', 'yaml', 'playwright-core'];
 
 /** The manifest of an evidence bundle (DOMAIN.md, Evidence bundle). */
 export interface Manifest {

@@ -1,9 +1,10 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { addCellMarkers, type CellFailure, readMarkedExecution } from './cellMarkers';
 import { hasTag, type Notebook, readNotebook, sourceText } from './ipynb';
 import { KERNEL_NAME } from './jupyter';
 import { writeOfflineTemplate } from './offlineTemplate';
+import { type CellFailure, readExecution } from './readExecution';
+import { writeRunConfig } from './runConfig';
 import { INJECTED_CELL, injectParameters } from './parameters';
 import { runProcess } from './runProcess';
 
@@ -59,19 +60,35 @@ function sourceCellIndex(index: number, run: Notebook, overrides: Readonly<Recor
   return index === injected ? INJECTED_CELL : index > injected ? index - 1 : index;
 }
 
-/** Names the cell nbconvert reported when it stopped the run itself (a timeout or a dead kernel). */
-function failureFromStderr(stderr: string, notebook: Notebook): CellFailure {
-  const quoted = /executing the following cell:\n-{10,}\n([\s\S]*?)\n-{10,}\n/.exec(stderr);
-  const index = quoted ? notebook.cells.findIndex((c) => sourceText(c.source) === quoted[1]) : -1;
-  const tail = stderr.trim().split('\n').filter((l) => !l.startsWith('[NbConvertApp]')).slice(-12).join('\n');
-  return { index, source: index >= 0 ? sourceText(notebook.cells[index].source) : '', message: tail || 'nbconvert failed without a message' };
+/**
+ * Reads why nbconvert stopped the run itself (a cell timed out, the kernel died or did not
+ * start): the Python exception without its traceback, and the cell it quotes, found by its
+ * source (nbclient previews a long cell as its first and last five lines).
+ * @example failureFromStderr('…DeadKernelError: Kernel died\n', nb) // { index: -1, source: '', message: 'DeadKernelError: Kernel died' }
+ */
+export function failureFromStderr(stderr: string, notebook: Notebook): CellFailure {
+  const lines = stderr.replace(/\r/g, '').split('\n');
+  let at = -1;
+  lines.forEach((line, i) => {
+    if (/^[A-Za-z_][\w.]*(Error|Exception)(: |$)/.test(line)) at = i;
+  });
+  const message = at >= 0 ? lines.slice(at, at + 14).join('\n').replace(/^[\w.]+\.(?=\w+(Error|Exception))/, '').trim() : stderr.trim().split('\n').slice(-12).join('\n');
+  const quoted = /(?:executing the following cell:|preview of the cell contents:)\n-{5,}\n([\s\S]*?)\n-{5,}/.exec(stderr);
+  let index = -1;
+  if (quoted) {
+    // A long cell is previewed as two Python lists of lines (first five, last five) around '...'.
+    const shown = quoted[1].split('\n').flatMap((l) => (l.startsWith('[') ? [...l.matchAll(/'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1] ?? m[2]) : l === '...' ? [] : [l]));
+    index = notebook.cells.findIndex((c) => c.cell_type === 'code' && (sourceText(c.source) === quoted[1] || shown.every((l) => sourceText(c.source).split('\n').includes(l))));
+  }
+  return { index, source: index >= 0 ? sourceText(notebook.cells[index].source) : '', message: message || 'nbconvert failed without a message' };
 }
 
 /**
  * Executes a notebook headless with nbconvert on the tslab kernel (cwd = the notebook's
  * folder, so relative paths in it work), then exports the executed notebook to HTML with
- * the offline template. Writes `<outDir>/<name>.ipynb` and `<name>.html`, each atomically;
- * a failed notebook still gets both, with the failing cell marked, for inspection.
+ * the offline template. The run stops at the first failing cell (see runConfig.ts). Writes
+ * `<outDir>/<name>.ipynb` and `<name>.html`, each atomically; a failed notebook still gets
+ * both, with the failing cell marked, for inspection.
  * @throws InputError for a bad parameter override or a file that is not a notebook.
  * @example await executeNotebook('notebooks/00-getting-started.ipynb', { jupyter, env, outDir: 'notebooks/.executed' })
  */
@@ -79,26 +96,26 @@ export async function executeNotebook(file: string, options: ExecuteOptions): Pr
   const started = Date.now();
   const name = basename(file, '.ipynb');
   const source = injectParameters(readNotebook(file), options.parameters ?? {}, file);
-  const marked = addCellMarkers(source);
   const timeout = options.cellTimeoutSeconds ?? DEFAULT_CELL_TIMEOUT_SECONDS;
   mkdirSync(options.outDir, { recursive: true });
+  const config = writeRunConfig(join(options.outDir, '.config'));
   const executedRun = await runProcess(
     options.jupyter,
     [
-      'nbconvert', '--stdin', '--stdout', '--to', 'notebook', '--execute', '--allow-errors',
+      'nbconvert', '--config', config, '--stdin', '--stdout', '--to', 'notebook', '--execute', '--allow-errors',
       `--ExecutePreprocessor.kernel_name=${KERNEL_NAME}`,
       `--ExecutePreprocessor.timeout=${timeout}`,
       '--ExecutePreprocessor.startup_timeout=300',
     ],
-    { cwd: dirname(resolve(file)), env: options.env, input: JSON.stringify(marked) },
+    { cwd: dirname(resolve(file)), env: options.env, input: JSON.stringify(source) },
   );
   const seconds = (Date.now() - started) / 1000;
   if (executedRun.code !== 0) {
     const stopped = failureFromStderr(executedRun.stderr, source);
     return { name, file, ok: false, seconds, executed: null, html: null, failure: { ...stopped, index: sourceCellIndex(stopped.index, source, options.parameters) } };
   }
-  const { notebook, failure: markedFailure } = readMarkedExecution(JSON.parse(executedRun.stdout) as Notebook);
-  const failure = markedFailure && { ...markedFailure, index: sourceCellIndex(markedFailure.index, source, options.parameters) };
+  const { notebook, failure: runFailure } = readExecution(JSON.parse(executedRun.stdout) as Notebook);
+  const failure = runFailure && { ...runFailure, index: sourceCellIndex(runFailure.index, source, options.parameters) };
   const titled: Notebook = { ...notebook, metadata: { title: name, ...notebook.metadata } };
   const executed = join(options.outDir, `${name}.ipynb`);
   writeAtomic(executed, JSON.stringify(titled, null, 1) + '\n');

@@ -14,13 +14,14 @@ export interface FrameHtmlOptions {
   readonly caption?: string;
 }
 
+/** Scoped under .awb-frame-box so it outranks JupyterLab's right-aligned table cells. */
 const STYLE = `<style>
-table.awb-frame{border-collapse:collapse;font-family:"Noto Sans CJK SC","Noto Sans",Arial,sans-serif;font-size:13px;margin:4px 0}
-table.awb-frame caption{caption-side:top;text-align:left;font-weight:600;padding:4px 0}
-table.awb-frame th{border-bottom:1px solid #666;padding:3px 10px;text-align:left;background:#f4f4f4}
-table.awb-frame td{border-bottom:1px solid #e3e3e3;padding:3px 10px;white-space:nowrap;text-align:left}
-table.awb-frame th.num,table.awb-frame td.num{text-align:right;font-variant-numeric:tabular-nums}
-.awb-frame-note{font-size:12px;color:#666}
+.awb-frame-box table.awb-frame{border-collapse:collapse;font-family:"Noto Sans CJK SC","Noto Sans",Arial,sans-serif;font-size:13px;margin:4px 0}
+.awb-frame-box table.awb-frame caption{caption-side:top;text-align:left;font-weight:600;padding:4px 0}
+.awb-frame-box table.awb-frame th{border-bottom:1px solid #666;padding:3px 10px;text-align:left;background:#f4f4f4}
+.awb-frame-box table.awb-frame td{border-bottom:1px solid #e3e3e3;padding:3px 10px;white-space:nowrap;text-align:left}
+.awb-frame-box table.awb-frame th.num,.awb-frame-box table.awb-frame td.num{text-align:right;font-variant-numeric:tabular-nums}
+.awb-frame-box .awb-frame-note{font-size:12px;color:#666}
 </style>`;
 
 /** Groups the integer part in threes: '-1234567.50' → '-1,234,567.50'. */
@@ -71,5 +72,5 @@ export function frameHtml(frame: DataFrame, options: FrameHtmlOptions = {}): str
     .join('\n');
   const caption = options.caption ? `<caption>${escapeHtml(options.caption)}</caption>` : '';
   const note = total > values.length ? `<div class="awb-frame-note">${values.length} of ${groupThousands(String(total))} rows shown</div>` : total === 0 ? '<div class="awb-frame-note">no rows</div>' : '';
-  return `${STYLE}<table class="awb-frame">${caption}<thead>${head}</thead><tbody>\n${body}\n</tbody></table>${note}`;
+  return `${STYLE}<div class="awb-frame-box"><table class="awb-frame">${caption}<thead>${head}</thead><tbody>\n${body}\n</tbody></table>${note}</div>`;
 }

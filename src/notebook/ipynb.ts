@@ -50,6 +50,7 @@ export function hasTag(cell: NotebookCell, tag: string): boolean {
 /**
  * Reads a notebook file.
  * @throws InputError when the file is not an nbformat 4 notebook.
+ * @example readNotebook('notebooks/00-getting-started.ipynb').nbformat // 4
  */
 export function readNotebook(path: string): Notebook {
   let parsed: unknown;

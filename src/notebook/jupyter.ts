@@ -18,6 +18,7 @@ export class JupyterUnavailable extends Error {
  * The environment notebooks run in: this checkout's `node_modules/.bin` first on PATH (the
  * kernel spec starts `tslab` from PATH, so the kernel and the library share one tslab), and
  * the time zone pinned to UTC like the CLI.
+ * @example notebookEnv('/repo', { PATH: '/usr/bin' }) // { PATH: '/repo/node_modules/.bin:/usr/bin', TZ: 'UTC' }
  */
 export function notebookEnv(root: string = PACKAGE_ROOT, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   return { ...base, PATH: [join(root, 'node_modules', '.bin'), base.PATH ?? ''].join(delimiter), TZ: 'UTC' };
@@ -32,7 +33,7 @@ function isExecutable(path: string): boolean {
   }
 }
 
-/** The first executable called `name` on the PATH of `env`, or null. */
+/** The first executable called `name` on the PATH of `env`, or null. @example findExecutable('jupyter', process.env) // '/usr/bin/jupyter' */
 export function findExecutable(name: string, env: NodeJS.ProcessEnv): string | null {
   for (const dir of (env.PATH ?? '').split(delimiter)) {
     if (dir && isExecutable(join(dir, name))) return join(dir, name);
@@ -43,6 +44,7 @@ export function findExecutable(name: string, env: NodeJS.ProcessEnv): string | n
 /**
  * The `jupyter` command, checked to have nbconvert.
  * @throws JupyterUnavailable when Jupyter or nbconvert is not installed.
+ * @example findJupyter(notebookEnv()) // '/usr/bin/jupyter'
  */
 export function findJupyter(env: NodeJS.ProcessEnv): string {
   const jupyter = findExecutable('jupyter', env);
@@ -52,7 +54,7 @@ export function findJupyter(env: NodeJS.ProcessEnv): string {
   return jupyter;
 }
 
-/** The Python interpreter that runs `jupyter` (from its `#!` line): the one with jupyter_client. */
+/** The Python interpreter that runs `jupyter` (from its `#!` line): the one with jupyter_client. @example jupyterPython('/usr/bin/jupyter') // '/usr/bin/python3' */
 export function jupyterPython(jupyter: string): string | null {
   const first = readFileSync(jupyter, 'utf8').split('\n', 1)[0];
   const m = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(first);
@@ -64,7 +66,7 @@ interface KernelSpecList {
   readonly kernelspecs: Readonly<Record<string, { readonly spec: { readonly argv: readonly string[] } }>>;
 }
 
-/** Whether the tslab kernel is registered and its command can be found. */
+/** Whether the tslab kernel is registered and its command can be found. @example kernelRegistered(jupyter, notebookEnv()) // true after npm run kernel */
 export function kernelRegistered(jupyter: string, env: NodeJS.ProcessEnv): boolean {
   const listed = spawnSync(jupyter, ['kernelspec', 'list', '--json'], { env, encoding: 'utf8' });
   if (listed.status !== 0) return false;
@@ -78,6 +80,7 @@ export function kernelRegistered(jupyter: string, env: NodeJS.ProcessEnv): boole
  * Registers the tslab kernel (`tslab install`) with the Python that runs Jupyter: system-wide
  * as root, per user otherwise. The kernel spec starts `tslab` from PATH.
  * @throws JupyterUnavailable when Jupyter is missing; Error when registration fails.
+ * @example registerKernel() // 'Installing TypeScript kernel spec\nInstalling JavaScript kernel spec\n'
  */
 export function registerKernel(env: NodeJS.ProcessEnv = notebookEnv()): string {
   const jupyter = findJupyter(env);
@@ -91,6 +94,7 @@ export function registerKernel(env: NodeJS.ProcessEnv = notebookEnv()): string {
  * Finds Jupyter and registers the tslab kernel when it is not registered yet.
  * @returns the `jupyter` command.
  * @throws JupyterUnavailable when Jupyter or nbconvert is missing.
+ * @example const jupyter = ensureKernel(notebookEnv()); // '/usr/bin/jupyter', kernel registered
  */
 export function ensureKernel(env: NodeJS.ProcessEnv): string {
   const jupyter = findJupyter(env);

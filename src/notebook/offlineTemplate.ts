@@ -12,7 +12,7 @@ const OFFLINE_TEMPLATE = `{%- extends 'lab/index.html.j2' -%}
 {%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
 `;
 
-/** Writes the offline HTML template into `dir` and returns its path (for `--template-file`). */
+/** Writes the offline HTML template into `dir` and returns its path (for `--template-file`). @example writeOfflineTemplate('notebooks/.executed/.template') // 'notebooks/.executed/.template/awb-offline.html.j2' */
 export function writeOfflineTemplate(dir: string): string {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, 'awb-offline.html.j2');

@@ -12,6 +12,7 @@ export const PACKAGE_NAME = 'actuarial-workbench';
  * then `import … from 'actuarial-workbench'` and get the built `dist/` with its types.
  * Idempotent; run by `npm install` (prepare) and before notebooks execute.
  * @returns the link's path.
+ * @example ensurePackageLink() // '/repo/node_modules/actuarial-workbench' (→ ..)
  */
 export function ensurePackageLink(root: string = PACKAGE_ROOT): string {
   const link = join(root, 'node_modules', PACKAGE_NAME);
@@ -24,6 +25,11 @@ export function ensurePackageLink(root: string = PACKAGE_ROOT): string {
   if (current === '..') return link;
   if (current !== null) unlinkSync(link);
   mkdirSync(join(root, 'node_modules'), { recursive: true });
-  symlinkSync('..', link, 'dir');
+  try {
+    symlinkSync('..', link, 'dir');
+  } catch (error) {
+    // Another process (a parallel test file) may have just made the same link.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || readlinkSync(link) !== '..') throw error;
+  }
   return link;
 }

@@ -22,7 +22,7 @@ export interface RunNotebooksOptions {
   readonly onDone?: (run: NotebookRun) => void;
 }
 
-/** The notebooks in a folder, in name order (`00-…` first). */
+/** The notebooks in a folder, in name order (`00-…` first). @example listNotebooks('notebooks') // ['notebooks/00-getting-started.ipynb', …] */
 export function listNotebooks(dir: string): string[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.ipynb') && !f.startsWith('.'))

@@ -12,6 +12,7 @@ export interface ProcessResult {
  * Runs a command to completion with `input` on its stdin and collects its output as UTF-8.
  * Never rejects for a non-zero exit: the caller reads `code`.
  * @throws Error when the command cannot be started at all.
+ * @example (await runProcess('jupyter', ['--version'], { cwd: '.', env: process.env })).code // 0
  */
 export function runProcess(command: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv; input?: string }): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {

@@ -23,7 +23,7 @@ export interface FrameOptions {
 /** Money columns of frames made by toFrame, so showFrame formats them without being told. */
 const moneyColumns = new WeakMap<object, ReadonlySet<string>>();
 
-/** The money columns recorded for a frame by toFrame (empty for other frames). */
+/** The money columns recorded for a frame by toFrame (empty for other frames). @example frameMoneyColumns(toFrame(finance)) // Set { 'premium_income', 'upr_opening', … } */
 export function frameMoneyColumns(frame: object): ReadonlySet<string> {
   return moneyColumns.get(frame) ?? new Set();
 }
@@ -36,7 +36,7 @@ function isPolicyColumns(source: FrameSource): source is PolicyColumns {
   return !Array.isArray(source) && 'issue_date' in source && 'product_code' in source;
 }
 
-/** A plain display value: Dec → number, other objects and arrays → JSON text. */
+/** A plain display value: Dec → number, other objects and arrays → JSON text. @example frameCell(new Dec('0.35')) // 0.35; frameCell([1, 2]) // '[1,2]' */
 export function frameCell(value: unknown): FrameCell {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
@@ -46,10 +46,10 @@ export function frameCell(value: unknown): FrameCell {
 }
 
 /** Typed table rows as display records: money in yuan, dates as YYYY-MM-DD, rates as numbers, attributes as text. */
-function tableRecords(table: Table<RowBase>): { records: Record<string, FrameCell>[]; money: string[] } {
+function tableRecords(table: Table<RowBase>, filter?: (row: RowBase) => boolean): { records: Record<string, FrameCell>[]; money: string[] } {
   const spec = new Map(TABLES[table.name].columns.map((c) => [c.name, c]));
   const money = table.columns.filter((c) => spec.get(c)?.type === 'money');
-  const records = table.rows.map((row) => {
+  const records = (filter ? table.rows.filter(filter) : table.rows).map((row) => {
     const record: Record<string, FrameCell> = {};
     for (const column of table.columns) {
       const value = (row as unknown as Record<string, unknown>)[column];
@@ -131,12 +131,16 @@ function reservedNames(frame: object): ReadonlySet<string> {
  * DuckDB). danfojs is loaded on first use. Nested objects in result rows (a finding's
  * `values`) become dotted columns (`values.loss_ratio`); a column whose name would hide a
  * DataFrame member (`values`, `index`, `shape`, …) gets a trailing underscore (`index_`).
+ * @param options `columns` to keep; `money` columns of result rows; for a typed table, `filter` keeps the rows it accepts.
  * @example toFrame(finance).shape // [rows, columns] of finance.csv; showFrame formats its money
+ * @example toFrame(finance, { filter: (r) => r.period === '2025Q4' })
  * @example toFrame(result.loss_ratios, { money: ['earned_premium', 'incurred_claims'] })
  */
-export function toFrame(source: FrameSource, options: FrameOptions = {}): DataFrame {
+export function toFrame<R extends RowBase>(source: Table<R>, options?: FrameOptions & { readonly filter?: (row: R) => boolean }): DataFrame;
+export function toFrame(source: FrameSource, options?: FrameOptions): DataFrame;
+export function toFrame(source: FrameSource, options: FrameOptions & { readonly filter?: (row: RowBase) => boolean } = {}): DataFrame {
   const { records, money } = isTable(source)
-    ? tableRecords(source)
+    ? tableRecords(source, options.filter)
     : isPolicyColumns(source)
       ? policyRecords(source)
       : { records: rowRecords(source as readonly Readonly<Record<string, unknown>>[]), money: [] as string[] };

@@ -25,6 +25,14 @@ describe('toFrame(): data → danfojs DataFrame for display', () => {
     expect(acc[p.columns.indexOf('pricing_interest_rate')]).toBeNull();
   });
 
+  it('a typed table can be cut to some rows (filter) and columns (columns) before display', async () => {
+    const { finance } = await loadDataFolder(TINY, ['products', 'finance']);
+    const frame = toFrame(finance, { filter: (r) => r.period === '2025Q4', columns: ['product_code', 'premium_income'] });
+    // finance.csv 2025Q4 rows: ACC01 1400000.00, MED01 850000.00, TL01 2200000.00
+    expect(frame.values).toEqual([['ACC01', 1400000], ['MED01', 850000], ['TL01', 2200000]]);
+    expect([...frameMoneyColumns(frame)]).toEqual(['premium_income']);
+  });
+
   it('policy columns are decoded: product, dates, exit reason, money and attributes', async () => {
     const { policies } = await loadDataFolder(TINY, ['products', 'policies']);
     const frame = toFrame(policyColumnsFromTable(policies));

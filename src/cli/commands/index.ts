@@ -3,6 +3,9 @@ import { backtestCommand } from './backtest';
 import { cashValueCommand } from './cashValue';
 import { eligibilityCommand } from './eligibility';
 import { expenseCommand } from './expense';
+import { lossratioCommand } from './lossratio';
+import { reserveCommand } from './reserve';
+import { rulesCommand } from './rules';
 import { sampleCommand } from './sample';
 import { tablesCommand } from './tables';
 
@@ -17,6 +20,9 @@ export const COMMANDS: readonly CommandSpec<any>[] = [
   eligibilityCommand,
   sampleCommand,
   backtestCommand,
+  lossratioCommand,
+  reserveCommand,
+  rulesCommand,
 ];
 
 /** A command by name, or undefined. */

@@ -1,0 +1,203 @@
+import { lossRatioFigure } from '../../charts/lossRatioChart';
+import { loadDataFolder } from '../../data/dataFolder';
+import { InputError } from '../../data/InputError';
+import { comparePeriods, isQuarter } from '../../data/period';
+import { type EarnedLossRatio, lossRatioNumber } from '../../lossratio/earnedLossRatio';
+import { fractionToNumber } from '../../money/fraction';
+import { lossRatioAnalysis, type LossRatioAnalysis } from '../../lossratio/lossRatioAnalysis';
+import type { RollingLossRatio } from '../../lossratio/rollingLossRatio';
+import { formatPercent } from '../../money/ratio';
+import type { Finding } from '../../rules/finding';
+import { loadRulebook } from '../../rules/rulebook';
+import { optionalText, requiredText } from '../args';
+import { defineCommand } from '../command';
+import { textTable } from '../textTable';
+
+const yuan = (cents: number) => cents / 100;
+
+function lossRatioRow(r: EarnedLossRatio) {
+  return {
+    product_code: r.product_code,
+    period: r.period,
+    grain: isQuarter(r.period) ? 'quarter' : 'year',
+    premium_income: yuan(r.premium_income),
+    earned_premium: yuan(r.earned_premium),
+    incurred_claims: yuan(r.incurred_claims),
+    loss_ratio: lossRatioNumber(r.incurred_claims, r.earned_premium),
+    earned_premium_net: yuan(r.earned_premium_net),
+    incurred_claims_net: yuan(r.incurred_claims_net),
+    loss_ratio_net: lossRatioNumber(r.incurred_claims_net, r.earned_premium_net),
+    policies_sold: r.policies_sold,
+  };
+}
+
+function rollingRow(r: RollingLossRatio) {
+  return {
+    product_code: r.product_code,
+    period: r.period,
+    periods: `${r.periods[0]}–${r.periods[r.periods.length - 1]}`,
+    earned_premium: yuan(r.earned),
+    incurred_claims: yuan(r.incurred),
+    loss_ratio: r.exact === null ? null : fractionToNumber(r.exact),
+  };
+}
+
+/** A finding as a flat table row (its values as one JSON text). */
+function findingRow(f: Finding) {
+  return {
+    rule_id: f.rule_id,
+    severity: f.severity,
+    product_code: f.product_code ?? null,
+    period: f.period ?? null,
+    message: f.message,
+    message_zh: f.message_zh ?? null,
+    citation: f.citation,
+    values: JSON.stringify(f.values),
+  };
+}
+
+/** The JSON, tables and text of a loss-ratio analysis. */
+function render(a: LossRatioAnalysis) {
+  const lossRatios = [...a.years, ...a.quarters]
+    .sort((x, y) => (x.product_code < y.product_code ? -1 : x.product_code > y.product_code ? 1 : comparePeriods(x.period, y.period)))
+    .map(lossRatioRow);
+  const trends = a.trends.map((t) => ({
+    product_code: t.product_code,
+    basis: t.basis,
+    years: t.n,
+    slope_per_year: t.slope,
+    intercept: t.intercept,
+    r_squared: t.r_squared,
+    residual_se: t.residual_se,
+    confidence: t.confidence,
+    t_quantile: t.t_quantile,
+    projected_year: t.projection.year,
+    projected_loss_ratio: t.projection.fitted,
+    projected_ci_low: t.projection.ci_low,
+    projected_ci_high: t.projection.ci_high,
+    projected_pi_low: t.projection.pi_low,
+    projected_pi_high: t.projection.pi_high,
+    excluded_years: t.excluded_years.join(','),
+  }));
+  const trendBands = a.trends.flatMap((t) => [...t.fitted, t.projection].map((v) => ({ product_code: t.product_code, year: v.year, projected: v.year === t.projection.year, fitted: v.fitted, ci_low: v.ci_low, ci_high: v.ci_high, pi_low: v.pi_low, pi_high: v.pi_high })));
+  const assessments = a.rules.assessments.map((x) => ({ rule_id: x.rule_id, product_code: x.product_code, outcome: x.outcome, reason: x.reason, values: JSON.stringify(x.values) }));
+  const margins = a.rules.margins.map((m) => ({
+    product_code: m.product_code,
+    rule_id: m.rule_id,
+    measure: m.measure,
+    period: m.period,
+    value: m.value.toNumber(),
+    threshold: m.threshold.toNumber(),
+    comparison: m.comparison,
+    margin: m.margin.toNumber(),
+    unit: m.unit,
+    condition_met: m.condition_met,
+    outcome: m.outcome,
+  }));
+  const rates = a.rules.indicated_rate_changes.map((r) => ({
+    product_code: r.product_code,
+    years: r.years,
+    three_year_loss_ratio: r.three_year_loss_ratio.toNumber(),
+    target_loss_ratio: r.target_loss_ratio.toNumber(),
+    indicated_premium_factor: r.premium_factor.toNumber(),
+    indicated_rate_change: r.rate_change.toNumber(),
+  }));
+  return { lossRatios, trends, trendBands, assessments, margins, rates };
+}
+
+function textSummary(a: LossRatioAnalysis, rulebookText: string): string {
+  const year = a.rules.evaluation_year;
+  const lines: string[] = [`Loss ratios and S2 accident-insurance rules (${rulebookText})`];
+  if (year === null) return [...lines, 'No complete year in the finance table: the rules cannot be assessed.'].join('\n');
+  lines.push(`Evaluation year ${year}: three-year window ${year - 2}–${year}, stop-sale window ${year - 1}–${year}.`, '');
+  const products = [...new Set(a.rules.assessments.filter((x) => x.outcome !== 'out_of_scope').map((x) => x.product_code))];
+  const rows = products.map((code) => {
+    const byYear = (y: number) => a.years.find((r) => r.product_code === code && r.period === String(y));
+    const three = a.three_year.find((r) => r.product_code === code && r.period === String(year));
+    const outcome = (rule: string) => a.rules.assessments.find((x) => x.product_code === code && x.rule_id === rule)!.outcome;
+    const show = (r: EarnedLossRatio | undefined) => (r?.loss_ratio ? formatPercent(r.loss_ratio, 2) : '');
+    return {
+      product: code,
+      [`LR ${year - 1}`]: show(byYear(year - 1)),
+      [`LR ${year}`]: show(byYear(year)),
+      '3-year LR': three?.loss_ratio ? formatPercent(three.loss_ratio, 2) : '',
+      'ACC-LR-REPRICE': outcome('ACC-LR-REPRICE'),
+      'ACC-LR-STOP': outcome('ACC-LR-STOP'),
+    };
+  });
+  lines.push('Accident products in scope of S2 (outcomes per rule):', textTable(rows), '');
+  for (const r of a.rules.indicated_rate_changes) {
+    lines.push(`Indicated repricing ${r.product_code}: premium × ${r.premium_factor.toFixed(4)} (${r.rate_change.isNegative() ? '' : '+'}${formatPercent(r.rate_change, 2)}) brings the ${r.years} ratio ${formatPercent(r.three_year_loss_ratio, 2)} to ${formatPercent(r.target_loss_ratio, 0)}.`);
+  }
+  if (a.rules.indicated_rate_changes.length > 0) lines.push('');
+  lines.push(`Findings (${a.findings.length}):`);
+  for (const f of a.findings) lines.push(`  [${f.severity}] ${f.rule_id} ${f.message}`);
+  return lines.join('\n');
+}
+
+/** `awb lossratio`: earned loss ratios, trends and S2's repricing and stop-sale rules. */
+export const lossratioCommand = defineCommand({
+  name: 'lossratio',
+  summary: 'Earned loss ratios by product and period, trends, and the S2 accident-insurance repricing and stop-sale rules',
+  examples: ['awb lossratio --data data/sample', 'awb lossratio --data data/sample --year 2025 --json', 'awb lossratio --data data/sample --rules my-rules.yaml --out output/lossratio-2025'],
+  configure: (c) =>
+    c
+      .requiredOption('--data <dir>', 'data folder with products and finance tables')
+      .option('--rules <file>', 'rulebook to apply (default: the shipped rulebook; see awb rules --export)')
+      .option('--year <yyyy>', 'last year of the rules\' windows (default: the latest complete year)'),
+  parse: (o) => {
+    const yearText = optionalText(o, 'year');
+    if (yearText !== null && !/^\d{4}$/.test(yearText.trim())) throw new InputError({ argument: '--year' }, 'a year as YYYY', yearText);
+    return { data: requiredText(o, 'data', 'a data folder'), rules: optionalText(o, 'rules'), year: yearText === null ? null : Number(yearText) };
+  },
+  run: async (p) => {
+    const folder = await loadDataFolder(p.data, ['products', 'finance']);
+    const rulebook = loadRulebook(p.rules ?? undefined);
+    const analysis = lossRatioAnalysis(folder.products.rows, folder.finance.rows, rulebook, { year: p.year ?? undefined, financeFile: folder.finance.file });
+    const out = render(analysis);
+    const shortTermAccident = analysis.rules.assessments
+      .filter((x) => x.rule_id === 'ACC-LR-REPRICE' && x.outcome !== 'out_of_scope' && x.values.exemption !== 'long_term')
+      .map((x) => x.product_code);
+    const flagged = [...new Set(analysis.rules.findings.filter((f) => f.rule_id.startsWith('ACC-LR') && f.product_code !== undefined).map((f) => f.product_code!))];
+    const threeYear = analysis.three_year.map(rollingRow);
+    const rollingQuarters = analysis.rolling_four_quarters.map(rollingRow);
+    const findings = analysis.findings;
+    return {
+      json: {
+        evaluation_year: analysis.rules.evaluation_year,
+        rulebook: { id: rulebook.id, version: rulebook.version, sha256: rulebook.sha256 },
+        loss_ratios: out.lossRatios,
+        three_year_loss_ratios: threeYear,
+        rolling_four_quarter_loss_ratios: rollingQuarters,
+        incomplete_years: analysis.incomplete_years.map((y) => ({ product_code: y.product_code, year: y.year, quarters: y.quarters })),
+        trends: out.trends,
+        assessments: analysis.rules.assessments,
+        indicated_rate_changes: out.rates,
+        margins: out.margins,
+        findings,
+      },
+      text: textSummary(analysis, `rulebook ${rulebook.id} ${rulebook.version}`),
+      inputs: [folder.products.file, folder.finance.file],
+      rulebook,
+      tables: {
+        loss_ratios: out.lossRatios,
+        three_year_loss_ratios: threeYear,
+        rolling_four_quarter_loss_ratios: rollingQuarters,
+        trends: out.trends,
+        trend_bands: out.trendBands,
+        assessments: out.assessments,
+        indicated_rate_changes: out.rates,
+        margins: out.margins,
+        findings: findings.map(findingRow),
+      },
+      charts: {
+        loss_ratio_accident: lossRatioFigure(analysis.years, analysis.trends, {
+          products: shortTermAccident,
+          bands: flagged,
+          title: 'Short-term accident products (S2): earned loss ratio, trend, 95% band of the products the rules flag',
+        }),
+        loss_ratio_all: lossRatioFigure(analysis.years, analysis.trends),
+      },
+    };
+  },
+});

@@ -1,0 +1,49 @@
+import { copyFileSync, existsSync } from 'node:fs';
+import { InputError } from '../../data/InputError';
+import { DEFAULT_RULEBOOK_PATH, loadRulebook } from '../../rules/rulebook';
+import { optionalText } from '../args';
+import { defineCommand } from '../command';
+import { textTable } from '../textTable';
+
+/** `awb rules`: what the rulebook checks, and a copy of the default to edit. */
+export const rulesCommand = defineCommand({
+  name: 'rules',
+  summary: 'Show the rulebook (rules, citations, parameters); --export writes a copy of the default rulebook to edit',
+  examples: ['awb rules', 'awb rules --export my-rules.yaml', 'awb rules --rules my-rules.yaml --json'],
+  files: false,
+  configure: (c) =>
+    c
+      .option('--rules <file>', 'rulebook to show (default: the shipped rulebook)')
+      .option('--export <file>', 'write a copy of the default rulebook to this new file, to edit and pass with --rules'),
+  parse: (o) => ({ rules: optionalText(o, 'rules'), export: optionalText(o, 'export') }),
+  run: async (p) => {
+    if (p.export !== null) {
+      if (existsSync(p.export)) throw new InputError({ argument: '--export', file: p.export }, 'a new file (an existing file is never overwritten)');
+      copyFileSync(DEFAULT_RULEBOOK_PATH, p.export);
+    }
+    const book = loadRulebook(p.rules ?? undefined);
+    const rules = book.rules.map((r) => ({
+      id: r.id,
+      severity: r.severity,
+      status: r.status,
+      title: r.title,
+      title_zh: r.title_zh,
+      citation: r.citation,
+      scope: r.scope,
+      parameters: r.parameters,
+    }));
+    const text = [
+      `Rulebook ${book.id} ${book.version} (${book.file}, sha256 ${book.sha256.slice(0, 12)}…)`,
+      book.description,
+      '',
+      textTable(book.rules.map((r) => ({ id: r.id, severity: r.severity, status: r.status, source: `${r.citation.source} ${r.citation.article}`, title: r.title }))),
+      ...(p.export !== null ? ['', `Wrote a copy of the default rulebook to ${p.export}; edit it and pass --rules ${p.export}.`] : []),
+    ].join('\n');
+    return {
+      json: { id: book.id, version: book.version, description: book.description, file: book.file, sha256: book.sha256, rules, ...(p.export !== null ? { exported: p.export } : {}) },
+      text,
+      inputs: [book.file],
+      rulebook: book,
+    };
+  },
+});
