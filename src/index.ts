@@ -19,7 +19,7 @@ export { averageLoading, type AverageLoading, type LoadingYear } from './expense
 export { productLoadings, type ProductLoading, type LoadingSource } from './expense/productLoadings';
 export { actualExpenseRates, type ActualExpenseRate } from './expense/actualExpenseRate';
 export { checkExpenseCaps, expenseCapRules, smallestHeadroom, type CapCheck, type ExpenseCapReview, type LoadingMeasure } from './rules/expenseCaps';
-export { scopeMatch, scopeText, type ScopeMatch, type ScopedProduct, type ScopeField } from './rules/scopeMatch';
+export { scopeMatch, scopeText, type ScopeMatch, type ScopeField } from './rules/scopeMatch';
 export { percentText, pointsText } from './rules/percentText';
 export { findingRows } from './rules/findingRows';
 export { expenseHeadroomFigure } from './charts/expenseHeadroom';
