@@ -73,6 +73,9 @@ export { ultimatesFigure } from './charts/reserveChart';
 // The sample company (恒泰人寿 Hengtai Life): generator and planted findings
 export * from './sample';
 
+// Customer satisfaction (ICSI, S3): PLS path modelling, reliability, bootstrap, indices, IPMA
+export * from './satisfaction';
+
 // Charts: pure figure specs, display in notebooks, export through headless Chromium
 export type { Figure } from './charts/figure';
 export { figuresHtml } from './charts/html';
@@ -84,6 +87,9 @@ export { FigureRenderer, withFigureRenderer, type ImageFormat, type ImageOptions
 export { exportFigure, withSharedRenderer } from './charts/exportFigure';
 export { canonicalSvg } from './charts/canonicalSvg';
 export { showFigure } from './charts/showFigure';
+export { type PathDiagramInput, pathDiagram } from './charts/pathDiagram';
+export { type IndexBarsInput, indexBars } from './charts/indexBars';
+export { ipmaMap } from './charts/ipmaMap';
 export { figureOutputHtml, plotlyLoaderHtml } from './charts/notebookFigure';
 
 // Notebooks: display frames, run notebooks headless

@@ -3,6 +3,7 @@ import { backtestCommand } from './backtest';
 import { cashValueCommand } from './cashValue';
 import { eligibilityCommand } from './eligibility';
 import { expenseCommand } from './expense';
+import { icsiCommand } from './icsi';
 import { lossratioCommand } from './lossratio';
 import { reserveCommand } from './reserve';
 import { rulesCommand } from './rules';
@@ -23,6 +24,7 @@ export const COMMANDS: readonly CommandSpec<any>[] = [
   lossratioCommand,
   reserveCommand,
   rulesCommand,
+  icsiCommand,
 ];
 
 /** A command by name, or undefined. */

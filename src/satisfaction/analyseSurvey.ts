@@ -1,0 +1,184 @@
+import { InputError } from '../data/InputError';
+import type { Table } from '../data/parseTable';
+import type { SurveyRow } from '../data/rows';
+import { type Progress, SILENT_PROGRESS } from '../progress';
+import { type BootstrapResult, bootstrapPls } from './bootstrapPls';
+import { estimatePls, type PlsFit, startingWeights } from './estimatePls';
+import { type FornellLarckerRow, fornellLarcker } from './fornellLarcker';
+import { type FSquared, fSquared } from './fSquared';
+import { goodnessOfFit } from './goodnessOfFit';
+import { compareGroups, type GroupComparison } from './groupComparison';
+import { type HtmtPair, htmt } from './htmt';
+import { type InnerScheme } from './innerWeighting';
+import { type InnerVif, innerVif } from './innerVif';
+import { type IpmaPoint, ipma } from './ipma';
+import { weightedMoments } from './moments';
+import { pathDesign, type PathDesign } from './pathDesign';
+import { DEFAULT_PLS_OPTIONS } from './plsAlgorithm';
+import { type QualityWarning, qualityWarnings } from './qualityWarnings';
+import { type Reliability, reliability } from './reliability';
+import type { ReplicateProblem } from './replicates';
+import { constructIndices, indexWeights, itemMeans } from './satisfactionIndex';
+import { type GroupColumn, type MissingReport, type MissingTreatment, surveyMatrix } from './surveyMatrix';
+import type { SurveyModel } from './surveyModel';
+
+/** Options of a survey analysis (the `awb icsi` options). */
+export interface SurveyAnalysisOptions {
+  readonly scheme: InnerScheme;
+  readonly scaled: boolean;
+  readonly missing: MissingTreatment;
+  /** Indices (and their bootstrap intervals) for each group of this column. */
+  readonly by: GroupColumn | null;
+  /** Bootstrap resamples (0: no bootstrap). */
+  readonly bootstrap: number;
+  readonly seed: number;
+  /** Two groups of `by` to compare by a permutation test, or null. */
+  readonly compare: readonly [string, string] | null;
+  readonly permutations: number;
+  /** Target constructs of the importance-performance maps; null: Satisfaction and Loyalty, where the model has them. */
+  readonly ipmaTargets: readonly string[] | null;
+  readonly threads?: number;
+  readonly progress?: Progress;
+}
+
+/** Defaults: path weighting, standardised items, mean replacement, no groups, no bootstrap. */
+export const DEFAULT_ANALYSIS_OPTIONS: SurveyAnalysisOptions = {
+  scheme: DEFAULT_PLS_OPTIONS.scheme,
+  scaled: true,
+  missing: 'mean',
+  by: null,
+  bootstrap: 0,
+  seed: 1,
+  compare: null,
+  permutations: 1000,
+  ipmaTargets: null,
+};
+
+/** Importance-performance targets when none are named. */
+const DEFAULT_IPMA_TARGETS = ['Satisfaction', 'Loyalty'];
+
+/** The index of one group. */
+export interface GroupIndex {
+  readonly group: string;
+  /** Respondents analysed in the group. */
+  readonly n: number;
+  /** Sum of their survey weights. */
+  readonly weight: number;
+  /** 0–100 index per construct (null where not computable). */
+  readonly index: readonly (number | null)[];
+}
+
+/** Everything `awb icsi` reports about a survey. No respondent-level value is kept. */
+export interface SurveyAnalysis {
+  readonly model: SurveyModel;
+  readonly design: PathDesign;
+  readonly options: SurveyAnalysisOptions;
+  readonly fit: PlsFit;
+  readonly missing: MissingReport;
+  readonly weighted: boolean;
+  readonly reliability: readonly Reliability[];
+  readonly htmt: readonly HtmtPair[];
+  readonly fornellLarcker: readonly FornellLarckerRow[];
+  readonly vif: readonly InnerVif[];
+  readonly fSquared: readonly FSquared[];
+  readonly gof: number;
+  readonly warnings: readonly QualityWarning[];
+  /** Index weights per item (null for constructs without an index). */
+  readonly indexWeights: readonly (number | null)[];
+  /** 0–100 index per construct; all null when the model declares no scale. */
+  readonly index: readonly (number | null)[];
+  readonly groups: readonly GroupIndex[];
+  readonly ipma: Readonly<Record<string, readonly IpmaPoint[]>>;
+  readonly bootstrap: BootstrapResult | null;
+  readonly comparison: GroupComparison | null;
+}
+
+function failure(table: Table<SurveyRow>, fit: Exclude<ReturnType<typeof estimatePls>, PlsFit>): InputError {
+  switch (fit.reason) {
+    case 'constant-item':
+      return new InputError({ file: table.file, column: fit.subject ?? undefined }, 'answers that vary between respondents (every analysed respondent gave this item the same answer)');
+    case 'singular':
+      return new InputError({ file: table.file }, `a survey whose constructs are not perfectly collinear (a regression on ${fit.subject ?? 'the construct scores'} is singular)`);
+    case 'not-converged':
+      return new InputError({ file: table.file }, `a survey on which the PLS algorithm converges within ${fit.iterations} iterations`);
+  }
+}
+
+/**
+ * Analyses a survey with a PLS path model: estimation, reliability and validity, warnings, the
+ * 0–100 indices (whole survey and each group), importance-performance maps, and optionally a
+ * bootstrap and a permutation comparison of two groups. The CLI (`awb icsi`) and the notebooks
+ * both call this.
+ * @throws InputError for bad survey data (see `surveyMatrix`), an option naming an unknown group
+ * or construct, or a survey on which the model cannot be estimated.
+ * @example await analyseSurvey(await loadTable('survey.csv', 'survey'), loadSurveyModel('survey_model.json'), { ...DEFAULT_ANALYSIS_OPTIONS, by: 'region' })
+ */
+export async function analyseSurvey(table: Table<SurveyRow>, model: SurveyModel, options: SurveyAnalysisOptions): Promise<SurveyAnalysis> {
+  const design = pathDesign(model);
+  const matrix = surveyMatrix(table, model, design, options.missing);
+  const plsOptions = { ...DEFAULT_PLS_OPTIONS, scheme: options.scheme, scaled: options.scaled };
+  const fit = estimatePls(design, weightedMoments(matrix.values, matrix.p, matrix.weights), plsOptions);
+  if (!fit.ok) throw failure(table, fit);
+  if (options.by !== null && matrix.groupings[options.by] === undefined) {
+    throw new InputError({ argument: '--by', file: table.file }, `a column the survey has (${Object.keys(matrix.groupings).join(', ') || 'none of company, region, stage'})`, options.by);
+  }
+  const grouping = options.by === null ? null : matrix.groupings[options.by]!;
+  for (const target of options.ipmaTargets ?? []) {
+    if (!design.constructs.includes(target)) throw new InputError({ argument: '--ipma' }, `a construct of the model (${design.constructs.join(', ')})`, target);
+  }
+  const targets = options.ipmaTargets ?? DEFAULT_IPMA_TARGETS.filter((t) => design.constructs.includes(t));
+  const rel = reliability(fit);
+  const pairs = htmt(fit);
+  const fl = fornellLarcker(fit, rel.map((r) => r.ave));
+  const vifs = innerVif(fit);
+  const scale = model.scale;
+  const weights = indexWeights(fit);
+  const index = scale === null ? design.constructs.map(() => null) : constructIndices(fit, weights, itemMeans(matrix.answers, matrix.p, matrix.weights), scale);
+  const groups: GroupIndex[] = [];
+  if (grouping !== null) {
+    const means = itemMeans(matrix.answers, matrix.p, matrix.weights, grouping);
+    grouping.labels.forEach((group, g) => {
+      let n = 0;
+      let weight = 0;
+      grouping.codes.forEach((c, i) => {
+        if (c === g) {
+          n++;
+          weight += matrix.weights[i];
+        }
+      });
+      const groupIndex = scale === null ? design.constructs.map(() => null) : constructIndices(fit, weights, means.subarray(g * matrix.p, (g + 1) * matrix.p), scale);
+      groups.push({ group, n, weight, index: groupIndex });
+    });
+  }
+  const ipmaMaps: Record<string, IpmaPoint[]> = {};
+  if (scale !== null) for (const target of targets) ipmaMaps[target] = ipma(fit, weights, index, scale, target);
+  const problem: ReplicateProblem = { design, options: plsOptions, n: matrix.n, values: matrix.values, answers: matrix.answers, weights: matrix.weights, scale, grouping, start: startingWeights(fit) };
+  const parallel = { threads: options.threads, progress: options.progress ?? SILENT_PROGRESS };
+  const bootstrap = options.bootstrap > 0 ? await bootstrapPls(problem, fit, { ...parallel, resamples: options.bootstrap, seed: options.seed }) : null;
+  let comparison: GroupComparison | null = null;
+  if (options.compare !== null) {
+    if (grouping === null) throw new InputError({ argument: '--compare' }, 'a grouping column given with --by (company, region or stage)');
+    comparison = await compareGroups(problem, grouping, options.compare[0], options.compare[1], { ...parallel, permutations: options.permutations, seed: options.seed });
+  }
+  return {
+    model,
+    design,
+    options,
+    fit,
+    missing: matrix.missing,
+    weighted: matrix.weighted,
+    reliability: rel,
+    htmt: pairs,
+    fornellLarcker: fl,
+    vif: vifs,
+    fSquared: fSquared(fit),
+    gof: goodnessOfFit(fit),
+    warnings: qualityWarnings(design.constructs, rel, pairs, fl, vifs),
+    indexWeights: weights,
+    index,
+    groups,
+    ipma: ipmaMaps,
+    bootstrap,
+    comparison,
+  };
+}
