@@ -14,6 +14,33 @@ export * from './rules';
 
 // Expense caps and cash values
 export { minimumCashValue } from './expense/minimumCashValue';
+export { cashValueSchedule, termDaysFromMonths, type ScheduleGranularity, type CashValuePoint } from './expense/cashValueSchedule';
+export { averageLoading, type AverageLoading, type LoadingYear } from './expense/averageLoading';
+export { productLoadings, type ProductLoading, type LoadingSource } from './expense/productLoadings';
+export { actualExpenseRates, type ActualExpenseRate } from './expense/actualExpenseRate';
+export { checkExpenseCaps, expenseCapRules, smallestHeadroom, type CapCheck, type ExpenseCapReview, type LoadingMeasure } from './rules/expenseCaps';
+export { scopeMatch, scopeText, type ScopeMatch, type ScopeField } from './rules/scopeMatch';
+export { percentText, pointsText } from './rules/percentText';
+export { findingRows } from './rules/findingRows';
+export { expenseHeadroomFigure } from './charts/expenseHeadroom';
+
+// Capital: reserve coverage, risk ratings, governance, eligibility for internet business
+export { reserveCoverage, EXPENSE_WEIGHTS, type ReserveCoverage, type ReserveCoverageItems } from './capital/reserveCoverage';
+export { riskClassOf, riskClassAtLeast, RISK_CLASS_OF, RISK_CLASSES, type RiskClass } from './capital/riskRating';
+export { governanceAtLeast, GOVERNANCE_ORDER } from './capital/governanceGrade';
+export {
+  reviewEligibility,
+  ELIGIBILITY_RULES,
+  type EligibilityRuleId,
+  type EligibilityReview,
+  type ConditionName,
+  type ConditionCheck,
+  type FailureKind,
+  type WindowFailure,
+  type WindowVerdict,
+  type QuarterCapital,
+} from './rules/internetEligibility';
+export { capitalDashboardFigure } from './charts/capitalDashboard';
 
 // Loss ratios, S2's accident-insurance rules, trends and chain-ladder reserves
 export { type Fraction, fraction, meanFraction, decimalFraction, compareFraction, fractionToDec } from './money/fraction';

@@ -1,5 +1,6 @@
 import { InputError } from '../data/InputError';
 import type { ProductRow } from '../data/rows';
+import { LINES } from '../data/schema';
 import type { Rule, Rulebook } from './rulebook';
 
 /** The first scope condition a product does not meet: which key, what it asks for, what the product has. */
@@ -20,7 +21,7 @@ function scopeError(rule: Rule, key: string, expected: string, value: unknown, r
 function checkKey(rule: Rule, key: ScopeKey, value: unknown, product: ProductRow, rulebook?: Rulebook): ScopeMiss | null {
   switch (key) {
     case 'lines': {
-      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw scopeError(rule, key, 'a list of lines', value, rulebook);
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v in LINES)) throw scopeError(rule, key, `a list of lines (${Object.keys(LINES).join(', ')})`, value, rulebook);
       return value.includes(product.line) ? null : { key, expected: `line in ${value.join(', ')}`, found: product.line };
     }
     case 'internet': {
@@ -29,7 +30,8 @@ function checkKey(rule: Rule, key: ScopeKey, value: unknown, product: ProductRow
     }
     case 'business':
     case 'premium_mode': {
-      if (typeof value !== 'string') throw scopeError(rule, key, 'a text value', value, rulebook);
+      const allowed = key === 'business' ? ['individual', 'group'] : ['single', 'regular'];
+      if (typeof value !== 'string' || !allowed.includes(value)) throw scopeError(rule, key, allowed.join(' or '), value, rulebook);
       const found = product[key];
       return found === value ? null : { key, expected: `${key} ${value}`, found: found ?? 'unknown' };
     }
@@ -57,10 +59,12 @@ function checkKey(rule: Rule, key: ScopeKey, value: unknown, product: ProductRow
  * // { key: 'max_term_months', expected: 'term ≤ 12 months', found: '24 months' }
  */
 export function scopeMiss(rule: Rule, product: ProductRow, rulebook?: Rulebook): ScopeMiss | null {
+  let first: ScopeMiss | null = null;
+  // Every key is checked, not only those before the first miss, so a typo anywhere is caught.
   for (const [key, value] of Object.entries(rule.scope)) {
     if (!(SCOPE_KEYS as readonly string[]).includes(key)) throw scopeError(rule, key, `a scope key among ${SCOPE_KEYS.join(', ')}`, key, rulebook);
     const miss = checkKey(rule, key as ScopeKey, value, product, rulebook);
-    if (miss) return miss;
+    first ??= miss;
   }
-  return null;
+  return first;
 }

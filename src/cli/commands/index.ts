@@ -1,6 +1,8 @@
 import type { CommandSpec } from '../command';
 import { backtestCommand } from './backtest';
 import { cashValueCommand } from './cashValue';
+import { eligibilityCommand } from './eligibility';
+import { expenseCommand } from './expense';
 import { icsiCommand } from './icsi';
 import { lossratioCommand } from './lossratio';
 import { reserveCommand } from './reserve';
@@ -17,6 +19,8 @@ import { verifyCommand } from './verify';
 export const COMMANDS: readonly CommandSpec<any>[] = [
   tablesCommand,
   cashValueCommand,
+  expenseCommand,
+  eligibilityCommand,
   sampleCommand,
   backtestCommand,
   lossratioCommand,

@@ -1,0 +1,147 @@
+import { expenseHeadroomFigure } from '../../charts/expenseHeadroom';
+import { loadDataFolder } from '../../data/dataFolder';
+import { isQuarter } from '../../data/period';
+import type { TableRow } from '../../evidence/csv';
+import { type ActualExpenseRate, actualExpenseRates } from '../../expense/actualExpenseRate';
+import { type ProductLoading, productLoadings } from '../../expense/productLoadings';
+import { centsToYuan, roundYuan } from '../../money/cents';
+import type { Dec } from '../../money/decimal';
+import { formatPercent } from '../../money/ratio';
+import { type CapCheck, checkExpenseCaps, smallestHeadroom } from '../../rules/expenseCaps';
+import { citationText, sortFindings } from '../../rules/finding';
+import { findingRows } from '../../rules/findingRows';
+import { percentText, pointsText } from '../../rules/percentText';
+import { getRule, loadRulebook, type Rulebook } from '../../rules/rulebook';
+import { scopeText } from '../../rules/scopeMatch';
+import { optionalText, requiredText } from '../args';
+import { defineCommand } from '../command';
+
+const num = (d: Dec | null) => (d === null ? null : d.toNumber());
+const money = (cents: number | null) => (cents === null ? null : roundYuan(centsToYuan(cents)).toNumber());
+
+/** `awb expense`: loadings, the expense caps with their headroom, the fee cap, and actual expense rates. */
+export const expenseCommand = defineCommand({
+  name: 'expense',
+  summary: 'Additional expense rates against the caps of S1 §9.2 and S2 (headroom, fee cap) and actual expense rates from the ledger',
+  examples: ['awb expense --data data/sample', 'awb expense --data data/sample --json', 'awb expense --data data/sample --rules my-rulebook.yaml --out evidence/expense-2025Q4'],
+  configure: (c) =>
+    c
+      .requiredOption('--data <dir>', 'data folder with products (required), loadings and finance (optional)')
+      .option('--rules <file>', 'a rulebook to use instead of the default (awb-default)'),
+  parse: (o) => ({ data: requiredText(o, 'data', 'a data folder'), rules: optionalText(o, 'rules') }),
+  run: async (p) => {
+    const rulebook = loadRulebook(p.rules ?? undefined);
+    const folder = await loadDataFolder(p.data, ['products'], ['loadings', 'finance']);
+    const loadings = productLoadings(folder.products, folder.loadings);
+    const review = checkExpenseCaps(loadings, rulebook);
+    const actual = folder.finance ? actualExpenseRates(folder.finance, loadings) : [];
+    const findings = sortFindings(review.findings);
+    const capJson = capRow(rulebook);
+    const products = loadings.map((l) => productJson(l, review.checks.filter((c) => c.product_code === l.product.product_code), capJson));
+    const caps = review.checks.map(capJson);
+    const actualRows = actual.map(actualJson);
+    return {
+      json: { rulebook: { id: rulebook.id, version: rulebook.version }, products, caps, actual_expenses: actualRows, findings },
+      text: expenseText(loadings, review.checks, actual, findings.map((f) => `  [${f.severity}] ${f.rule_id} ${f.message}`)),
+      inputs: [folder.products.file, ...(folder.loadings ? [folder.loadings.file] : []), ...(folder.finance ? [folder.finance.file] : [])],
+      tables: { products: products.map(({ caps: _caps, ...flat }) => flat), caps, actual_expenses: actualRows, findings: findingRows(findings) },
+      charts: { expense_headroom: expenseHeadroomFigure(review.checks) },
+      rulebook,
+    };
+  },
+});
+
+function productJson(l: ProductLoading, checks: readonly CapCheck[], capJson: (c: CapCheck) => TableRow) {
+  const p = l.product;
+  const tightest = smallestHeadroom(checks);
+  return {
+    product_code: p.product_code,
+    product_name: p.product_name,
+    line: p.line,
+    internet: p.internet,
+    business: p.business,
+    term_months: p.term_months,
+    premium_mode: p.premium_mode,
+    loading_first_year: num(l.loading_first_year),
+    loading_first_year_source: l.loading_first_year_source,
+    loading_average: num(l.loading_average),
+    loading_average_source: l.loading_average_source,
+    given_loading_first_year: num(p.loading_first_year),
+    given_loading_average: num(p.loading_average),
+    pricing_interest_rate: num(p.pricing_interest_rate),
+    policy_years: l.basis?.policy_years ?? null,
+    pv_gross_premiums: l.basis ? roundYuan(l.basis.pv_gross_premiums).toNumber() : null,
+    pv_loadings: l.basis ? roundYuan(l.basis.pv_loadings).toNumber() : null,
+    intermediary_fee_cap: num(p.intermediary_fee_cap),
+    caps_applying: checks.map((c) => c.rule_id).join(','),
+    smallest_headroom_pp: tightest ? tightest.headroom_pp!.toNumber() : null,
+    binding_rule: tightest ? tightest.rule_id : null,
+    breaches: checks.filter((c) => c.within === false).length,
+    caps: checks.map(capJson),
+  };
+}
+
+/** A check as a row, with the rule's status, scope and citation so a reader sees why the cap applies. */
+function capRow(rulebook: Rulebook): (c: CapCheck) => TableRow {
+  return (c) => {
+    const rule = getRule(rulebook, c.rule_id);
+    return {
+      product_code: c.product_code,
+      rule_id: c.rule_id,
+      rule_status: c.rule_status,
+      measure: c.measure,
+      rate: num(c.rate),
+      source: c.source,
+      limit: num(c.limit),
+      limit_source: c.limit_source,
+      comparison: c.comparison,
+      within: c.within,
+      headroom_pp: num(c.headroom_pp),
+      scope: scopeText(rule),
+      citation: citationText(rule),
+    };
+  };
+}
+
+function actualJson(r: ActualExpenseRate): TableRow {
+  return {
+    product_code: r.product_code,
+    period: r.period,
+    premium_income: money(r.premium_income),
+    expenses: money(r.expenses),
+    actual_expense_rate: num(r.actual_rate),
+    loading_average: num(r.loading_average),
+    difference_pp: num(r.difference_pp),
+    ae: num(r.ae),
+  };
+}
+
+function expenseText(loadings: readonly ProductLoading[], checks: readonly CapCheck[], actual: readonly ActualExpenseRate[], findings: readonly string[]): string {
+  const lines = ['Additional expense rates and caps (headroom = cap − rate, percentage points)', ''];
+  const rate = (d: Dec | null, source: string | null) => (d === null ? '–' : `${percentText(d)}${source === 'loadings' ? ' (basis)' : ''}`);
+  for (const l of loadings) {
+    const p = l.product;
+    const caps = checks
+      .filter((c) => c.product_code === p.product_code)
+      .map((c) => `${c.rule_id} ${headroomText(c)}${c.within === false ? ' BREACH' : ''}`);
+    lines.push(
+      `  ${p.product_code.padEnd(8)} ${p.line.padEnd(16)} ${String(p.term_months).padStart(5)}m  first ${rate(l.loading_first_year, l.loading_first_year_source).padEnd(18)} average ${rate(l.loading_average, l.loading_average_source).padEnd(20)} ${caps.join('; ') || 'no cap applies'}`,
+    );
+  }
+  const years = actual.filter((a) => !isQuarter(a.period));
+  if (years.length > 0) {
+    lines.push('', 'Actual expense rates by year (expenses ÷ premium income) against the average loading');
+    for (const a of years) {
+      lines.push(`  ${a.product_code.padEnd(8)} ${a.period}  ${a.actual_rate === null ? 'not computable' : formatPercent(a.actual_rate, 2).padStart(8)}  loading ${a.loading_average === null ? '–' : formatPercent(a.loading_average, 2)}`);
+    }
+  }
+  lines.push('', `Findings (${findings.length})`, ...findings);
+  return lines.join('\n');
+}
+
+/** Headroom for the summary: '+2.00 pp', '-1.999942 pp', 'at the cap', or 'unknown'. */
+function headroomText(c: CapCheck): string {
+  if (c.headroom_pp === null) return 'unknown';
+  if (c.headroom_pp.isZero()) return 'at the cap';
+  return `${c.headroom_pp.isNegative() ? '' : '+'}${pointsText(c.headroom_pp.div(100))}`;
+}
