@@ -46,7 +46,7 @@ thead { display: table-header-group; } tr { break-inside: avoid; }
 figure { margin: 10px 0 18px; break-inside: avoid; } figcaption { font-size: 8.5pt; color: #444; }
 .chart { width: 100%; height: 400px; }
 .cover p { margin: 2px 0; } nav ol { columns: 2; font-size: 9.5pt; }
-@media print { body { margin: 0; max-width: none; padding: 0; font-size: 9.5pt; } section.part { break-before: page; } .chart { height: 330px; } a { color: inherit; text-decoration: none; } }
+@media print { body { margin: 0; max-width: none; padding: 0; font-size: 9.5pt; } section.part + section.part { break-before: page; } .chart { height: 330px; } a { color: inherit; text-decoration: none; } }
 `;
 
 /**
