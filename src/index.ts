@@ -117,8 +117,11 @@ export { topProductsByPremium } from './backtest/productScope';
 export { MEASURE_LEVELS, MEASURE_ZH, measureRule, assessMeasures, measureFinding, type MeasureLevel, type MeasureTrigger, type MeasureRule, type MeasurePoint, type MeasureAssessment } from './backtest/measures';
 export { aeOverPeriodsFigure, aeByGroupFigure, actualVsExpectedFigure, measureHeatmapFigure } from './charts/backtestCharts';
 
-// Evidence bundles
+// Evidence bundles: filing (fileEvidence), verifying (verifyBundle), confidentiality guard
 export * from './evidence';
+
+// The chief actuary's quarterly review: sections composed from the commands, HTML and PDF
+export * from './report';
 
 // Progress reporting
 export { type Progress, SILENT_PROGRESS } from './progress';
@@ -126,4 +129,5 @@ export { type Progress, SILENT_PROGRESS } from './progress';
 // Command line (for running commands from notebooks and tests)
 export { runCli, EXIT } from './cli/runCli';
 export { COMMANDS, findCommand } from './cli/commands';
+export { commandParams, optionsToArgv, type OptionValue } from './cli/commandOptions';
 export type { CommandSpec, CommandOutput, CommandParams, RunContext, JsonValue } from './cli/command';

@@ -3,6 +3,7 @@ import { canonicalSvg } from './canonicalSvg';
 import { DEFAULT_SIZE } from './chartTheme';
 import type { Figure } from './figure';
 import { plotlyScript } from './html';
+import { withoutPdfDates } from './pdfDates';
 
 /** Image formats a figure exports to. */
 export type ImageFormat = 'png' | 'svg' | 'pdf';
@@ -46,18 +47,6 @@ function imageSize(figure: Figure, options: ImageOptions): { width: number; heig
     if (!(Number.isFinite(v) && v > 0)) throw new RangeError(`exportFigure: ${name} must be a positive number, got ${v}`);
   }
   return { width, height, scale };
-}
-
-/**
- * Skia writes the export time into a PDF's info dictionary; a fixed date of the same length
- * keeps every byte offset (and so the cross-reference table) valid and the bytes reproducible.
- */
-function fixedPdfDates(pdf: Buffer): Buffer {
-  const text = pdf.toString('latin1').replace(/\/(CreationDate|ModDate) \(D:[^)]*\)/g, (m, key: string) => {
-    const fixed = `/${key} (D:20000101000000`;
-    return fixed + ' '.repeat(Math.max(0, m.length - fixed.length - 1)) + ')';
-  });
-  return Buffer.from(text, 'latin1');
 }
 
 /**
@@ -138,7 +127,7 @@ export class FigureRenderer {
     try {
       await page.setContent(`<!DOCTYPE html><html><head><meta charset="utf-8"><style>@page{margin:0}html,body{margin:0}</style></head><body>${svg}</body></html>`);
       const pdf = await page.pdf({ width: `${size.width}px`, height: `${size.height}px`, printBackground: true, pageRanges: '1' });
-      return new Uint8Array(fixedPdfDates(pdf));
+      return withoutPdfDates(pdf);
     } finally {
       await page.close();
     }

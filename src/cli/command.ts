@@ -28,6 +28,11 @@ export interface CommandOutput {
   readonly rulebook?: Rulebook;
   /** Random seeds used, recorded so that a rerun gives the same bytes. */
   readonly seeds?: Readonly<Record<string, number>>;
+  /**
+   * The process exit code when the command ran but its answer is "no" (`verify` on a bundle
+   * that does not reproduce gives 1); 0 when omitted.
+   */
+  readonly exitCode?: number;
 }
 
 /** Services a running command may use. */

@@ -1,9 +1,12 @@
-import { Command, CommanderError, Option } from 'commander';
+import { join } from 'node:path';
+import { Command, CommanderError } from 'commander';
 import { InputError } from '../data/InputError';
+import { ConfidentialityError } from '../evidence/confidentiality';
 import { fileBundle } from '../evidence/fileBundle';
 import { jsonText } from '../evidence/renderOutputs';
 import type { IfExists } from '../evidence/writeBundle';
 import type { CommandSpec } from './command';
+import { declareOptions } from './commandOptions';
 import { COMMANDS } from './commands';
 import { terminalProgress } from './progressBar';
 
@@ -26,14 +29,8 @@ function addCommand(program: Command, spec: CommandSpec, streams: CliStreams, ar
     .command(spec.name)
     .summary(spec.summary)
     .description(spec.summary)
-    .addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n`)
-    .option('--json', 'print one JSON document on stdout (and nothing else)');
-  if (spec.files !== false) {
-    command
-      .option('--out <dir>', 'file an evidence bundle (tables, charts, manifest) in this new folder')
-      .addOption(new Option('--if-exists <mode>', 'when --out exists: error, or suffix (write DIR-2, DIR-3…)').choices(['error', 'suffix']).default('error'));
-  }
-  spec.configure(command);
+    .addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n`);
+  declareOptions(command, spec);
   command.action(async (...received: unknown[]) => {
     const cmd = received[received.length - 1] as Command;
     const options = cmd.opts();
@@ -49,9 +46,13 @@ function addCommand(program: Command, spec: CommandSpec, streams: CliStreams, ar
       streams.stdout(jsonText(written ? { ...output.json, bundle: written } : output.json));
     } else {
       streams.stdout(output.text.endsWith('\n') ? output.text : output.text + '\n');
-      if (written) streams.stdout(`Evidence bundle: ${written}\n`);
+      if (written) {
+        // Documents at the top of the bundle (a report's HTML and PDF); files in folders are evidence.
+        for (const file of Object.keys(output.files ?? {}).filter((f) => !f.includes('/'))) streams.stdout(`Filed: ${join(written, file)}\n`);
+        streams.stdout(`Evidence bundle: ${written}\n`);
+      }
     }
-    done(EXIT.ok);
+    done(output.exitCode ?? EXIT.ok);
   });
 }
 
@@ -84,6 +85,11 @@ export async function runCli(argv: readonly string[], streams: CliStreams = PROC
     if (error instanceof InputError) {
       streams.stderr(`awb: ${error.message}\n`);
       return EXIT.badInput;
+    }
+    if (error instanceof ConfidentialityError) {
+      // Not bad input and not a crash: the bundle writer refused to file personal data (S3 art. 34).
+      streams.stderr(`awb: ${error.message}\n`);
+      return EXIT.internal;
     }
     const e = error as Error;
     streams.stderr(`awb: internal error: ${e.stack ?? e.message}\n`);

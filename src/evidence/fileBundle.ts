@@ -1,13 +1,15 @@
 import type { CommandOutput, CommandParams } from '../cli/command';
 import { buildManifest } from './manifest';
-import { renderOutputs } from './renderOutputs';
+import { renderBundle } from './renderBundle';
 import { bundleTarget, type IfExists, writeBundle } from './writeBundle';
 
 /**
  * Files a command's output as an evidence bundle in `dir`: renders the outputs, hashes
- * inputs and outputs into the manifest, and writes everything atomically.
+ * inputs and outputs into the manifest, checks that no personal data is filed, and writes
+ * everything atomically.
  * @returns the folder written (a `-2`… suffix is added only when `ifExists` is 'suffix').
  * @throws InputError when `dir` exists and `ifExists` is 'error'.
+ * @throws ConfidentialityError when an output holds personal data of an input (nothing is written).
  */
 export async function fileBundle(
   dir: string,
@@ -16,7 +18,7 @@ export async function fileBundle(
   ifExists: IfExists = 'error',
 ): Promise<string> {
   const target = bundleTarget(dir, ifExists);
-  const files = renderOutputs(output, `awb ${command.name}`);
+  const files = await renderBundle(command.name, output);
   const manifest = await buildManifest({ name: command.name, parameters: command.parameters, argv: command.argv ?? [] }, output, files);
   return writeBundle(target, files, manifest);
 }

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CommandOutput, CommandParams } from '../cli/command';
+import { chromiumVersion } from '../charts/chromium';
 import { sha256, sha256File, fileSize } from './hash';
 import type { BundleFiles } from './renderOutputs';
 
@@ -15,6 +16,8 @@ const LIBRARIES = ['decimal.js', 'simple-statistics', 'jstat', '@duckdb/node-api
 export interface Manifest {
   readonly manifest_version: 1;
   readonly created_at: string;
+  /** The folder the command ran in: relative paths in the parameters and inputs are relative to it. */
+  readonly working_directory: string;
   readonly command: { readonly name: string; readonly parameters: CommandParams; readonly argv: readonly string[] };
   readonly inputs: readonly { readonly path: string; readonly absolute_path: string; readonly sha256: string; readonly bytes: number }[];
   readonly rulebook: { readonly id: string; readonly version: string; readonly file: string; readonly sha256: string } | null;
@@ -25,7 +28,14 @@ export interface Manifest {
     readonly git_dirty: boolean | null;
     readonly lockfile_sha256: string | null;
   };
-  readonly runtime: { readonly node: string; readonly platform: string; readonly arch: string; readonly time_zone: string };
+  readonly runtime: {
+    readonly node: string;
+    readonly platform: string;
+    readonly arch: string;
+    readonly time_zone: string;
+    /** The Chromium that rendered PDF or images, when one did (its output depends on the version). */
+    readonly chromium: string | null;
+  };
   readonly libraries: Readonly<Record<string, string>>;
   readonly seeds: Readonly<Record<string, number>>;
   readonly outputs: readonly { readonly path: string; readonly sha256: string; readonly bytes: number }[];
@@ -81,6 +91,7 @@ export async function buildManifest(
   return {
     manifest_version: 1,
     created_at: new Date().toISOString(),
+    working_directory: process.cwd(),
     command,
     inputs,
     rulebook: rb ? { id: rb.id, version: rb.version, file: rb.file, sha256: rb.sha256 } : null,
@@ -90,6 +101,7 @@ export async function buildManifest(
       platform: process.platform,
       arch: process.arch,
       time_zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      chromium: [...files.keys()].some((path) => /\.(pdf|png|svg)$/.test(path)) ? chromiumVersion() : null,
     },
     libraries,
     seeds: output.seeds ?? {},

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../data/InputError';
+import { assertNoPersonalData } from './confidentiality';
 import type { Manifest } from './manifest';
 import { jsonText, type BundleFiles } from './renderOutputs';
 
@@ -25,13 +26,16 @@ export function bundleTarget(dir: string, ifExists: IfExists = 'error'): string 
 /**
  * Writes a bundle atomically: every file goes into a hidden temporary folder beside the
  * target, which is renamed into place only when complete, so a failure leaves nothing
- * half-written.
+ * half-written. Before anything is written, the outputs are scanned for the personal data of
+ * the manifest's inputs (respondent identifiers, names, phone numbers…, S3 art. 34).
  * @returns the folder written.
  * @throws InputError when the target exists (never overwritten).
+ * @throws ConfidentialityError when an output holds personal data of an input (nothing is written).
  */
-export function writeBundle(dir: string, files: BundleFiles, manifest: Manifest): string {
+export async function writeBundle(dir: string, files: BundleFiles, manifest: Manifest): Promise<string> {
   const target = resolve(dir);
   if (existsSync(target)) throw new InputError({ file: dir }, 'an output folder that does not exist yet (an evidence bundle is never overwritten)');
+  await assertNoPersonalData(files, manifest.inputs.map((i) => i.path));
   mkdirSync(dirname(target), { recursive: true });
   const temp = join(dirname(target), `.${basename(target)}.partial-${process.pid}-${Date.now()}`);
   try {

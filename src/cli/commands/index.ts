@@ -6,9 +6,11 @@ import { expenseCommand } from './expense';
 import { icsiCommand } from './icsi';
 import { lossratioCommand } from './lossratio';
 import { reserveCommand } from './reserve';
+import { reviewCommand } from './review';
 import { rulesCommand } from './rules';
 import { sampleCommand } from './sample';
 import { tablesCommand } from './tables';
+import { verifyCommand } from './verify';
 
 /**
  * Every `awb` command, in the order `awb --help` lists them. `verify` finds the command that
@@ -25,6 +27,8 @@ export const COMMANDS: readonly CommandSpec<any>[] = [
   reserveCommand,
   rulesCommand,
   icsiCommand,
+  reviewCommand,
+  verifyCommand,
 ];
 
 /** A command by name, or undefined. */

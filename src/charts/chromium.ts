@@ -1,0 +1,49 @@
+import { execFileSync } from 'node:child_process';
+import { type Browser, chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './figureRenderer';
+
+let shared: Promise<Browser> | undefined;
+let users = 0;
+let version: string | null | undefined;
+
+/**
+ * Runs `fn` with a headless Chromium (the same binary and flags as the figure renderer:
+ * `CHROMIUM_PATH`, `CHROMIUM_ARGS`). Calls that overlap share one browser, which is closed when
+ * the last of them ends, so no browser outlives the work (a CLI run exits cleanly).
+ * @throws Error when Chromium cannot be launched (the message names the binary tried).
+ * @example const bytes = await withChromium(async (browser) => (await browser.newPage()).pdf());
+ */
+export async function withChromium<T>(fn: (browser: Browser) => Promise<T>): Promise<T> {
+  users++;
+  try {
+    shared ??= chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] }).catch((error: unknown) => {
+      shared = undefined;
+      throw new Error(`Could not launch Chromium at ${CHROMIUM_PATH} (set AWB_CHROMIUM to its path): ${(error as Error).message}`);
+    });
+    return await fn(await shared);
+  } finally {
+    users--;
+    if (users === 0 && shared) {
+      const closing = shared;
+      shared = undefined;
+      await (await closing.catch(() => undefined))?.close();
+    }
+  }
+}
+
+/**
+ * Version of the Chromium that renders PDF and images (`156.0.8078.79`), read once from
+ * `CHROMIUM_PATH --version`; null when it cannot be run. Manifests record it because the bytes
+ * of a rendering depend on it.
+ */
+export function chromiumVersion(): string | null {
+  if (version === undefined) {
+    try {
+      const text = execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+      version = /(\d+\.\d+\.\d+\.\d+)/.exec(text)?.[1] ?? null;
+    } catch {
+      version = null;
+    }
+  }
+  return version;
+}

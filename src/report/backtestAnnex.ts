@@ -1,0 +1,144 @@
+import type { CommandOutput } from '../cli/command';
+import { formatDay } from '../data/dates';
+import { periodYear, type Quarter } from '../data/period';
+import { findTableFile, loadTable, requireTableFile } from '../data/readTable';
+import { centsToYuan } from '../money/cents';
+import { toDec } from '../money/decimal';
+import { ratio } from '../money/ratio';
+import type { Finding } from '../rules/finding';
+import { sortFindings } from '../rules/finding';
+import { runFindings } from './runFindings';
+import { quarterEndDate } from './reviewPlan';
+
+/** A product in the backtest's scope: its basic information and the quarter's reinsurance (S1 annex 2 (二)). */
+export interface ScopeRow {
+  readonly product_code: string;
+  readonly product_name: string | null;
+  readonly line: string;
+  readonly term_months: number;
+  readonly internet: boolean | null;
+  readonly premium_mode: string | null;
+  readonly launch_date: string | null;
+  /** Premium income of the quarter, yuan. */
+  readonly premium_income: number | null;
+  readonly ceded_premium: number | null;
+  /** ceded_premium ÷ premium_income, null when either is absent or the premium is zero. */
+  readonly ceded_share: number | null;
+  readonly claims_paid: number | null;
+  readonly ceded_claims: number | null;
+  /** ceded_claims ÷ claims_paid. */
+  readonly ceded_claims_share: number | null;
+}
+
+/** One indicator of one product for the quarter: actual against expected. */
+export interface IndicatorRow {
+  readonly product_code: string;
+  readonly indicator: string;
+  readonly exposure: number | null;
+  readonly actual: number | null;
+  readonly expected: number | null;
+  readonly ae: number | null;
+  /** actual − expected, computed exactly from the two figures as reported. */
+  readonly deviation: number | null;
+  readonly ci_low: number | null;
+  readonly ci_high: number | null;
+  readonly credibility: number | null;
+  /** Consecutive periods, ending with this one, of a significant deviation in the same direction (from the backtest's `measures[]`, when it reports them). */
+  readonly persistent_periods: number | null;
+  /** The measure the backtest assigned (attention, adjust, report, disclose), null for none or when not reported. */
+  readonly measure: string | null;
+}
+
+/** The backtest section of a quarterly review, in the structure of S1 annex 2 part 三. */
+export interface BacktestAnnex {
+  readonly quarter: Quarter;
+  readonly as_of: string;
+  readonly scope: readonly ScopeRow[];
+  readonly indicators: readonly IndicatorRow[];
+  /** BT-MEASURE findings of the quarter: the measures taken. */
+  readonly measures: readonly Finding[];
+  /** BT-MEASURE findings of every quarter of the year up to this one (annex 2 (一)). */
+  readonly year: readonly Finding[];
+  /** Files read for the products' basic information and reinsurance. */
+  readonly inputs: readonly string[];
+}
+
+const num = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+
+/** Rows of an array in a backtest's JSON (`cells[]` of DOMAIN.md; `measures[]` when reported) for one calendar period. */
+function rowsOf(output: CommandOutput, key: 'cells' | 'measures', period: string): Record<string, unknown>[] {
+  const rows = output.json[key];
+  return Array.isArray(rows) ? (rows as Record<string, unknown>[]).filter((c) => c && c.period === period) : [];
+}
+
+/**
+ * Builds the backtest section of a quarterly review from the `awb backtest` output (calendar
+ * quarters: `cells[]`, and `scope` and `measures[]` when the backtest reports them), in the structure S1 annex 2 part 三 (二)–(五) asks for each quarter: the products in
+ * scope with their basic information and reinsurance arrangement, each indicator's backtest
+ * (A/E and deviation), the reasonableness of each deviation, and the measures taken (BT-MEASURE
+ * findings); plus the year's measures so far for part (一).
+ * Reinsurance is the quarter's ceded premium ÷ premium income and recovered claims ÷ claims paid
+ * from the finance ledger, exact in decimal.
+ * @throws InputError when the products or finance table is missing or malformed.
+ */
+export async function backtestAnnex(dataDir: string, quarter: Quarter, backtest: CommandOutput): Promise<BacktestAnnex> {
+  const cells = rowsOf(backtest, 'cells', quarter);
+  const measureOf = new Map(rowsOf(backtest, 'measures', quarter).map((m) => [`${String(m.product_code)}\u0000${String(m.indicator)}`, m]));
+  const productsFile = requireTableFile(dataDir, 'products');
+  const financeFile = findTableFile(dataDir, 'finance');
+  const products = await loadTable(productsFile, 'products');
+  const finance = financeFile ? await loadTable(financeFile, 'finance') : undefined;
+  const scopeList = backtest.json.scope;
+  const inScope = Array.isArray(scopeList) ? scopeList.map(String) : [...new Set(cells.map((c) => String(c.product_code)))];
+  const scope = inScope.map((code): ScopeRow => {
+    const p = products.rows.find((r) => r.product_code === code);
+    const f = finance?.rows.find((r) => r.product_code === code && r.period === quarter);
+    const yuan = (c: number | null | undefined) => (c === null || c === undefined ? null : centsToYuan(c).toNumber());
+    const share = (a: number | null | undefined, b: number | null | undefined) => (a === null || a === undefined || b === null || b === undefined ? null : (ratio(a, b)?.toDecimalPlaces(6).toNumber() ?? null));
+    return {
+      product_code: code,
+      product_name: p?.product_name ?? null,
+      line: p?.line ?? '',
+      term_months: p?.term_months ?? 0,
+      internet: p?.internet ?? null,
+      premium_mode: p?.premium_mode ?? null,
+      launch_date: p?.launch_date === null || p?.launch_date === undefined ? null : formatDay(p.launch_date),
+      premium_income: yuan(f?.premium_income),
+      ceded_premium: yuan(f?.ceded_premium),
+      ceded_share: share(f?.ceded_premium, f?.premium_income),
+      claims_paid: yuan(f?.claims_paid),
+      ceded_claims: yuan(f?.ceded_claims),
+      ceded_claims_share: share(f?.ceded_claims, f?.claims_paid),
+    };
+  });
+  const indicators = cells.map((c): IndicatorRow => {
+    const actual = num(c.actual);
+    const expected = num(c.expected);
+    const m = measureOf.get(`${String(c.product_code)}\u0000${String(c.indicator)}`);
+    return {
+      product_code: String(c.product_code),
+      indicator: String(c.indicator),
+      exposure: num(c.exposure),
+      actual,
+      expected,
+      ae: num(c.ae),
+      deviation: actual === null || expected === null ? null : toDec(String(actual)).minus(String(expected)).toNumber(),
+      ci_low: num(c.ci_low),
+      ci_high: num(c.ci_high),
+      credibility: num(c.credibility),
+      persistent_periods: num(m?.persistent_periods),
+      measure: typeof m?.measure === 'string' ? m.measure : null,
+    };
+  });
+  const measures = runFindings(backtest).filter((f) => f.rule_id === 'BT-MEASURE');
+  const year = String(periodYear(quarter));
+  return {
+    quarter,
+    as_of: quarterEndDate(quarter),
+    scope,
+    indicators,
+    measures: sortFindings(measures.filter((f) => f.period === quarter)),
+    year: sortFindings(measures.filter((f) => f.period !== undefined && f.period.startsWith(year) && f.period <= quarter)),
+    inputs: [productsFile, ...(financeFile ? [financeFile] : [])],
+  };
+}

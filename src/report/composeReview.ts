@@ -1,0 +1,120 @@
+import type { CommandOutput, CommandParams } from '../cli/command';
+import { commandParams } from '../cli/commandOptions';
+import { loadTable } from '../data/readTable';
+import type { CommandLookup } from '../evidence/fileEvidence';
+import type { Progress } from '../progress';
+import { type Finding, sortFindings } from '../rules/finding';
+import { loadRulebook, type Rulebook } from '../rules/rulebook';
+import { type BacktestAnnex, backtestAnnex } from './backtestAnnex';
+import { planReview, type ReviewParams, SECTION_COMMAND, type SectionId } from './reviewPlan';
+import { runFindings } from './runFindings';
+
+/** One command run of a section, with the parameters it recorded and what it computed. */
+export interface RunResult {
+  readonly id: string;
+  readonly command: string;
+  /** The command line it was run with: `awb <command> <argv>`. */
+  readonly argv: readonly string[];
+  readonly parameters: CommandParams;
+  readonly output: CommandOutput;
+}
+
+/**
+ * A section of the review: `complete` (its command ran), `unavailable` (this version of the
+ * workbench has no such command: nothing is shown in its place) or `not-applicable` (the data
+ * folder has nothing for it, such as no survey).
+ */
+export interface SectionResult {
+  readonly id: SectionId;
+  readonly command: string;
+  readonly status: 'complete' | 'unavailable' | 'not-applicable';
+  /** For a section that is not complete: why ('command-missing', 'no-survey', 'no-survey-model'). */
+  readonly reason: 'command-missing' | 'no-survey' | 'no-survey-model' | null;
+  /** What the reason refers to (the data folder or survey file). */
+  readonly detail: string | null;
+  readonly runs: readonly RunResult[];
+  /** The section's findings for the review (a backtest's earlier quarters are left to its year table). */
+  readonly findings: readonly Finding[];
+}
+
+/** Everything a quarterly review shows, before it is rendered. */
+export interface Review {
+  readonly params: ReviewParams;
+  readonly rulebook: Rulebook;
+  readonly sections: readonly SectionResult[];
+  /** All findings of all sections, most severe first. */
+  readonly findings: readonly Finding[];
+  /** The backtest section in the structure of S1 annex 2, when the backtest ran. */
+  readonly annex: BacktestAnnex | null;
+  /** Every file read, by the commands and by the review itself. */
+  readonly inputs: readonly string[];
+}
+
+/** A progress whose phases are labelled with the section they belong to. */
+function labelled(progress: Progress, prefix: string): Progress {
+  return { start: (label, total) => progress.start(`${prefix}: ${label}`, total), tick: (n) => progress.tick(n), stop: () => progress.stop() };
+}
+
+/** The grouping columns (company, region, stage) a survey file has. */
+async function surveyGroupColumns(survey: string): Promise<string[]> {
+  const table = await loadTable(survey, 'survey');
+  return ['company', 'region', 'stage'].filter((c) => table.columns.includes(c));
+}
+
+/**
+ * Computes a quarterly review: runs each section's command through its public `run()` with the
+ * arguments planned by `planReview`, collects the findings, and builds the backtest section in
+ * the structure of S1 annex 2. A section whose command this version of the workbench lacks is
+ * marked unavailable, never filled in.
+ * @param lookup finds a command by name (the `awb` commands; tests pass stand-ins)
+ * @throws InputError for bad input in any section (a review is never filed with a section that
+ * failed on bad data).
+ */
+export async function composeReview(p: ReviewParams, progress: Progress, lookup: CommandLookup): Promise<Review> {
+  const rulebook = loadRulebook(p.rules ?? undefined);
+  // The survey's grouping columns decide the satisfaction runs; it is read only when there is a command to run.
+  const plans = await planReview(p, lookup(SECTION_COMMAND.satisfaction) ? surveyGroupColumns : async () => []);
+  const sections: SectionResult[] = [];
+  const inputs = new Set<string>();
+  const total = plans.reduce((n, plan) => n + ('runs' in plan && lookup(plan.command) ? plan.runs.length : 0), 0);
+  let done = 0;
+  for (const plan of plans) {
+    const spec = lookup(plan.command);
+    if ('skip' in plan) {
+      sections.push({ id: plan.id, command: plan.command, status: 'not-applicable', reason: plan.skip, detail: plan.detail, runs: [], findings: [] });
+      continue;
+    }
+    if (!spec) {
+      sections.push({ id: plan.id, command: plan.command, status: 'unavailable', reason: 'command-missing', detail: null, runs: [], findings: [] });
+      continue;
+    }
+    const runs: RunResult[] = [];
+    for (const run of plan.runs) {
+      done++;
+      progress.start(`review ${done}/${total}: ${run.id}`, 1);
+      const { params } = commandParams(spec, run.argv);
+      const output = await spec.run(params, { progress: labelled(progress, `${done}/${total} ${run.id}`) });
+      progress.tick();
+      progress.stop();
+      for (const input of output.inputs) inputs.add(input);
+      runs.push({ id: run.id, command: run.command, argv: run.argv, parameters: params, output });
+    }
+    const all = runs.flatMap((r) => runFindings(r.output));
+    const findings = plan.id === 'backtest' ? all.filter((f) => f.period === undefined || f.period === p.quarter) : all;
+    sections.push({ id: plan.id, command: plan.command, status: 'complete', reason: null, detail: null, runs, findings: sortFindings(findings) });
+  }
+  const backtest = sections.find((s) => s.id === 'backtest' && s.status === 'complete');
+  let annex: BacktestAnnex | null = null;
+  if (backtest) {
+    annex = await backtestAnnex(p.data, p.quarter, backtest.runs[0].output);
+    for (const input of annex.inputs) inputs.add(input);
+  }
+  return {
+    params: p,
+    rulebook,
+    sections,
+    findings: sortFindings(sections.flatMap((s) => s.findings)),
+    annex,
+    inputs: [...inputs].sort(),
+  };
+}

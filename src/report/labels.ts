@@ -1,0 +1,367 @@
+import { TABLES } from '../data/schema';
+import type { Severity } from '../rules/finding';
+
+/** The languages a review is written in. */
+export type Lang = 'en' | 'zh';
+
+/** Every language a review can be written in, for argument validation. */
+export const LANGS: readonly Lang[] = ['en', 'zh'];
+
+/** The fixed wording of the review in each language. Figures and findings are never translated here. */
+export interface Wording {
+  readonly title: (quarter: string) => string;
+  readonly contents: string;
+  readonly severity: Readonly<Record<Severity, string>>;
+  readonly summary: string;
+  readonly summaryIntro: (data: string, quarterEnd: string) => string;
+  readonly findingsBySeverity: string;
+  readonly sectionStatus: string;
+  readonly section: string;
+  readonly status: string;
+  readonly findingsCount: string;
+  readonly severityHeading: string;
+  /** Display names of coded values (premium modes, statuses); a value without one is shown as it is. */
+  readonly value: Readonly<Record<string, string>>;
+  readonly complete: string;
+  readonly unavailable: string;
+  readonly notApplicable: string;
+  readonly headline: string;
+  readonly noFindings: string;
+  readonly sections: Readonly<Record<'backtest' | 'lossratio' | 'expense' | 'eligibility' | 'satisfaction', { readonly title: string; readonly basis: string }>>;
+  readonly commandMissing: (command: string) => string;
+  readonly noSurvey: (dir: string) => string;
+  readonly noSurveyModel: (survey: string) => string;
+  readonly computedBy: (argv: string) => string;
+  readonly findingsOfSection: string;
+  readonly tablesOfSection: string;
+  readonly chartsOfSection: string;
+  readonly tableTruncated: (shown: number, total: number, file: string) => string;
+  readonly tableOfPeriod: (period: string, shown: number, total: number, file: string) => string;
+  readonly figure: (n: number, name: string, command: string) => string;
+  readonly allFindings: string;
+  readonly allFindingsIntro: string;
+  readonly provenance: string;
+  readonly provenanceIntro: string;
+  readonly input: string;
+  readonly rulebook: string;
+  readonly software: string;
+  readonly verifyHint: string;
+  readonly column: Readonly<Record<string, string>>;
+  readonly rule: string;
+  readonly product: string;
+  readonly period: string;
+  readonly message: string;
+  readonly citation: string;
+  readonly values: string;
+  readonly page: string;
+  readonly yes: string;
+  readonly no: string;
+  readonly annex: AnnexWording;
+}
+
+/** Wording of the backtest section, which follows S1 annex 2 part 三. */
+export interface AnnexWording {
+  readonly heading: string;
+  readonly intro: (quarter: string, asOf: string) => string;
+  readonly scope: string;
+  readonly scopeIntro: string;
+  readonly reinsurance: string;
+  readonly cededShare: string;
+  readonly cededClaimsShare: string;
+  readonly noReinsurance: string;
+  readonly indicators: string;
+  readonly indicatorsIntro: string;
+  readonly reasons: string;
+  readonly reasonsIntro: string;
+  readonly measures: string;
+  readonly measuresIntro: string;
+  readonly noMeasure: string;
+  readonly year: string;
+  readonly yearIntro: (year: number) => string;
+  readonly noCells: (quarter: string) => string;
+  readonly deviation: string;
+  readonly significant: string;
+  readonly assessment: (a: { ae: number | null; ciLow: number | null; ciHigh: number | null; credibility: number | null; persistent: number | null }) => string;
+  readonly measure: Readonly<Record<string, string>>;
+  readonly indicator: Readonly<Record<string, string>>;
+  readonly line: Readonly<Record<string, string>>;
+}
+
+const INDICATOR_EN: Record<string, string> = {
+  loss_ratio: 'Loss ratio after reinsurance',
+  expense_rate: 'Expense rate',
+  incidence: 'Incidence rate',
+  surrender: 'Surrender rate',
+  lapse: 'Lapse rate',
+  death: 'Mortality rate',
+  investment_return: 'Investment return',
+};
+
+const INDICATOR_ZH: Record<string, string> = {
+  loss_ratio: '赔付率（再保后）',
+  expense_rate: '费用率',
+  incidence: '发生率',
+  surrender: '退保率',
+  lapse: '失效率',
+  death: '死亡率',
+  investment_return: '投资收益率',
+};
+
+const LINE_EN: Record<string, string> = {
+  accident: 'Accident',
+  health: 'Health',
+  medical: 'Medical',
+  critical_illness: 'Critical illness',
+  term_life: 'Term life',
+  whole_life: 'Whole life',
+  endowment: 'Endowment',
+  annuity: 'Annuity',
+  other: 'Other',
+};
+
+const LINE_ZH: Record<string, string> = {
+  accident: '意外险',
+  health: '健康险',
+  medical: '医疗险',
+  critical_illness: '重疾险',
+  term_life: '定期寿险',
+  whole_life: '终身寿险',
+  endowment: '两全保险',
+  annuity: '年金保险',
+  other: '其他',
+};
+
+const fmt = (x: number | null, digits: number) => (x === null ? '–' : x.toFixed(digits));
+
+/** Chinese column names: the schema's own for input columns, then the workbench's output columns. */
+const COLUMN_ZH: Record<string, string> = {
+  ...Object.fromEntries(Object.values(TABLES).flatMap((t) => t.columns.map((c) => [c.name, c.descriptionZh.replace(/（[^）]*）$/, '')]))),
+  indicator: '指标',
+  exposure: '风险暴露',
+  actual: '实际值',
+  expected: '预期值',
+  ae: '实际/预期',
+  deviation: '偏差',
+  ci_low: '置信区间下限',
+  ci_high: '置信区间上限',
+  credibility: '可信度',
+  significant: '显著',
+  measure: '措施',
+  assessment: '合理性评估',
+  earned_premium: '已赚保费',
+  incurred_claims: '已发生赔款',
+  loss_ratio: '赔付率',
+  reserve_coverage_ratio: '责任准备金覆盖率',
+  rule_id: '规则',
+  severity: '严重程度',
+  message: '说明',
+  citation: '依据',
+  values: '触发值',
+  group: '分组',
+  n: '样本量',
+  index: '指数',
+  from: '自',
+  to: '至',
+  estimate: '估计值',
+  ceded_share: '分出保费占比',
+  ceded_claims_share: '摊回赔款占比',
+  product: '产品',
+  section: '部分',
+  status: '状态',
+  findings: '发现数',
+};
+
+const EN: Wording = {
+  title: (q) => `Quarterly actuarial review ${q}`,
+  contents: 'Contents',
+  severity: { critical: 'Critical', major: 'Major', minor: 'Minor', info: 'Info' },
+  summary: 'Executive summary',
+  summaryIntro: (data, end) =>
+    `Prepared for the chief actuary from the data folder ${data}, with experience to ${end}. Every figure below was computed by the workbench from the recorded inputs, without hand edits (S3 art. 19); the evidence bundle that accompanies this report reproduces it (awb verify).`,
+  findingsBySeverity: 'Findings by severity',
+  sectionStatus: 'Sections',
+  section: 'Section',
+  status: 'Status',
+  findingsCount: 'Findings',
+  severityHeading: 'Severity',
+  value: {},
+  complete: 'complete',
+  unavailable: 'unavailable',
+  notApplicable: 'not applicable',
+  headline: 'Critical and major findings',
+  noFindings: 'No findings.',
+  sections: {
+    backtest: { title: 'Pricing backtests', basis: 'S1 §16, §17 and annex 2 part 三' },
+    lossratio: { title: 'Loss-ratio rules', basis: 'S2, pricing adjustment' },
+    expense: { title: 'Expense caps', basis: 'S1 §9.2, §10; S2' },
+    eligibility: { title: 'Capital eligibility', basis: 'S1 §3, §11 and annex 1' },
+    satisfaction: { title: 'Customer satisfaction index', basis: 'S3 art. 22–24' },
+  },
+  commandMissing: (c) => `This section is unavailable: this version of the workbench has no \`awb ${c}\` command, so it was not computed. Nothing in this section has been estimated or filled in by hand.`,
+  noSurvey: (dir) => `No satisfaction survey in ${dir} (survey.csv, .xlsx or .parquet): there is no index to report this quarter.`,
+  noSurveyModel: (s) => `A survey (${s}) is present but no model file: put survey_model.json beside it or pass --survey-model FILE.`,
+  computedBy: (argv) => `Computed by: ${argv}`,
+  findingsOfSection: 'Findings',
+  tablesOfSection: 'Tables',
+  chartsOfSection: 'Charts',
+  tableTruncated: (shown, total, file) => `The first ${shown} of ${total} rows; the full table is ${file} in the evidence bundle.`,
+  tableOfPeriod: (period, shown, total, file) => `${shown} rows of ${period} of ${total}; the full table is ${file} in the evidence bundle.`,
+  figure: (n, name, command) => `Figure ${n}. ${name} (awb ${command})`,
+  allFindings: 'All findings with their citations',
+  allFindingsIntro: 'Every finding of every section, most severe first, with the text of the rule it applies.',
+  provenance: 'Provenance',
+  provenanceIntro: 'The inputs this review was computed from, identified by their SHA-256; the evidence bundle’s manifest.json records them with the software, runtime and every output’s hash.',
+  input: 'Input',
+  rulebook: 'Rulebook',
+  software: 'Software',
+  verifyHint: 'To check this filing later: awb verify <bundle folder> recomputes every output from these inputs and compares it byte for byte.',
+  column: {},
+  rule: 'Rule',
+  product: 'Product',
+  period: 'Period',
+  message: 'Finding',
+  citation: 'Citation',
+  values: 'Values',
+  page: 'Page',
+  yes: 'yes',
+  no: 'no',
+  annex: {
+    heading: 'Internet life insurance backtesting (S1 annex 2, part 三)',
+    intro: (q, asOf) => `Backtest of ${q}: experience to ${asOf} against the pricing assumptions, for the products in scope. The subsections follow annex 2 (二)–(五): products and reinsurance, each indicator, reasons and reasonableness, measures taken.`,
+    scope: '1. Products in scope: basic information and reinsurance arrangement',
+    scopeIntro: 'Products included in the pricing backtest this quarter, with the share of premium ceded and of claims recovered in the quarter (finance ledger).',
+    reinsurance: 'Reinsurance',
+    cededShare: 'ceded premium share',
+    cededClaimsShare: 'recovered claims share',
+    noReinsurance: 'none recorded',
+    indicators: '2. Indicators: actual against expected',
+    indicatorsIntro: 'A/E = actual ÷ expected; deviation = actual − expected; 95% confidence interval of A/E; limited-fluctuation credibility Z.',
+    reasons: '3. Reasons and reasonableness',
+    reasonsIntro: 'Whether each deviation is within random fluctuation (the 95% interval of A/E includes 1) or systematic, and how credible the experience is.',
+    measures: '4. Measures taken',
+    measuresIntro: 'Measures under S1 §16 by growing severity: attention (予以关注), adjustment (调整改进), report to the regulator (主动报告), disclosure (信息披露); triggers from rule BT-MEASURE.',
+    noMeasure: 'No deviation this quarter calls for a measure.',
+    year: 'Backtests of the year to date',
+    yearIntro: (y) => `Measures by product and quarter in ${y} (annex 2 (一): the year’s backtesting and the judgement on pricing soundness).`,
+    noCells: (q) => `The backtest produced no cells for ${q}.`,
+    deviation: 'Deviation',
+    significant: 'Significant',
+    assessment: ({ ae, ciLow, ciHigh, credibility, persistent }) => {
+      if (ae === null) return 'Not computable (no expected value).';
+      const run = persistent !== null && persistent > 1 ? ` The deviation has kept its direction for ${persistent} consecutive periods.` : '';
+      const within = ciLow !== null && ciHigh !== null && ciLow <= 1 && ciHigh >= 1;
+      const z = credibility === null ? '' : credibility >= 1 ? ' Fully credible experience.' : ` Partly credible experience (Z = ${fmt(credibility, 2)}).`;
+      if (ciLow === null || ciHigh === null) return `A/E ${fmt(ae, 3)}; no confidence interval.${z}`;
+      return within
+        ? `Within random fluctuation: the 95% interval ${fmt(ciLow, 3)}–${fmt(ciHigh, 3)} includes 1.${z}`
+        : `Systematic deviation: experience is ${ae > 1 ? 'above' : 'below'} the assumption and the 95% interval ${fmt(ciLow, 3)}–${fmt(ciHigh, 3)} excludes 1.${run}${z}`;
+    },
+    measure: { attention: 'attention (予以关注)', adjust: 'adjust (调整改进)', report: 'report to the regulator (主动报告)', disclose: 'disclose (信息披露)' },
+    indicator: INDICATOR_EN,
+    line: LINE_EN,
+  },
+};
+
+const ZH: Wording = {
+  title: (q) => `${q.slice(0, 4)}年第${'一二三四'[Number(q[5]) - 1]}季度精算审阅报告`,
+  contents: '目录',
+  severity: { critical: '严重', major: '重要', minor: '一般', info: '提示' },
+  summary: '摘要',
+  summaryIntro: (data, end) =>
+    `本报告供总精算师审阅，数据取自 ${data}，经验数据截至 ${end}。以下全部数据均由系统根据记录的输入自动生成，未经人工修改（S3 第十九条）；随附的证据包可以再现本报告（awb verify）。`,
+  findingsBySeverity: '按严重程度统计的发现',
+  sectionStatus: '各部分状态',
+  section: '部分',
+  status: '状态',
+  findingsCount: '发现数',
+  severityHeading: '严重程度',
+  value: { single: '趸交', regular: '期交', individual: '个人', group: '团体', complete: '已完成', unavailable: '不可用', 'not-applicable': '不适用' },
+  complete: '已完成',
+  unavailable: '不可用',
+  notApplicable: '不适用',
+  headline: '严重及重要发现',
+  noFindings: '无发现。',
+  sections: {
+    backtest: { title: '定价回溯', basis: 'S1 第（十六）、（十七）条及附件2第三部分' },
+    lossratio: { title: '赔付率规则', basis: 'S2 定价调整' },
+    expense: { title: '费用率上限', basis: 'S1 第（九）条第2项、第（十）条；S2' },
+    eligibility: { title: '经营资质（偿付能力与责任准备金覆盖率）', basis: 'S1 第（三）、（十一）条及附件1' },
+    satisfaction: { title: '客户满意度指数', basis: 'S3 第二十二至二十四条' },
+  },
+  commandMissing: (c) => `本部分不可用：当前版本的系统没有 \`awb ${c}\` 命令，因此未作计算。本部分没有任何估计或人工填写的内容。`,
+  noSurvey: (dir) => `${dir} 中没有满意度调查数据（survey.csv、.xlsx 或 .parquet），本季度无指数可报告。`,
+  noSurveyModel: (s) => `存在调查数据（${s}）但缺少模型文件：请将 survey_model.json 放在同一目录，或使用 --survey-model FILE。`,
+  computedBy: (argv) => `计算命令：${argv}`,
+  findingsOfSection: '发现',
+  tablesOfSection: '表格',
+  chartsOfSection: '图表',
+  tableTruncated: (shown, total, file) => `仅显示 ${total} 行中的前 ${shown} 行；完整表格见证据包中的 ${file}。`,
+  tableOfPeriod: (period, shown, total, file) => `显示 ${total} 行中 ${period} 的 ${shown} 行；完整表格见证据包中的 ${file}。`,
+  figure: (n, name, command) => `图 ${n}. ${name}（awb ${command}）`,
+  allFindings: '全部发现及其依据',
+  allFindingsIntro: '各部分的全部发现，按严重程度排列，并附所适用规则的原文。',
+  provenance: '数据来源与可再现性',
+  provenanceIntro: '本报告所依据的输入文件及其 SHA-256；证据包中的 manifest.json 另记录了软件、运行环境及每个输出文件的哈希值。',
+  input: '输入文件',
+  rulebook: '规则库',
+  software: '软件',
+  verifyHint: '日后核验：awb verify <证据包目录> 将根据这些输入重新计算每个输出，并逐字节比对。',
+  column: COLUMN_ZH,
+  rule: '规则',
+  product: '产品',
+  period: '期间',
+  message: '发现',
+  citation: '依据',
+  values: '触发值',
+  page: '页',
+  yes: '是',
+  no: '否',
+  annex: {
+    heading: '互联网人身保险回溯工作情况（S1 附件2 第三部分）',
+    intro: (q, asOf) => `${q} 业务回溯：截至 ${asOf} 的实际经营情况与精算假设的比较。以下各小节依照附件2（二）至（五）的要求：产品基本信息及再保险安排、相关指标回溯情况、原因及合理性评估、公司采取的措施。`,
+    scope: '1. 纳入定价回溯的产品基本信息及再保险安排',
+    scopeIntro: '本季度纳入定价回溯的互联网人身保险产品，以及本季度分出保费和摊回赔款的占比（取自财务数据）。',
+    reinsurance: '再保险安排',
+    cededShare: '分出保费占比',
+    cededClaimsShare: '摊回赔款占比',
+    noReinsurance: '无分保记录',
+    indicators: '2. 相关指标回溯情况',
+    indicatorsIntro: '实际/预期 = 实际值 ÷ 预期值；偏差 = 实际值 − 预期值；实际/预期的95%置信区间；有限波动可信度 Z。',
+    reasons: '3. 原因及合理性评估',
+    reasonsIntro: '各项偏差属于随机波动（实际/预期的95%置信区间包含1）还是系统性偏差，以及经验数据的可信度。',
+    measures: '4. 公司采取的措施',
+    measuresIntro: '依照 S1 第（十六）条，按严重程度依次为：予以关注、调整改进、主动报告、信息披露；触发条件见规则 BT-MEASURE。',
+    noMeasure: '本季度没有需要采取措施的偏差。',
+    year: '本年度回溯工作情况',
+    yearIntro: (y) => `${y}年各产品各季度的回溯措施（附件2（一）：年度回溯情况及对定价科学性的整体判断）。`,
+    noCells: (q) => `回溯未产生 ${q} 的结果。`,
+    deviation: '偏差',
+    significant: '显著',
+    assessment: ({ ae, ciLow, ciHigh, credibility, persistent }) => {
+      if (ae === null) return '无法计算（无预期值）。';
+      const run = persistent !== null && persistent > 1 ? `偏差已连续 ${persistent} 期保持同一方向。` : '';
+      const within = ciLow !== null && ciHigh !== null && ciLow <= 1 && ciHigh >= 1;
+      const z = credibility === null ? '' : credibility >= 1 ? '经验数据完全可信。' : `经验数据部分可信（Z = ${fmt(credibility, 2)}）。`;
+      if (ciLow === null || ciHigh === null) return `实际/预期 ${fmt(ae, 3)}；无置信区间。${z}`;
+      return within
+        ? `属于随机波动：95%置信区间 ${fmt(ciLow, 3)}–${fmt(ciHigh, 3)} 包含1。${z}`
+        : `系统性偏差：实际${ae > 1 ? '高于' : '低于'}假设，95%置信区间 ${fmt(ciLow, 3)}–${fmt(ciHigh, 3)} 不包含1。${run}${z}`;
+    },
+    measure: { attention: '予以关注', adjust: '调整改进', report: '主动报告', disclose: '信息披露' },
+    indicator: INDICATOR_ZH,
+    line: LINE_ZH,
+  },
+};
+
+/**
+ * The review's wording in a language. Column names without a translation are shown as they are.
+ * @example wording('zh').title('2025Q4') // '2025年第四季度精算审阅报告'
+ */
+export function wording(lang: Lang): Wording {
+  return lang === 'zh' ? ZH : EN;
+}
+
+/** A column's heading in the review's language: its Chinese name in `zh`, else the column with spaces for underscores. */
+export function columnLabel(w: Wording, column: string): string {
+  return w.column[column] ?? column.replace(/_/g, ' ');
+}

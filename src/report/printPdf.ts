@@ -1,0 +1,57 @@
+import { withChromium } from '../charts/chromium';
+import { escapeHtml } from '../charts/html';
+import { withoutPdfDates } from '../charts/pdfDates';
+
+/** Options of `printPdf`: the running footer's text, and how long charts may take to draw. */
+export interface PrintOptions {
+  /** Left part of the footer on every page (the report's title). */
+  readonly footer: string;
+  /** Page-number wording: `{page}` and `{pages}` are replaced (`Page {page} of {pages}`, `第 {page} 页，共 {pages} 页`). */
+  readonly pageNumber: string;
+  /** Milliseconds to wait for `data-charts="ready"` (default 120 000). */
+  readonly timeoutMs?: number;
+}
+
+/** Page-side expression of the charts' state (evaluated in the browser, where `document` exists). */
+const CHART_STATE = "document.documentElement.getAttribute('data-charts')";
+
+/** Width of the A4 text block (210 mm − 2 × 14 mm) in CSS pixels, so charts are drawn at the width they print. */
+const PRINT_WIDTH_PX = Math.round(((210 - 28) / 25.4) * 96);
+
+/**
+ * Prints an HTML document to PDF with headless Chromium: A4, the page's own print styles, CJK
+ * fonts (Noto Sans CJK), the footer with page numbers on every page, after the document's charts
+ * are drawn (it waits for `data-charts="ready"` on the root element). The creation and
+ * modification dates Chromium writes are removed (`withoutPdfDates`), so the same HTML printed
+ * by the same Chromium gives the same bytes.
+ * @throws Error when Chromium cannot be launched, the page reports a script error, or the charts fail or time out.
+ * @example const pdf = await printPdf(html, { footer: 'Quarterly actuarial review 2025Q4', pageNumber: 'Page {page} of {pages}' });
+ */
+export async function printPdf(html: string, options: PrintOptions): Promise<Uint8Array> {
+  return withChromium(async (browser) => {
+    const page = await browser.newPage({ viewport: { width: PRINT_WIDTH_PX, height: 1123 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await page.setContent(html, { waitUntil: 'load' });
+      await page.waitForFunction(`${CHART_STATE} !== 'pending'`, undefined, { timeout: options.timeoutMs ?? 120_000 });
+      const state = (await page.evaluate(CHART_STATE)) as string | null;
+      if (state !== 'ready' || errors.length > 0) throw new Error(`printPdf: the page did not render (${errors.join('; ') || `charts ${state}`})`);
+      await page.emulateMedia({ media: 'print' });
+      const numbers = escapeHtml(options.pageNumber).replace('{page}', '<span class="pageNumber"></span>').replace('{pages}', '<span class="totalPages"></span>');
+      const pdf = await page.pdf({
+        format: 'A4',
+        printBackground: true,
+        preferCSSPageSize: true,
+        displayHeaderFooter: true,
+        headerTemplate: '<span></span>',
+        footerTemplate: `<div style="font-family:'Noto Sans CJK SC',sans-serif;font-size:7.5px;color:#555;width:100%;margin:0 14mm;display:flex;justify-content:space-between"><span>${escapeHtml(options.footer)}</span><span>${numbers}</span></div>`,
+        tagged: false,
+        outline: false,
+      });
+      return withoutPdfDates(pdf);
+    } finally {
+      await page.close();
+    }
+  });
+}

@@ -1,0 +1,121 @@
+import type { Figure } from '../charts/figure';
+import type { CommandOutput, RunContext } from '../cli/command';
+import type { TableRow } from '../evidence/csv';
+import type { CommandLookup } from '../evidence/fileEvidence';
+import { sha256File } from '../evidence/hash';
+import { softwareProvenance } from '../evidence/manifest';
+import { jsonText } from '../evidence/renderOutputs';
+import type { Progress } from '../progress';
+import { SEVERITIES } from '../rules/finding';
+import { composeReview, type Review } from './composeReview';
+import { wording } from './labels';
+import { printPdf } from './printPdf';
+import { reviewHtml } from './reviewHtml';
+import type { ReviewParams } from './reviewPlan';
+
+function findingRows(review: Review): TableRow[] {
+  return review.findings.map((f) => ({
+    severity: f.severity,
+    rule_id: f.rule_id,
+    product_code: f.product_code ?? null,
+    period: f.period ?? null,
+    message: f.message,
+    message_zh: f.message_zh ?? null,
+    values: JSON.stringify(f.values),
+    citation: f.citation,
+  }));
+}
+
+/** The review's result.json: what was reviewed, each section's status and command lines, the findings. */
+function reviewJson(review: Review): CommandOutput['json'] {
+  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, review.findings.filter((f) => f.severity === s).length]));
+  return {
+    quarter: review.params.quarter,
+    data: review.params.data,
+    lang: review.params.lang,
+    rulebook: { id: review.rulebook.id, version: review.rulebook.version, sha256: review.rulebook.sha256 },
+    summary: counts,
+    sections: review.sections.map((s) => ({
+      id: s.id,
+      command: s.command,
+      status: s.status,
+      reason: s.reason,
+      findings: s.findings.length,
+      runs: s.runs.map((r) => ({ id: r.id, argv: ['awb', r.command, ...r.argv], parameters: r.parameters })),
+    })),
+    findings: review.findings,
+  };
+}
+
+function reviewText(review: Review, files: readonly string[]): string {
+  const w = wording('en');
+  const counts = SEVERITIES.map((s) => `${review.findings.filter((f) => f.severity === s).length} ${s}`).join(', ');
+  const lines = [
+    `${w.title(review.params.quarter)}: ${review.params.data}, rulebook ${review.rulebook.id} ${review.rulebook.version}`,
+    `Sections: ${review.sections.map((s) => `${s.id} ${s.status === 'complete' ? 'complete' : `${s.status} (${s.reason})`}`).join('; ')}`,
+    `Findings: ${counts}`,
+    ...review.findings.filter((f) => f.severity === 'critical' || f.severity === 'major').map((f) => `  ${f.severity.padEnd(8)} ${f.rule_id}${f.product_code ? ` ${f.product_code}` : ''}${f.period ? ` ${f.period}` : ''}: ${f.message}`),
+    `Report (${review.params.lang}): ${files.join(', ')} in the evidence bundle`,
+  ];
+  return lines.join('\n');
+}
+
+/**
+ * Renders a composed review into everything its evidence bundle files: the HTML report, the
+ * PDF printed from it, each command's JSON result as `results/<run>.json`, its tables and charts
+ * prefixed with the run (`tables/backtest_cells.csv`), and the review's own tables (`findings`,
+ * `sections`, and the backtest annex's `backtest_scope` and `backtest_indicators`). The same
+ * review gives the same bytes.
+ * @throws Error when Chromium cannot print the PDF.
+ * @example const output = await renderReview(await composeReview(params, SILENT_PROGRESS, findCommand), SILENT_PROGRESS);
+ */
+export async function renderReview(review: Review, progress: Progress): Promise<CommandOutput> {
+  const p = review.params;
+  const hashes = new Map<string, string>();
+  for (const path of review.inputs) hashes.set(path, await sha256File(path));
+  const sw = softwareProvenance();
+  const html = reviewHtml(review, hashes, `${sw.package} ${sw.version}`);
+  progress.start('review: printing the PDF', 1);
+  const w = wording(p.lang);
+  const pdf = await printPdf(html, { footer: w.title(p.quarter), pageNumber: p.lang === 'zh' ? '第 {page} 页，共 {pages} 页' : 'Page {page} of {pages}' });
+  progress.tick();
+  progress.stop();
+
+  const tables: Record<string, readonly TableRow[]> = {
+    findings: findingRows(review),
+    sections: review.sections.map((s) => ({ section: s.id, command: s.command, status: s.status, reason: s.reason, findings: s.findings.length })),
+  };
+  if (review.annex) {
+    tables.backtest_scope = review.annex.scope as unknown as TableRow[];
+    tables.backtest_indicators = review.annex.indicators as unknown as TableRow[];
+  }
+  const charts: Record<string, Figure> = {};
+  const files: Record<string, string | Uint8Array> = { 'report.html': html, 'report.pdf': pdf };
+  const seeds: Record<string, number> = {};
+  for (const run of review.sections.flatMap((s) => s.runs)) {
+    for (const [name, seed] of Object.entries(run.output.seeds ?? {})) seeds[`${run.id}.${name}`] = seed;
+    for (const [name, rows] of Object.entries(run.output.tables ?? {})) tables[`${run.id}_${name}`] = rows;
+    for (const [name, figure] of Object.entries(run.output.charts ?? {})) charts[`${run.id}_${name}`] = figure;
+    files[`results/${run.id}.json`] = jsonText(run.output.json);
+  }
+  return {
+    json: reviewJson(review),
+    text: reviewText(review, ['report.html', 'report.pdf']),
+    inputs: review.inputs,
+    tables,
+    charts,
+    files,
+    rulebook: review.rulebook,
+    seeds,
+  };
+}
+
+/**
+ * The chief actuary's quarterly review (`awb review`): composes the sections from the commands'
+ * outputs (`composeReview`) and renders the report and its evidence (`renderReview`).
+ * @param lookup finds the section commands by name (the `awb` commands; tests pass stand-ins)
+ * @throws InputError for bad input in any section; Error when Chromium cannot print.
+ */
+export async function quarterlyReview(p: ReviewParams, context: RunContext, lookup: CommandLookup): Promise<CommandOutput> {
+  return renderReview(await composeReview(p, context.progress, lookup), context.progress);
+}

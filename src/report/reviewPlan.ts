@@ -1,0 +1,97 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { formatDay } from '../data/dates';
+import { periodEnd, periodYear, type Quarter, quarterNumber } from '../data/period';
+import { findTableFile } from '../data/readTable';
+import type { Lang } from './labels';
+
+/** The recorded parameters of `awb review`. */
+export type ReviewParams = {
+  /** The data folder. */
+  readonly data: string;
+  readonly quarter: Quarter;
+  readonly lang: Lang;
+  /** A rulebook file passed on to every command, or null for the shipped one. */
+  readonly rules: string | null;
+  /** The survey's model file, or null for survey_model.json beside the survey. */
+  readonly survey_model: string | null;
+};
+
+/** The sections of the review, in the order they appear. */
+export const SECTIONS = ['backtest', 'lossratio', 'expense', 'eligibility', 'satisfaction'] as const;
+export type SectionId = (typeof SECTIONS)[number];
+
+/** One command run that a section is built from: the command and its command-line arguments. */
+export interface PlannedRun {
+  /** Names the run's tables and charts in the bundle (`<id>_<name>`). */
+  readonly id: string;
+  readonly command: string;
+  readonly argv: readonly string[];
+}
+
+/** A section to compute, or one that does not apply to this data folder (and why). */
+export type SectionPlan =
+  | { readonly id: SectionId; readonly command: string; readonly runs: readonly PlannedRun[] }
+  | { readonly id: SectionId; readonly command: string; readonly skip: 'no-survey' | 'no-survey-model'; readonly detail: string };
+
+/** The command each section is computed by. */
+export const SECTION_COMMAND: Readonly<Record<SectionId, string>> = {
+  backtest: 'backtest',
+  lossratio: 'lossratio',
+  expense: 'expense',
+  eligibility: 'eligibility',
+  satisfaction: 'icsi',
+};
+
+/** Last day of the quarter, ISO (`2025Q4` → `2025-12-31`): the backtest's as-of date. */
+export function quarterEndDate(quarter: Quarter): string {
+  return formatDay(periodEnd(quarter));
+}
+
+/**
+ * The latest calendar year complete at the end of the quarter (the loss-ratio rules judge
+ * complete years, S2): the quarter's own year for a fourth quarter, else the year before.
+ * @example latestCompleteYear('2025Q4') // 2025; latestCompleteYear('2025Q3') // 2024
+ */
+export function latestCompleteYear(quarter: Quarter): number {
+  return quarterNumber(quarter) === 4 ? periodYear(quarter) : periodYear(quarter) - 1;
+}
+
+/**
+ * Plans the command runs of a quarterly review. Each section is the output of one public `awb`
+ * command run with the arguments a user would type, so the review composes exactly what the
+ * commands compute:
+ * - backtest: `backtest --data D --basis calendar-quarter --as-of <quarter end>`
+ * - lossratio: `lossratio --data D --year <latest complete year>`
+ * - expense: `expense --data D`
+ * - eligibility: `eligibility --data D --quarter Q`
+ * - satisfaction: `icsi --survey D/survey.csv --model M --by <group>` for each of company, region
+ *   and stage that the survey has (S3: indices by company, region and business stage)
+ * `--rules FILE` is passed to every rule-based command when given.
+ * @param surveyGroups the grouping columns present in the survey (company, region, stage)
+ */
+export async function planReview(p: ReviewParams, surveyGroups: (survey: string) => Promise<readonly string[]>): Promise<SectionPlan[]> {
+  const rules = p.rules === null ? [] : ['--rules', p.rules];
+  const data = ['--data', p.data];
+  const plans: SectionPlan[] = [
+    { id: 'backtest', command: 'backtest', runs: [{ id: 'backtest', command: 'backtest', argv: [...data, '--basis', 'calendar-quarter', '--as-of', quarterEndDate(p.quarter), ...rules] }] },
+    { id: 'lossratio', command: 'lossratio', runs: [{ id: 'lossratio', command: 'lossratio', argv: [...data, '--year', String(latestCompleteYear(p.quarter)), ...rules] }] },
+    { id: 'expense', command: 'expense', runs: [{ id: 'expense', command: 'expense', argv: [...data, ...rules] }] },
+    { id: 'eligibility', command: 'eligibility', runs: [{ id: 'eligibility', command: 'eligibility', argv: [...data, '--quarter', p.quarter, ...rules] }] },
+  ];
+  const survey = findTableFile(p.data, 'survey');
+  if (!survey) {
+    plans.push({ id: 'satisfaction', command: 'icsi', skip: 'no-survey', detail: p.data });
+  } else {
+    const model = p.survey_model ?? join(dirname(survey), 'survey_model.json');
+    if (!existsSync(model)) {
+      plans.push({ id: 'satisfaction', command: 'icsi', skip: 'no-survey-model', detail: survey });
+    } else {
+      const groups = await surveyGroups(survey);
+      const base = ['--survey', survey, '--model', model];
+      const runs = groups.length === 0 ? [{ id: 'icsi', command: 'icsi', argv: base }] : groups.map((g) => ({ id: `icsi_${g}`, command: 'icsi', argv: [...base, '--by', g] }));
+      plans.push({ id: 'satisfaction', command: 'icsi', runs });
+    }
+  }
+  return plans;
+}
