@@ -71,6 +71,15 @@ describe('awb backtest on a hand-made company', () => {
     expect(out.cells[1].expected).toBeCloseTo((1 + 319 / 365) * 0.2, 14);
   });
 
+  it('lists the cells of a policy-year study on the terminal (it has no calendar periods to summarise)', async () => {
+    const r = await awb('backtest', '--data', data, '--basis', 'policy-year', '--as-of', '2025-12-31', '--indicator', 'lapse', '--by', 'channel');
+    expect(r.code).toBe(0);
+    // The same two cells as above: agency 0 lapses, app 1 lapse over 1 + 319/365 years at q = 20%.
+    expect(r.stdout).toContain('Cells (A/E with its 95% interval):');
+    expect(r.stdout).toMatch(/TL01 lapse +policy year 1, channel=agency +actual 0 +expected 0\.2 +A\/E 0\.000/);
+    expect(r.stdout).toMatch(new RegExp(`TL01 lapse +policy year 1, channel=app +actual 1 +expected ${((1 + 319 / 365) * 0.2).toFixed(1)} +A/E ${(1 / ((1 + 319 / 365) * 0.2)).toFixed(3)}`));
+  });
+
   it('files the cells as CSV, the charts and a manifest, the same bytes every time', async () => {
     const out = tempDir();
     const a = await awb('backtest', '--data', data, '--basis', 'calendar-quarter', '--as-of', '2025-12-31', '--by', 'channel', '--out', join(out, 'a'));

@@ -59,6 +59,21 @@ function backtestCharts(result: BacktestResult): Record<string, Figure> {
   return charts;
 }
 
+/** Most cells listed on the terminal when there are no calendar periods to summarise (policy-year studies). */
+const CELLS_SHOWN = 40;
+
+/** The cells of a study without calendar periods, one line each: product, indicator, policy year, groups, A/E. */
+function cellLines(cells: BacktestResult['cells']): string[] {
+  const lines = ['Cells (A/E with its 95% interval):'];
+  for (const c of cells.slice(0, CELLS_SHOWN)) {
+    const where = [c.period ?? (c.policy_year === undefined ? '' : `policy year ${c.policy_year}`), ...Object.entries(c.by).map(([k, v]) => `${k}=${v ?? 'n/a'}`)].filter((t) => t !== '').join(', ');
+    const ci = c.ci_low === null || c.ci_high === null ? '' : ` [${c.ci_low.toFixed(3)}, ${c.ci_high.toFixed(3)}]`;
+    lines.push(`  ${`${c.product_code} ${c.indicator}`.padEnd(28)} ${where.padEnd(34)} actual ${c.actual ?? 'n/a'}  expected ${c.expected === null ? 'n/a' : c.expected.toFixed(1)}  A/E ${c.ae === null ? 'n/a' : c.ae.toFixed(3)}${ci}`);
+  }
+  if (cells.length > CELLS_SHOWN) lines.push(`  … ${cells.length - CELLS_SHOWN} more cells: --json or --out for all of them`);
+  return lines;
+}
+
 function summaryText(result: BacktestResult): string {
   const lines = [`Pricing backtest (S1 §16), ${result.basis}, ${result.from} to ${result.as_of}; products: ${result.scope.join(', ')}`];
   const latest = new Map<string, (typeof result.measures)[number]>();
@@ -70,6 +85,7 @@ function summaryText(result: BacktestResult): string {
       lines.push(`  ${key.padEnd(28)} ${m.period}  A/E ${m.ae === null ? 'n/a' : m.ae.toFixed(3)}${ci}  ${m.level ? `${m.level} ${MEASURE_ZH[m.level]}` : '-'}`);
     }
   }
+  if (latest.size === 0 && result.cells.length > 0) lines.push('', ...cellLines(result.cells));
   lines.push('', `${result.cells.length} cells; ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'}`);
   for (const f of result.findings) lines.push(`  [${f.severity}] ${f.rule_id} ${f.message}`);
   return lines.join('\n');
@@ -81,7 +97,7 @@ export const backtestCommand = defineCommand({
   summary: 'Pricing backtest (S1 §16): actual vs expected lapse, surrender, death, incidence, loss ratio, expense rate and investment return, with measures',
   examples: [
     'awb backtest --data data/sample --basis calendar-quarter --as-of 2025-12-31',
-    'awb backtest --data data/sample --basis policy-year --as-of 2025-12-31 --indicator lapse --products TL01 --by channel --json',
+    'awb backtest --data data/sample --basis policy-year --as-of 2025-12-31 --indicator lapse --products TRM01 --by channel --json',
     'awb backtest --data data/sample --basis calendar-quarter --as-of 2025-12-31 --by channel,policy_year --out output/backtest-2025Q4',
   ],
   configure: (c) =>
