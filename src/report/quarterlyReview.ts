@@ -7,24 +7,12 @@ import { softwareProvenance } from '../evidence/manifest';
 import { jsonText } from '../evidence/renderOutputs';
 import type { Progress } from '../progress';
 import { SEVERITIES } from '../rules/finding';
+import { findingRows } from '../rules/findingRows';
 import { composeReview, type Review } from './composeReview';
 import { wording } from './labels';
 import { printPdf } from './printPdf';
 import { reviewHtml } from './reviewHtml';
 import type { ReviewParams } from './reviewPlan';
-
-function findingRows(review: Review): TableRow[] {
-  return review.findings.map((f) => ({
-    severity: f.severity,
-    rule_id: f.rule_id,
-    product_code: f.product_code ?? null,
-    period: f.period ?? null,
-    message: f.message,
-    message_zh: f.message_zh ?? null,
-    values: JSON.stringify(f.values),
-    citation: f.citation,
-  }));
-}
 
 /** The review's result.json: what was reviewed, each section's status and command lines, the findings. */
 function reviewJson(review: Review): CommandOutput['json'] {
@@ -82,7 +70,7 @@ export async function renderReview(review: Review, progress: Progress): Promise<
   progress.stop();
 
   const tables: Record<string, readonly TableRow[]> = {
-    findings: findingRows(review),
+    findings: findingRows(review.findings),
     sections: review.sections.map((s) => ({ section: s.id, command: s.command, status: s.status, reason: s.reason, findings: s.findings.length })),
   };
   if (review.annex) {
