@@ -47,3 +47,12 @@ export function chromiumVersion(): string | null {
   }
   return version;
 }
+
+/**
+ * Whether the Chromium that draws PDF and images can be run (`CHROMIUM_PATH --version` succeeds).
+ * Without it, bundles hold charts as HTML and JSON only and the review is filed without its PDF.
+ * @example chromiumAvailable() // true where Debian's chromium is installed
+ */
+export function chromiumAvailable(): boolean {
+  return chromiumVersion() !== null;
+}

@@ -68,9 +68,10 @@ export interface VerifyReport {
   /** Differences between the software and runtime that filed the bundle and the ones verifying it. */
   readonly environment_differences: readonly string[];
   /**
-   * True when the inputs are unchanged and the only outputs that differ are renderings by
-   * Chromium (PDF, PNG, SVG) while the Chromium version differs: the figures reproduce, the
-   * rendering does not (their bytes depend on the Chromium build and its fonts).
+   * True when the inputs are unchanged and the only outputs that differ (or that only one side
+   * has) are renderings by Chromium (PDF, PNG, SVG) while the Chromium version differs, or one
+   * side had no Chromium: the figures reproduce, the rendering does not (its bytes depend on the
+   * Chromium build and its fonts).
    */
   readonly renderings_only: boolean;
   /** Why the recomputation failed, or null. */
@@ -229,10 +230,14 @@ export async function verifyBundle(dir: string, options: VerifyOptions = {}): Pr
         ? 'unchanged'
         : 'changed';
   const inputsChanged = inputs.some((i) => i.status !== 'unchanged');
-  const environment = environmentDifferences(manifest);
+  const environment = environmentDifferences(manifest, outputs.some((o) => RENDERED.test(o.path)));
   const differing = outputs.filter((o) => o.status !== 'reproduced');
   const renderingsOnly =
-    error === null && !inputsChanged && differing.length > 0 && differing.every((o) => o.status === 'differs' && RENDERED.test(o.path)) && environment.some((d) => d.startsWith('chromium'));
+    error === null &&
+    !inputsChanged &&
+    differing.length > 0 &&
+    differing.every((o) => RENDERED.test(o.path) && (o.status === 'differs' || o.status === 'unrecorded' || o.status === 'not-produced')) &&
+    environment.some((d) => d.startsWith('chromium'));
   return {
     bundle: dir,
     command: manifest.command.name,
@@ -250,8 +255,12 @@ export async function verifyBundle(dir: string, options: VerifyOptions = {}): Pr
   };
 }
 
-/** Where the software or runtime verifying differs from what filed the bundle (context for a difference). */
-function environmentDifferences(manifest: Manifest): string[] {
+/**
+ * Where the software or runtime verifying differs from what filed the bundle (context for a
+ * difference). Chromium counts when the bundle or its recomputation holds renderings: a bundle
+ * filed without Chromium has none, and one verified without it draws none.
+ */
+function environmentDifferences(manifest: Manifest, rendered: boolean): string[] {
   const now = softwareProvenance();
   const was = manifest.software;
   const out: string[] = [];
@@ -263,7 +272,7 @@ function environmentDifferences(manifest: Manifest): string[] {
   note('lockfile sha256', was.lockfile_sha256, now.lockfile_sha256);
   note('node', manifest.runtime.node, process.version);
   note('time zone', manifest.runtime.time_zone, Intl.DateTimeFormat().resolvedOptions().timeZone);
-  if (manifest.runtime.chromium) note('chromium', manifest.runtime.chromium, chromiumVersion());
+  if (rendered) note('chromium', manifest.runtime.chromium ?? 'no Chromium', chromiumVersion() ?? 'no Chromium');
   return out;
 }
 

@@ -1,4 +1,6 @@
+import { chromiumAvailable } from '../charts/chromium';
 import type { Figure } from '../charts/figure';
+import { CHROMIUM_PATH } from '../charts/figureRenderer';
 import type { CommandOutput, RunContext } from '../cli/command';
 import type { TableRow } from '../evidence/csv';
 import type { CommandLookup } from '../evidence/fileEvidence';
@@ -44,13 +46,14 @@ function reviewText(review: Review, files: readonly string[]): string {
     `Findings: ${counts}`,
     ...review.findings.filter((f) => f.severity === 'critical' || f.severity === 'major').map((f) => `  ${f.severity.padEnd(8)} ${f.rule_id}${f.product_code ? ` ${f.product_code}` : ''}${f.period ? ` ${f.period}` : ''}: ${f.message}`),
     `Report (${review.params.lang}): ${files.join(', ')} in the evidence bundle`,
+    ...(files.includes('report.pdf') ? [] : [`The PDF was not printed: no Chromium at ${CHROMIUM_PATH} (install Debian's chromium and fonts-noto-cjk, or set AWB_CHROMIUM); the HTML report is complete.`]),
   ];
   return lines.join('\n');
 }
 
 /**
  * Renders a composed review into everything its evidence bundle files: the HTML report, the
- * PDF printed from it, each command's JSON result as `results/<run>.json`, its tables and charts
+ * PDF printed from it (when Chromium is installed), each command's JSON result as `results/<run>.json`, its tables and charts
  * prefixed with the run (`tables/backtest_cells.csv`), and the review's own tables (`findings`,
  * `sections`, and the backtest annex's `backtest_scope` and `backtest_indicators`). The same
  * review gives the same bytes.
@@ -63,11 +66,14 @@ export async function renderReview(review: Review, progress: Progress): Promise<
   for (const path of review.inputs) hashes.set(path, await sha256File(path));
   const sw = softwareProvenance();
   const html = reviewHtml(review, hashes, `${sw.package} ${sw.version}`);
-  progress.start('review: printing the PDF', 1);
   const w = wording(p.lang);
-  const pdf = await printPdf(html, { footer: w.title(p.quarter), pageNumber: p.lang === 'zh' ? '第 {page} 页，共 {pages} 页' : 'Page {page} of {pages}' });
-  progress.tick();
-  progress.stop();
+  let pdf: Uint8Array | null = null;
+  if (chromiumAvailable()) {
+    progress.start('review: printing the PDF', 1);
+    pdf = await printPdf(html, { footer: w.title(p.quarter), pageNumber: p.lang === 'zh' ? '第 {page} 页，共 {pages} 页' : 'Page {page} of {pages}' });
+    progress.tick();
+    progress.stop();
+  }
 
   const tables: Record<string, readonly TableRow[]> = {
     findings: findingRows(review.findings),
@@ -78,7 +84,7 @@ export async function renderReview(review: Review, progress: Progress): Promise<
     tables.backtest_indicators = review.annex.indicators as unknown as TableRow[];
   }
   const charts: Record<string, Figure> = {};
-  const files: Record<string, string | Uint8Array> = { 'report.html': html, 'report.pdf': pdf };
+  const files: Record<string, string | Uint8Array> = pdf === null ? { 'report.html': html } : { 'report.html': html, 'report.pdf': pdf };
   const seeds: Record<string, number> = {};
   for (const run of review.sections.flatMap((s) => s.runs)) {
     for (const [name, seed] of Object.entries(run.output.seeds ?? {})) seeds[`${run.id}.${name}`] = seed;
@@ -88,7 +94,7 @@ export async function renderReview(review: Review, progress: Progress): Promise<
   }
   return {
     json: reviewJson(review),
-    text: reviewText(review, ['report.html', 'report.pdf']),
+    text: reviewText(review, Object.keys(files)),
     inputs: review.inputs,
     tables,
     charts,

@@ -56,7 +56,7 @@ function verifyText(r: VerifyReport): string {
     ].filter((s) => s !== '');
     lines.push(`NOT REPRODUCED: ${why.join('; ')}.`);
     if (r.renderings_only) {
-      lines.push('Only files drawn by Chromium differ, and this Chromium is not the one that filed the bundle: every figure reproduces; to reproduce the renderings too, verify with the recorded Chromium (manifest runtime.chromium).');
+      lines.push('Only files drawn by Chromium differ, and the Chromium verifying is not the one that filed the bundle (or one side had none): every figure reproduces; to reproduce the renderings too, verify with the recorded Chromium (manifest runtime.chromium).');
     }
   }
   return lines.join('\n');
