@@ -7,8 +7,6 @@
  * same product-years, and ratios equal to 1e-12. The target says what exactness may cost end to
  * end: at most five times the float baseline's wall time.
  */
-const { mkdirSync } = require('node:fs');
-const { CACHE } = require('./generatePolicies');
 const { financePeriods } = require('../dist/lossratio/financePeriods');
 const { earnedLossRatio } = require('../dist/lossratio/earnedLossRatio');
 
@@ -53,8 +51,6 @@ module.exports = {
   description: 'yearly earned loss ratios from a quarterly ledger, exact (fen, Dec) vs binary floats',
   target: { maxRatio: 5, maxRssMb: 1024 },
   async prepare({ rows }) {
-    // run.js files its report in the cache folder, which only the policy generator creates otherwise.
-    mkdirSync(CACHE, { recursive: true });
     // --rows is the policy count of the other benchmarks; the default 10,000,000 gives 2,000 products.
     return { products: Math.max(20, Math.min(2000, Math.round(rows / 5000))) };
   },

@@ -15,7 +15,7 @@
  * Adding a benchmark is adding a file `bench/<name>.bench.js` (see bench/README.md).
  */
 const { execFileSync } = require('node:child_process');
-const { readdirSync, writeFileSync } = require('node:fs');
+const { mkdirSync, readdirSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const os = require('node:os');
 
@@ -44,12 +44,16 @@ function runSide(file, side, input) {
   return JSON.parse(lines[lines.length - 1]);
 }
 
+/** Where generated inputs and the last run's report are kept (git-ignored); made on first use. */
+const CACHE = join(__dirname, '.cache');
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const mb = (x) => `${Math.round(x)} MB`;
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
+  mkdirSync(CACHE, { recursive: true });
   const files = readdirSync(__dirname).filter((f) => f.endsWith('.bench.js')).sort();
   const benches = files.map((f) => ({ file: join(__dirname, f), spec: require(join(__dirname, f)) }));
   const chosen = options.names.length === 0 ? benches : benches.filter((b) => options.names.includes(b.spec.name));
@@ -86,7 +90,7 @@ async function main() {
     console.log('');
     report.push({ name: spec.name, input, candidate: runs.candidate.map(({ output, ...r }) => r), baseline: runs.baseline.map(({ output, ...r }) => r), ratio, cpu_ratio: cpuRatio, peak_mb: peak, targets, difference });
   }
-  writeFileSync(join(__dirname, '.cache', 'last-run.json'), JSON.stringify({ load_average_start: load, load_average_end: os.loadavg(), report }, null, 2) + '\n');
+  writeFileSync(join(CACHE, 'last-run.json'), JSON.stringify({ load_average_start: load, load_average_end: os.loadavg(), report }, null, 2) + '\n');
   if (failed) process.exitCode = 1;
 }
 

@@ -10,7 +10,7 @@ import { calendarGrainOf, type StudyBasis } from '../exposure/studyBasis';
 import type { Progress } from '../progress';
 import { sortFindings, type Finding } from '../rules/finding';
 import type { Rulebook } from '../rules/rulebook';
-import { compareCounts } from './actualVsExpected';
+import { compareCounts, type CountComparison } from './actualVsExpected';
 import { assumptionRates } from './assumptionRates';
 import { ledgerIndicators, type LedgerIndicator } from './ledgerIndicators';
 import { assessMeasures, measureFinding, measureRule, type MeasureAssessment, type MeasurePoint } from './measures';
@@ -48,8 +48,11 @@ export interface BacktestOptions {
   readonly progress?: Progress;
 }
 
-/** One backtest cell (DOMAIN.md, Command line: `backtest` cells[]). */
-export interface BacktestCell {
+/**
+ * One backtest cell (DOMAIN.md, Command line: `backtest` cells[]): a count comparison's A/E,
+ * rates, interval and credibility, with ledger indicators filling what applies to them.
+ */
+export interface BacktestCell extends Omit<CountComparison, 'credibility'> {
   readonly indicator: Indicator;
   readonly product_code: string;
   readonly period?: string;
@@ -62,15 +65,8 @@ export interface BacktestCell {
   readonly actual: number | null;
   /** Expected count; the pricing ratio for ledger indicators. */
   readonly expected: number | null;
-  readonly ae: number | null;
-  readonly deviation: number | null;
-  readonly actual_rate: number | null;
-  readonly expected_rate: number | null;
-  readonly ci_low: number | null;
-  readonly ci_high: number | null;
   /** Limited-fluctuation credibility; null for ledger indicators. */
   readonly credibility: number | null;
-  readonly credibility_weighted_rate: number | null;
   /** Claim amounts in yuan for incidence cells. */
   readonly claim_amount?: number | null;
 }

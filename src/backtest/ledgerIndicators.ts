@@ -1,6 +1,9 @@
 import type { FinanceRow, ProductRow, AssumptionRow } from '../data/rows';
 import { isQuarter, periodEnd, periodStart, periodYear, type Period } from '../data/period';
 import type { CalendarGrain } from '../exposure/calendarGrid';
+import { earnedLossRatio, lossRatioOf } from '../lossratio/earnedLossRatio';
+import { periodLedgerOfRow } from '../lossratio/financePeriods';
+import { centsToYuan } from '../money/cents';
 import { Dec } from '../money/decimal';
 import { ratio } from '../money/ratio';
 
@@ -23,11 +26,10 @@ export interface LedgerCell {
 /** Sums of one product's ledger over one period (cents; null when no row gave the column). */
 interface LedgerSums {
   premium: number;
-  earnedChange: number;
-  claims: number;
-  ocrChange: number;
-  cededPremium: number;
-  cededClaims: number;
+  /** Σ of the rows' earned premium after reinsurance (lossratio's earned_premium_net). */
+  earnedNet: number;
+  /** Σ of the rows' incurred claims after reinsurance (lossratio's incurred_claims_net). */
+  incurredNet: number;
   expenses: number | null;
   investmentIncome: number | null;
   investedAssets: number[];
@@ -54,15 +56,13 @@ function periodSums(rows: readonly FinanceRow[], grain: 'quarter' | 'year', from
     const key = `${r.product_code}\u0000${period}`;
     let s = out.get(key);
     if (!s) {
-      s = { premium: 0, earnedChange: 0, claims: 0, ocrChange: 0, cededPremium: 0, cededClaims: 0, expenses: null, investmentIncome: null, investedAssets: [], quarters: 0 };
+      s = { premium: 0, earnedNet: 0, incurredNet: 0, expenses: null, investmentIncome: null, investedAssets: [], quarters: 0 };
       out.set(key, s);
     }
+    const row = earnedLossRatio(periodLedgerOfRow(r));
     s.premium += r.premium_income;
-    s.earnedChange += r.upr_opening - r.upr_closing;
-    s.claims += r.claims_paid;
-    s.ocrChange += r.ocr_closing - r.ocr_opening;
-    s.cededPremium += r.ceded_premium ?? 0;
-    s.cededClaims += r.ceded_claims ?? 0;
+    s.earnedNet += row.earned_premium_net;
+    s.incurredNet += row.incurred_claims_net;
     if (r.expenses !== null) s.expenses = (s.expenses ?? 0) + r.expenses;
     if (r.investment_income !== null) s.investmentIncome = (s.investmentIncome ?? 0) + r.investment_income;
     if (r.invested_assets !== null) s.investedAssets.push(r.invested_assets);
@@ -85,9 +85,9 @@ function pricingValue(indicator: LedgerIndicator, product: ProductRow, assumptio
  * Ledger indicators of each product and period against their pricing values (S1 §16; DOMAIN.md,
  * Pricing backtesting):
  *
- * - loss ratio after reinsurance = (incurred − ceded_claims) ÷ (earned − ceded_premium), with
- *   incurred = claims_paid + ocr_closing − ocr_opening and earned = premium_income + upr_opening
- *   − upr_closing; against `assumptions` (loss_ratio) or `products.expected_loss_ratio`;
+ * - loss ratio after reinsurance = (incurred − ceded_claims) ÷ (earned − ceded_premium), S2's
+ *   formula as the loss-ratio rules compute it ({@link earnedLossRatio}, net basis), summed over
+ *   the period's ledger rows; against `assumptions` (loss_ratio) or `products.expected_loss_ratio`;
  * - expense rate = expenses ÷ premium_income; against `assumptions` (expense_rate) or
  *   `products.loading_average`;
  * - investment return = investment_income ÷ invested_assets, annualised: a quarter's return r
@@ -120,8 +120,8 @@ export function ledgerIndicators(
       let actual: Dec | null;
       let denominator: Dec;
       if (indicator === 'loss_ratio') {
-        denominator = new Dec(s.premium + s.earnedChange - s.cededPremium).div(100);
-        actual = denominator.gt(0) ? new Dec(s.claims + s.ocrChange - s.cededClaims).div(100).div(denominator) : null;
+        denominator = centsToYuan(s.earnedNet);
+        actual = lossRatioOf(s.incurredNet, s.earnedNet);
       } else if (indicator === 'expense_rate') {
         if (s.expenses === null) continue;
         denominator = new Dec(s.premium).div(100);

@@ -38,41 +38,23 @@ export function capitalDashboardFigure(review: EligibilityReview, rulebook: Rule
     { axis: 'y', value: decimalParam(long, 'core_solvency_min', rulebook), text: 'ILI-ELIG-LONG core', colour: '#48c9b0' },
     { axis: 'y2', value: decimalParam(elig, 'reserve_coverage_min', rulebook), text: 'ILI-ELIG coverage (above)', colour: '#7d3c98' },
   ];
+  /** One ratio over the shown quarters, in percent, its failing quarters marked red. */
+  const series = (name: string, uid: string, condition: string, ratio: (q: (typeof shown)[number]) => Dec | null, colour: string, yaxis: 'y' | 'y2') => ({
+    type: 'scatter',
+    mode: 'lines+markers',
+    name,
+    uid,
+    x,
+    y: shown.map((q) => pct(ratio(q))),
+    line: { color: colour },
+    marker: { size: 10, color: colours(condition, colour) },
+    yaxis,
+  });
   return {
     data: [
-      {
-        type: 'scatter',
-        mode: 'lines+markers',
-        name: 'comprehensive solvency',
-        uid: 'comprehensive',
-        x,
-        y: shown.map((q) => pct(q.row.comprehensive_solvency_ratio)),
-        line: { color: '#1f618d' },
-        marker: { size: 10, color: colours('comprehensive_solvency', '#1f618d') },
-        yaxis: 'y',
-      },
-      {
-        type: 'scatter',
-        mode: 'lines+markers',
-        name: 'core solvency',
-        uid: 'core',
-        x,
-        y: shown.map((q) => pct(q.row.core_solvency_ratio)),
-        line: { color: '#117a65' },
-        marker: { size: 10, color: colours('core_solvency', '#117a65') },
-        yaxis: 'y',
-      },
-      {
-        type: 'scatter',
-        mode: 'lines+markers',
-        name: 'reserve coverage',
-        uid: 'coverage',
-        x,
-        y: shown.map((q) => pct(q.coverage?.ratio ?? null)),
-        line: { color: '#7d3c98' },
-        marker: { size: 10, color: colours('reserve_coverage', '#7d3c98') },
-        yaxis: 'y2',
-      },
+      series('comprehensive solvency', 'comprehensive', 'comprehensive_solvency', (q) => q.row.comprehensive_solvency_ratio, '#1f618d', 'y'),
+      series('core solvency', 'core', 'core_solvency', (q) => q.row.core_solvency_ratio, '#117a65', 'y'),
+      series('reserve coverage', 'coverage', 'reserve_coverage', (q) => q.coverage?.ratio ?? null, '#7d3c98', 'y2'),
     ],
     layout: {
       ...chartLayout({ title: `Solvency and reserve coverage 偿付能力与责任准备金覆盖率, ${x[0]}–${x[x.length - 1]}<br><sup>red marker: the quarter fails a condition of ILI-ELIG; under each quarter: risk rating · governance grade, and the four-quarter window ending there</sup>` }),

@@ -3,25 +3,22 @@ import { isQuarter, type Period, periodYear, type Quarter } from '../data/period
 import type { FinanceRow } from '../data/rows';
 import { type Cents, sumCents } from '../money/cents';
 
-/** The ledger of one product over one period (a year or a quarter), in integer fen. */
-export interface PeriodLedger {
-  readonly product_code: string;
-  readonly period: Period;
-  readonly premium_income: Cents;
-  readonly upr_opening: Cents;
-  readonly upr_closing: Cents;
-  readonly claims_paid: Cents;
-  readonly ocr_opening: Cents;
-  readonly ocr_closing: Cents;
+/**
+ * The ledger of one product over one period (a year or a quarter), in integer fen: the finance
+ * row's S2 columns and policies sold (null when unknown for the period or any of its quarters),
+ * with the reinsurance columns made definite and the rows it was built from.
+ */
+export type PeriodLedger = Pick<
+  FinanceRow,
+  'product_code' | 'period' | 'premium_income' | 'upr_opening' | 'upr_closing' | 'claims_paid' | 'ocr_opening' | 'ocr_closing' | 'policies_sold'
+> & {
   /** Premium ceded to reinsurers; 0 when the finance table has no such column or cell. */
   readonly ceded_premium: Cents;
   /** Claims recovered from reinsurers; 0 when absent. */
   readonly ceded_claims: Cents;
-  /** Policies sold; null when unknown for the period (or for any of its quarters). */
-  readonly policies_sold: number | null;
   /** Spreadsheet rows of the finance table that make up this period, in order. */
   readonly source_rows: readonly number[];
-}
+};
 
 /** A year for which a product has some quarters but not all four (and no year row). */
 export interface IncompleteYear {
@@ -41,7 +38,11 @@ export interface FinancePeriods {
   readonly incomplete_years: readonly IncompleteYear[];
 }
 
-function ledgerOfRow(row: FinanceRow): PeriodLedger {
+/**
+ * The ledger of one finance row as it stands (its own period), absent reinsurance cells read as 0.
+ * @example periodLedgerOfRow(row).ceded_premium // 0 when the row has no ceded_premium
+ */
+export function periodLedgerOfRow(row: FinanceRow): PeriodLedger {
   return {
     product_code: row.product_code,
     period: row.period,
@@ -126,14 +127,14 @@ export function financePeriods(rows: readonly FinanceRow[], file = 'finance'): F
     }
   }
 
-  const quarters = rows.filter((r) => isQuarter(r.period)).map(ledgerOfRow).sort(byProductThenPeriod);
-  const years: PeriodLedger[] = [...yearRows.values()].map(ledgerOfRow);
+  const quarters = rows.filter((r) => isQuarter(r.period)).map(periodLedgerOfRow).sort(byProductThenPeriod);
+  const years: PeriodLedger[] = [...yearRows.values()].map(periodLedgerOfRow);
   const incomplete: IncompleteYear[] = [];
   for (const list of quarterRows.values()) {
     const ordered = [...list].sort((a, b) => (a.period < b.period ? -1 : 1));
     const present = ordered.map((r) => r.period as Quarter);
     if (present.length === 4) {
-      years.push(yearOfQuarters(ordered.map(ledgerOfRow)));
+      years.push(yearOfQuarters(ordered.map(periodLedgerOfRow)));
     } else {
       incomplete.push({ product_code: ordered[0].product_code, year: periodYear(ordered[0].period), quarters: present });
     }

@@ -40,15 +40,7 @@ export interface MackOrigin {
 }
 
 /** Totals over all origins; the total standard error includes the correlation through the shared factors. */
-export interface MackTotal {
-  readonly latest: number;
-  readonly ultimate: number;
-  readonly ibnr: number;
-  readonly mack_se: number;
-  readonly process_se: number;
-  readonly parameter_se: number;
-  readonly cv: number | null;
-}
+export type MackTotal = Pick<MackOrigin, 'latest' | 'ultimate' | 'ibnr' | 'mack_se' | 'process_se' | 'parameter_se' | 'cv'>;
 
 /** The result of a Mack chain ladder. */
 export interface MackChainLadder {

@@ -7,7 +7,9 @@ import { centsToYuan } from '../money/cents';
 import type { Dec } from '../money/decimal';
 import { compareFraction, type Fraction } from '../money/fraction';
 import { compare, type Comparison, COMPARISON_SYMBOL, formatPercent } from '../money/ratio';
+import { COMPARISON_ZH } from './comparisonWords';
 import { type Finding, type FindingValue, makeFinding } from './finding';
+import { percentText } from './percentText';
 import { scopeMiss } from './productScope';
 import { choiceParam, comparisonParam, decimalParam, getRule, integerParam, type Rule, type Rulebook } from './rulebook';
 
@@ -135,21 +137,6 @@ function stopParams(rule: Rule, rulebook: Rulebook): StopParams {
   };
 }
 
-/**
- * A ratio as a percentage with enough decimals that it never reads as its threshold when it is
- * not equal to it (49.9999% is not shown as "50.00%").
- */
-function percentAgainst(value: Dec, threshold: Dec): string {
-  for (let decimals = 2; decimals < 12; decimals++) {
-    const shown = formatPercent(value, decimals);
-    if (value.eq(threshold) || shown !== formatPercent(threshold, decimals)) return shown;
-  }
-  return formatPercent(value, 12);
-}
-
-/** The regulation's wording of each comparison (DOMAIN.md): 不低于 ≥, 超过 >, 低于 <, 不超过 ≤. */
-const COMPARISON_ZH: Readonly<Record<Comparison, string>> = { ge: '不低于', gt: '超过', lt: '低于', le: '不超过' };
-
 /** A threshold as written in the rulebook, as a percentage: 0.5 → '50%', 0.455 → '45.5%'. */
 const thresholdText = (fraction: Dec) => `${fraction.times(100).toString()}%`;
 const yuan = (cents: number) => centsToYuan(cents).toNumber();
@@ -243,7 +230,7 @@ function assessReprice(rule: Rule, rulebook: Rulebook, ctx: ProductContext, last
     return out.assess(rule, code, { outcome: 'not_assessable', reason: `the ${years} loss ratio is not computable (earned premium is not positive)`, values });
   }
   const ratio = combined.loss_ratio;
-  const shown = percentAgainst(ratio, p.threshold);
+  const shown = percentText(ratio, p.threshold, 2, 'shortest');
   const limit = thresholdText(p.threshold);
   if (!compareFraction(combined.exact, p.comparison, p.threshold)) {
     return out.assess(rule, code, { outcome: 'passes', reason: `the ${p.averaging} ${years} loss ratio ${shown} is not ${COMPARISON_SYMBOL[p.comparison]} ${limit}`, values });
@@ -306,7 +293,7 @@ function assessStop(rule: Rule, rulebook: Rulebook, ctx: ProductContext, last: n
       unknown = true;
       continue;
     }
-    const shown = percentAgainst(ratio, p.threshold);
+    const shown = percentText(ratio, p.threshold, 2, 'shortest');
     if (compareFraction(lossRatioFraction(figures.incurred, figures.earned)!, p.comparison, p.threshold)) holding.push(`${year}: premium ${yuanText(premium)}, loss ratio ${shown}`);
     else failures.push(`the ${year} loss ratio ${shown} is not ${COMPARISON_SYMBOL[p.comparison]} ${thresholdText(p.threshold)}`);
   }

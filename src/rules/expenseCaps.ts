@@ -1,6 +1,7 @@
 import type { LoadingSource, ProductLoading } from '../expense/productLoadings';
 import { Dec } from '../money/decimal';
 import { COMPARISON_SYMBOL, type Comparison, compare } from '../money/ratio';
+import { REQUIREMENT_ZH } from './comparisonWords';
 import { type Finding, makeFinding } from './finding';
 import { percentText, pointsText } from './percentText';
 import { scopeMatch } from './scopeMatch';
@@ -15,8 +16,6 @@ const MEASURE_TEXT: Readonly<Record<LoadingMeasure, { en: string; zh: string }>>
   loading_first_year: { en: 'first-year additional expense rate', zh: '首年预定附加费用率' },
   loading_average: { en: 'average additional expense rate', zh: '平均附加费用率' },
 };
-
-const COMPARISON_ZH: Readonly<Record<Comparison, string>> = { le: '不得高于', lt: '应低于', ge: '不得低于', gt: '应高于' };
 
 /**
  * One product under one limit: an expense cap (the loading against the rule's cap) or the
@@ -140,7 +139,7 @@ function capBreach(rule: Rule, code: string, measure: LoadingMeasure, rate: Dec,
   return makeFinding(rule, {
     product_code: code,
     message: `${code}: ${MEASURE_TEXT[measure].en} ${percentText(rate, cap)} (${from}) breaks the cap: must be ${COMPARISON_SYMBOL[comparison]} ${percentText(cap)}${draft}; excess ${pointsText(rate.minus(cap).abs())}`,
-    message_zh: `${code}：${MEASURE_TEXT[measure].zh}为${percentText(rate, cap)}，${COMPARISON_ZH[comparison]}${percentText(cap)}${rule.status === 'draft' ? '（征求意见稿）' : ''}`,
+    message_zh: `${code}：${MEASURE_TEXT[measure].zh}为${percentText(rate, cap)}，${REQUIREMENT_ZH[comparison]}${percentText(cap)}${rule.status === 'draft' ? '（征求意见稿）' : ''}`,
     values: {
       measure,
       rate: rate.toNumber(),

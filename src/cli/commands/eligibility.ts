@@ -103,7 +103,8 @@ function quarterJson(qc: QuarterCapital, review: EligibilityReview) {
   };
 }
 
-function verdictJson(v: WindowVerdict) {
+/** The fields a verdict shows in JSON and in its table alike: the rule, its window and the outcome. */
+function verdictHead(v: WindowVerdict) {
   return {
     rule_id: v.rule_id,
     quarter: v.quarter,
@@ -111,6 +112,12 @@ function verdictJson(v: WindowVerdict) {
     window_end: v.quarter,
     eligible: v.eligible,
     before_history: v.before_history,
+  };
+}
+
+function verdictJson(v: WindowVerdict) {
+  return {
+    ...verdictHead(v),
     failures: v.failures.map((f) => ({ quarter: f.quarter, kind: f.kind, detail: f.detail })),
     notes: [...v.notes],
   };
@@ -118,12 +125,7 @@ function verdictJson(v: WindowVerdict) {
 
 function verdictRow(v: WindowVerdict): TableRow {
   return {
-    rule_id: v.rule_id,
-    quarter: v.quarter,
-    window_start: v.window[0],
-    window_end: v.quarter,
-    eligible: v.eligible,
-    before_history: v.before_history,
+    ...verdictHead(v),
     failed_quarters: [...new Set(v.failures.map((f) => f.quarter))].sort().join(','),
     failures: v.failures.map((f) => f.detail).join(' | '),
     notes: v.notes.join(' | '),

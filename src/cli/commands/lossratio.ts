@@ -7,7 +7,7 @@ import { fractionToNumber } from '../../money/fraction';
 import { lossRatioAnalysis, type LossRatioAnalysis } from '../../lossratio/lossRatioAnalysis';
 import type { RollingLossRatio } from '../../lossratio/rollingLossRatio';
 import { formatPercent } from '../../money/ratio';
-import type { Finding } from '../../rules/finding';
+import { findingRows } from '../../rules/findingRows';
 import { loadRulebook } from '../../rules/rulebook';
 import { optionalText, requiredText } from '../args';
 import { defineCommand } from '../command';
@@ -39,20 +39,6 @@ function rollingRow(r: RollingLossRatio) {
     earned_premium: yuan(r.earned),
     incurred_claims: yuan(r.incurred),
     loss_ratio: r.exact === null ? null : fractionToNumber(r.exact),
-  };
-}
-
-/** A finding as a flat table row (its values as one JSON text). */
-function findingRow(f: Finding) {
-  return {
-    rule_id: f.rule_id,
-    severity: f.severity,
-    product_code: f.product_code ?? null,
-    period: f.period ?? null,
-    message: f.message,
-    message_zh: f.message_zh ?? null,
-    citation: f.citation,
-    values: JSON.stringify(f.values),
   };
 }
 
@@ -188,7 +174,7 @@ export const lossratioCommand = defineCommand({
         assessments: out.assessments,
         indicated_rate_changes: out.rates,
         margins: out.margins,
-        findings: findings.map(findingRow),
+        findings: findingRows(findings),
       },
       charts: {
         loss_ratio_accident: lossRatioFigure(analysis.years, analysis.trends, {
