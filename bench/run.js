@@ -81,6 +81,7 @@ async function main() {
     const difference = spec.check ? spec.check(runs.candidate[0].output, runs.baseline[0].output) : null;
     const targets = [];
     if (spec.target?.maxRatio !== undefined) targets.push({ what: `ratio ≤ ${spec.target.maxRatio}`, ok: ratio <= spec.target.maxRatio });
+    if (spec.target?.maxSeconds !== undefined) targets.push({ what: `candidate ≤ ${spec.target.maxSeconds} s wall`, ok: c <= spec.target.maxSeconds * 1000 });
     if (spec.target?.maxRssMb !== undefined) targets.push({ what: `peak ≤ ${mb(spec.target.maxRssMb)}`, ok: peak <= spec.target.maxRssMb });
     if (spec.check) targets.push({ what: 'same result', ok: difference === null });
     failed ||= targets.some((t) => !t.ok);
