@@ -1,11 +1,11 @@
 import type { FinanceRow, ProductRow, AssumptionRow } from '../data/rows';
 import { isQuarter, periodEnd, periodStart, periodYear, type Period } from '../data/period';
 import type { CalendarGrain } from '../exposure/calendarGrid';
+import { expenseRate } from '../expense/actualExpenseRate';
 import { earnedLossRatio, lossRatioOf } from '../lossratio/earnedLossRatio';
 import { periodLedgerOfRow } from '../lossratio/financePeriods';
 import { centsToYuan } from '../money/cents';
 import { Dec } from '../money/decimal';
-import { ratio } from '../money/ratio';
 
 /** Indicators read from the finance ledger rather than counted from policies. */
 export type LedgerIndicator = 'loss_ratio' | 'expense_rate' | 'investment_return';
@@ -88,7 +88,7 @@ function pricingValue(indicator: LedgerIndicator, product: ProductRow, assumptio
  * - loss ratio after reinsurance = (incurred − ceded_claims) ÷ (earned − ceded_premium), S2's
  *   formula as the loss-ratio rules compute it ({@link earnedLossRatio}, net basis), summed over
  *   the period's ledger rows; against `assumptions` (loss_ratio) or `products.expected_loss_ratio`;
- * - expense rate = expenses ÷ premium_income; against `assumptions` (expense_rate) or
+ * - expense rate = expenses ÷ premium_income ({@link expenseRate}, as `awb expense` computes it); against `assumptions` (expense_rate) or
  *   `products.loading_average`;
  * - investment return = investment_income ÷ invested_assets, annualised: a quarter's return r
  *   becomes (1 + r)⁴ − 1 (compound); a year built from quarters takes Σ income ÷ the mean of the
@@ -124,8 +124,8 @@ export function ledgerIndicators(
         actual = lossRatioOf(s.incurredNet, s.earnedNet);
       } else if (indicator === 'expense_rate') {
         if (s.expenses === null) continue;
-        denominator = new Dec(s.premium).div(100);
-        actual = denominator.gt(0) ? ratio(s.expenses, s.premium) : null;
+        denominator = centsToYuan(s.premium);
+        actual = expenseRate(s.expenses, s.premium);
       } else {
         if (s.investmentIncome === null || s.investedAssets.length === 0) continue;
         const meanAssets = new Dec(s.investedAssets.reduce((a, b) => a + b, 0)).div(s.investedAssets.length);

@@ -2,8 +2,8 @@ import { InputError } from '../data/InputError';
 import type { Table } from '../data/parseTable';
 import { comparePeriods, isQuarter, type Period, periodYear } from '../data/period';
 import type { FinanceRow } from '../data/rows';
-import { asCents, type Cents, centsToYuan } from '../money/cents';
-import type { Dec } from '../money/decimal';
+import { asCents, type Cents } from '../money/cents';
+import { Dec } from '../money/decimal';
 import { ratio } from '../money/ratio';
 import type { ProductLoading } from './productLoadings';
 
@@ -65,8 +65,20 @@ export function actualExpenseRates(finance: Table<FinanceRow>, loadings: readonl
   return out.sort((a, b) => (a.product_code < b.product_code ? -1 : a.product_code > b.product_code ? 1 : comparePeriods(a.period, b.period)));
 }
 
+/**
+ * A period's actual expense rate (S1 §16; DOMAIN.md, Pricing backtesting): expenses ÷ premium
+ * income, exact; null when premium income is not positive (not computable).
+ * @param expenses expenses incl. commissions and fees, fen
+ * @param premiumIncome premium income, fen
+ * @example expenseRate(28000, 100000)?.toString() // '0.28'
+ * @example expenseRate(28000, 0) // null
+ */
+export function expenseRate(expenses: number, premiumIncome: number): Dec | null {
+  return premiumIncome > 0 ? new Dec(expenses).div(premiumIncome) : null;
+}
+
 function rateRow(product_code: string, period: Period, premium: Cents, expenses: Cents | null, loadingOf: ReadonlyMap<string, Dec | null>): ActualExpenseRate {
-  const actual = expenses === null || premium <= 0 ? null : ratio(centsToYuan(expenses), centsToYuan(premium));
+  const actual = expenses === null ? null : expenseRate(expenses, premium);
   const loading = loadingOf.get(product_code) ?? null;
   return {
     product_code,

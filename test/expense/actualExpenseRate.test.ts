@@ -3,7 +3,7 @@ import { InputError } from '../../src/data/InputError';
 import { parseTable } from '../../src/data/parseTable';
 import { parseCsvText } from '../../src/data/readCsv';
 import type { FinanceRow, ProductRow } from '../../src/data/rows';
-import { actualExpenseRates } from '../../src/expense/actualExpenseRate';
+import { actualExpenseRates, expenseRate } from '../../src/expense/actualExpenseRate';
 import { productLoadings } from '../../src/expense/productLoadings';
 
 const HEADER = 'product_code,period,premium_income,upr_opening,upr_closing,claims_paid,ocr_opening,ocr_closing,expenses';
@@ -60,5 +60,16 @@ describe('actualExpenseRates()', () => {
     const forward = actualExpenseRates(finance(QUARTERS));
     const backward = actualExpenseRates(finance([...QUARTERS].reverse()));
     expect(backward.map((r) => [r.period, r.actual_rate?.toString()])).toEqual(forward.map((r) => [r.period, r.actual_rate?.toString()]));
+  });
+});
+
+describe('expenseRate()', () => {
+  it('divides expenses by premium income exactly, and is not computable without positive premium', () => {
+    // Hand computation: 1,400,000.01 yuan ÷ 4,000,000 yuan = 0.3500000025 (fen in, the same quotient).
+    expect(expenseRate(140_000_001, 400_000_000)!.toString()).toBe('0.3500000025');
+    // 1 ÷ 3 to the 40 significant digits of Dec.
+    expect(expenseRate(100, 300)!.toString()).toBe('0.' + '3'.repeat(40));
+    expect(expenseRate(100, 0)).toBeNull();
+    expect(expenseRate(100, -300)).toBeNull();
   });
 });
