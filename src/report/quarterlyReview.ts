@@ -94,7 +94,7 @@ export async function renderReview(review: Review, progress: Progress): Promise<
   }
   return {
     json: reviewJson(review),
-    text: reviewText(review, Object.keys(files)),
+    text: reviewText(review, Object.keys(files).filter((f) => f.startsWith('report.'))),
     inputs: review.inputs,
     tables,
     charts,
