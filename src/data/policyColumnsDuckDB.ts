@@ -102,6 +102,9 @@ function checkUtf8(path: string): void {
   }
 }
 
+/** How far DuckDB may convert ahead of the JavaScript loop that copies the main scan into typed arrays. */
+const STREAM_BUFFER = '512MB';
+
 /** The fast SQL conversion of a cell, or null when every value goes through the row path's parser. */
 function fastSql(c: SourceColumn): string | null {
   const x = ref(c);
@@ -377,6 +380,9 @@ export async function readPolicyColumnsDuckDB(path: string, options: DuckDBPolic
       const needText = new Map(columns.filter((c) => c.kind === 'date' || c.kind === 'money' || c.kind === 'integer').map((c) => [c, [] as number[]]));
 
       progress.start('Reading policies', n);
+      // DuckDB converts ahead of this loop on every core only while its stream buffer has room;
+      // with the default (about 1 MB) the scan runs nearly single-threaded, waiting for the loop.
+      await run(() => connection.run(`SET streaming_buffer_size = '${STREAM_BUFFER}'`));
       const result = await run(() => connection.stream(`SELECT ${select.join(', ')} FROM ${keyed}`));
       let offset = 0;
       for (let chunk: DuckDBDataChunk | null; (chunk = await run(() => result.fetchChunk())) !== null && chunk.rowCount > 0; ) {

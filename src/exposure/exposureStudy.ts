@@ -126,6 +126,9 @@ class Accumulators {
   }
 }
 
+/** Key spaces up to this size are indexed by dense tables rather than a Map. */
+const DENSE_KEYS = 1 << 21;
+
 /** Maps composite keys to accumulator slots: a dense table when the key space is small, else a Map. */
 class SlotIndex {
   private readonly dense: Int32Array | null;
@@ -135,7 +138,7 @@ class SlotIndex {
     keySpace: number,
     private readonly acc: Accumulators,
   ) {
-    this.dense = keySpace <= 1 << 21 ? new Int32Array(keySpace).fill(-1) : null;
+    this.dense = keySpace <= DENSE_KEYS ? new Int32Array(keySpace).fill(-1) : null;
   }
 
   slot(key: number): number {
@@ -267,6 +270,11 @@ export function exposureStudy(policies: PolicyColumns, options: ExposureStudyOpt
   };
   const rateSlot = (i: number, k: number): number => (rates ? rates.slotOf(i, k, age[i] + k - 1) : 0);
 
+  // Calendar bases without anniversary splits, when the key space is small enough to hold densely:
+  // a difference array over the periods counts the policies in force for whole periods, so a
+  // policy costs O(1) instead of one step per period; addWholePeriods turns it into days.
+  const wholePeriods = grid && !splitAtAnniversaries && keySpace <= DENSE_KEYS ? new Int32Array(keySpace) : null;
+
   progress.start('Exposure', n);
   const tickEvery = 1 << 20;
   for (let i = 0; i < n; i++) {
@@ -284,8 +292,16 @@ export function exposureStudy(policies: PolicyColumns, options: ExposureStudyOpt
       if (!splitAtAnniversaries) {
         const base = cellKey(i, 1) * timeRadix;
         const r = rateSlot(i, 1);
+        const pFirst = grid.periodOfDay[s - first];
         const pLast = grid.periodOfDay[end - first];
-        for (let p = grid.periodOfDay[s - first]; p <= pLast; p++) {
+        for (let p = pFirst; p <= pLast; p++) {
+          if (wholePeriods && p > pFirst && p < pLast) {
+            // The periods strictly inside are in force throughout: one mark at each end of the run.
+            wholePeriods[(base + p) * rateRadix + r] += 1;
+            wholePeriods[(base + pLast) * rateRadix + r] -= 1;
+            p = pLast - 1;
+            continue;
+          }
           const lo = grid.start[p] > s ? grid.start[p] : s;
           const hi = grid.end[p] < end ? grid.end[p] : end;
           // Slot first: index.slot() may grow (replace) the accumulator arrays.
@@ -348,6 +364,7 @@ export function exposureStudy(policies: PolicyColumns, options: ExposureStudyOpt
       yearStart = nextStart;
     }
   }
+  if (wholePeriods && grid) addWholePeriods(wholePeriods, grid, timeRadix, rateRadix, index, acc);
   progress.stop();
 
   if (options.claims) countClaims(options.claims, policies, { asOf, from, grid, timeRadix, rateRadix, inScope, cellKey, rateSlot, index, acc, splitAtAnniversaries, basis });
@@ -359,6 +376,28 @@ export function exposureStudy(policies: PolicyColumns, options: ExposureStudyOpt
     by,
     cells: buildCells(acc, { basis, dims, grid, timeRadix, rateRadix, rates, claims: options.claims !== undefined }),
   };
+}
+
+/**
+ * Adds the whole periods marked in a difference array to the accumulators as days: along each
+ * cell's periods the running sum of the marks is the number of policies in force throughout the
+ * period, each contributing the period's length in days.
+ */
+function addWholePeriods(marks: Int32Array, grid: CalendarGrid, timeRadix: number, rateRadix: number, index: SlotIndex, acc: Accumulators): void {
+  const stride = timeRadix * rateRadix;
+  for (let cell = 0; cell < marks.length; cell += stride) {
+    for (let r = 0; r < rateRadix; r++) {
+      let inForce = 0;
+      for (let p = 0; p < timeRadix; p++) {
+        const key = cell + p * rateRadix + r;
+        inForce += marks[key];
+        if (inForce === 0) continue;
+        // Slot first: index.slot() may grow (replace) the accumulator arrays.
+        const slot = index.slot(key);
+        acc.days[slot] += inForce * (grid.end[p] - grid.start[p] + 1);
+      }
+    }
+  }
 }
 
 interface ClaimContext {
