@@ -11,7 +11,7 @@ import { renderOutputs, type BundleFiles } from './renderOutputs';
  * charts are filed as HTML and JSON only, and the manifest records no Chromium). `fileBundle`
  * writes these files and `verify` recomputes and compares them, so both always go through this
  * one function.
- * @throws Error when a chart cannot be drawn (Chromium missing, or plotly rejects the figure).
+ * @throws Error when a chart cannot be drawn (Chromium installed but failing to start, or plotly rejects the figure).
  * @example [...(await renderBundle('cash-value', output)).keys()] // ['result.json', 'tables/minimum_cash_value.csv', 'tables/minimum_cash_value.json']
  */
 export async function renderBundle(commandName: string, output: CommandOutput): Promise<BundleFiles> {
