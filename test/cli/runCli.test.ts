@@ -1,17 +1,9 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/runCli';
+import { awb } from './run';
 import { sha256 } from '../../src/evidence/hash';
 import { tempDir } from '../data/helpers';
-
-/** Runs awb in-process and captures its streams. */
-async function awb(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(['node', 'awb', ...args], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 describe('awb command line', () => {
   it('prints the minimum cash value (S1 §9.5, hand computation: 365 × (1 − 101/365) = 264.00)', async () => {

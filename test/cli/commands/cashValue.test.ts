@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { awb } from './runAwb';
+import { awb } from '../run';
 
 describe('awb cash-value', () => {
   it('still gives one value with part days counted as whole', async () => {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { awb } from './runAwb';
+import { awb } from '../run';
 
 const FIXTURE = resolve(__dirname, '..', '..', 'fixtures', 'expense-company');
 const scratch = mkdtempSync(join(tmpdir(), 'awb-eligibility-'));

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { awb } from './runAwb';
+import { awb } from '../run';
 
 /**
  * The sample company 恒泰人寿 (data/sample). The expected figures are the planted findings as
