@@ -1,6 +1,35 @@
 import { execFileSync } from 'node:child_process';
 import { type Browser, chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './figureRenderer';
+
+/** Debian's Chromium; override with AWB_CHROMIUM for another build. */
+export const CHROMIUM_PATH = process.env.AWB_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Headless, sandbox-free (containers), no GPU, and no traffic besides what a page asks for. */
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] as const;
+
+/**
+ * Starts Debian's headless Chromium (`CHROMIUM_PATH`, `CHROMIUM_ARGS`): the one launch behind
+ * the figure renderer and the report printer.
+ * @throws Error naming the binary tried when Chromium cannot be launched.
+ * @example const browser = await launchChromium(); await browser.close();
+ */
+export async function launchChromium(): Promise<Browser> {
+  try {
+    return await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
+  } catch (error) {
+    throw new Error(`Could not launch Chromium at ${CHROMIUM_PATH} (set AWB_CHROMIUM to its path): ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Whether a filed path is a rendering drawn by Chromium (PDF, PNG, SVG), whose bytes depend on
+ * the Chromium build and its fonts: manifests record Chromium's version for them, and verify
+ * tells their differences apart.
+ * @example isRendering('charts/trend.svg') // true
+ */
+export function isRendering(path: string): boolean {
+  return /\.(pdf|png|svg)$/.test(path);
+}
 
 let shared: Promise<Browser> | undefined;
 let users = 0;
@@ -16,9 +45,9 @@ let version: string | null | undefined;
 export async function withChromium<T>(fn: (browser: Browser) => Promise<T>): Promise<T> {
   users++;
   try {
-    shared ??= chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] }).catch((error: unknown) => {
+    shared ??= launchChromium().catch((error: unknown) => {
       shared = undefined;
-      throw new Error(`Could not launch Chromium at ${CHROMIUM_PATH} (set AWB_CHROMIUM to its path): ${(error as Error).message}`);
+      throw error;
     });
     return await fn(await shared);
   } finally {

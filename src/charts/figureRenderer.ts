@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { canonicalSvg } from './canonicalSvg';
+import { launchChromium } from './chromium';
 import { DEFAULT_SIZE } from './chartTheme';
 import type { Figure } from './figure';
 import { plotlyScript } from './html';
@@ -17,12 +18,6 @@ export interface ImageOptions {
   /** Device pixels per CSS pixel for PNG (default 1; 2 for print quality). Ignored for SVG and PDF. */
   readonly scale?: number;
 }
-
-/** Debian's Chromium; override with AWB_CHROMIUM for another build. */
-export const CHROMIUM_PATH = process.env.AWB_CHROMIUM ?? '/usr/bin/chromium';
-
-/** Headless, sandbox-free (containers), no GPU, and no traffic besides what a page asks for. */
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] as const;
 
 /**
  * Seed of the page's Math.random before each export. Plotly names clip paths and other
@@ -72,8 +67,7 @@ export class FigureRenderer {
    * @example const renderer = await FigureRenderer.launch();
    */
   static async launch(): Promise<FigureRenderer> {
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
+    const browser = await launchChromium();
     try {
       const context = await browser.newContext({ offline: true });
       const page = await context.newPage();

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CommandOutput, CommandParams } from '../cli/command';
-import { chromiumVersion } from '../charts/chromium';
+import { chromiumVersion, isRendering } from '../charts/chromium';
 import { sha256, sha256File, fileSize } from './hash';
 import type { BundleFiles } from './renderOutputs';
 
@@ -101,7 +101,7 @@ export async function buildManifest(
       platform: process.platform,
       arch: process.arch,
       time_zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-      chromium: [...files.keys()].some((path) => /\.(pdf|png|svg)$/.test(path)) ? chromiumVersion() : null,
+      chromium: [...files.keys()].some(isRendering) ? chromiumVersion() : null,
     },
     libraries,
     seeds: output.seeds ?? {},

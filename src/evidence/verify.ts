@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { CommandOutput } from '../cli/command';
 import { findCommand } from '../cli/commands';
-import { chromiumVersion } from '../charts/chromium';
+import { chromiumVersion, isRendering } from '../charts/chromium';
 import { InputError } from '../data/InputError';
 import { type Progress, SILENT_PROGRESS } from '../progress';
 import type { CommandLookup } from './fileEvidence';
@@ -122,8 +122,6 @@ function filesUnder(dir: string, prefix = ''): string[] {
 
 const TEXT_FILE = /\.(json|csv|html|svg|txt|md)$/;
 
-/** Files drawn by Chromium, whose bytes depend on its build and fonts. */
-const RENDERED = /\.(pdf|png|svg)$/;
 
 function firstDifference(filed: Uint8Array, recomputed: Uint8Array): OutputCheck['first_difference'] {
   const a = Buffer.from(filed).toString('utf8').split('\n');
@@ -230,13 +228,13 @@ export async function verifyBundle(dir: string, options: VerifyOptions = {}): Pr
         ? 'unchanged'
         : 'changed';
   const inputsChanged = inputs.some((i) => i.status !== 'unchanged');
-  const environment = environmentDifferences(manifest, outputs.some((o) => RENDERED.test(o.path)));
+  const environment = environmentDifferences(manifest, outputs.some((o) => isRendering(o.path)));
   const differing = outputs.filter((o) => o.status !== 'reproduced');
   const renderingsOnly =
     error === null &&
     !inputsChanged &&
     differing.length > 0 &&
-    differing.every((o) => RENDERED.test(o.path) && (o.status === 'differs' || o.status === 'unrecorded' || o.status === 'not-produced')) &&
+    differing.every((o) => isRendering(o.path) && (o.status === 'differs' || o.status === 'unrecorded' || o.status === 'not-produced')) &&
     environment.some((d) => d.startsWith('chromium'));
   return {
     bundle: dir,

@@ -1,6 +1,5 @@
-import { chromiumAvailable } from '../charts/chromium';
+import { CHROMIUM_PATH, chromiumAvailable } from '../charts/chromium';
 import type { Figure } from '../charts/figure';
-import { CHROMIUM_PATH } from '../charts/figureRenderer';
 import type { CommandOutput, RunContext } from '../cli/command';
 import type { TableRow } from '../evidence/csv';
 import type { CommandLookup } from '../evidence/fileEvidence';
@@ -8,7 +7,7 @@ import { sha256File } from '../evidence/hash';
 import { softwareProvenance } from '../evidence/manifest';
 import { jsonText } from '../evidence/renderOutputs';
 import type { Progress } from '../progress';
-import { SEVERITIES } from '../rules/finding';
+import { countBySeverity, SEVERITIES } from '../rules/finding';
 import { findingRows } from '../rules/findingRows';
 import { composeReview, type Review } from './composeReview';
 import { wording } from './labels';
@@ -18,7 +17,7 @@ import type { ReviewParams } from './reviewPlan';
 
 /** The review's result.json: what was reviewed, each section's status and command lines, the findings. */
 function reviewJson(review: Review): CommandOutput['json'] {
-  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, review.findings.filter((f) => f.severity === s).length]));
+  const counts = countBySeverity(review.findings);
   return {
     quarter: review.params.quarter,
     data: review.params.data,
@@ -39,7 +38,8 @@ function reviewJson(review: Review): CommandOutput['json'] {
 
 function reviewText(review: Review, files: readonly string[]): string {
   const w = wording('en');
-  const counts = SEVERITIES.map((s) => `${review.findings.filter((f) => f.severity === s).length} ${s}`).join(', ');
+  const bySeverity = countBySeverity(review.findings);
+  const counts = SEVERITIES.map((s) => `${bySeverity[s]} ${s}`).join(', ');
   const lines = [
     `${w.title(review.params.quarter)}: ${review.params.data}, rulebook ${review.rulebook.id} ${review.rulebook.version}`,
     `Sections: ${review.sections.map((s) => `${s.id} ${s.status === 'complete' ? 'complete' : `${s.status} (${s.reason})`}`).join('; ')}`,

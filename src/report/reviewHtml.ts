@@ -3,7 +3,7 @@ import { escapeHtml, plotlyScript, scriptJson } from '../charts/html';
 import type { TableRow } from '../evidence/csv';
 import { Dec } from '../money/decimal';
 import { formatPercent } from '../money/ratio';
-import { type Finding, SEVERITIES } from '../rules/finding';
+import { countBySeverity, type Finding, SEVERITIES } from '../rules/finding';
 import type { BacktestAnnex } from './backtestAnnex';
 import type { Review, SectionResult } from './composeReview';
 import { columnLabel, type Wording, wording } from './labels';
@@ -122,12 +122,6 @@ function findingsTable(findings: readonly Finding[], review: Review, w: Wording,
     return `<tr${withCitation ? ` id="finding-${i + 1}"` : ''}>${cells.join('')}</tr>`;
   });
   return `<table><thead><tr>${head}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
-}
-
-function countBySeverity(findings: readonly Finding[]): Record<Finding['severity'], number> {
-  const counts = { critical: 0, major: 0, minor: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
 }
 
 function statusText(s: SectionResult, w: Wording): string {

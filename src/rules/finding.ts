@@ -4,6 +4,16 @@ import type { Rule } from './rulebook';
 export const SEVERITIES = ['critical', 'major', 'minor', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
+/**
+ * How many findings there are of each severity, keyed in the order of SEVERITIES.
+ * @example countBySeverity([finding]) // { critical: 0, major: 1, minor: 0, info: 0 } for one major finding
+ */
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { critical: 0, major: 0, minor: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
 /** A JSON scalar recorded with a finding: the values that triggered it. */
 export type FindingValue = string | number | boolean | null;
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/charts/figureRenderer';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../src/charts/chromium';
 import type { NotebookRun } from '../../src/notebook/executeNotebook';
 import { hasTag, type Notebook, sourceText } from '../../src/notebook/ipynb';
 import { listNotebooks, runNotebooks } from '../../src/notebook/runNotebooks';

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { CHROMIUM_PATH } from '../../src/charts/figureRenderer';
+import { CHROMIUM_PATH } from '../../src/charts/chromium';
 import { findJupyter, JupyterUnavailable, notebookEnv } from '../../src/notebook/jupyter';
 
 /** Under CI a missing tool is a failure: the tests that need it run and fail instead of skipping. */
