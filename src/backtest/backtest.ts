@@ -233,6 +233,8 @@ function orderCells(cells: BacktestCell[], scope: readonly string[]): BacktestCe
  * already product totals.
  */
 function assess(cells: readonly BacktestCell[], basis: StudyBasis, rule: ReturnType<typeof measureRule>, confidence: number): { measures: MeasureCell[]; findings: Finding[] } {
+  // Measures follow deviations over calendar periods (S1 §16: quarterly); policy years have none.
+  if (basis === 'policy-year') return { measures: [], findings: [] };
   const series = new Map<string, Map<string, { exposure: number; actual: number; expected: number; point?: MeasurePoint }>>();
   for (const c of cells) {
     const key = `${c.product_code}\u0000${c.indicator}`;
@@ -258,9 +260,9 @@ function assess(cells: readonly BacktestCell[], basis: StudyBasis, rule: ReturnT
       const cmp = compareCounts(basis, t.exposure, t.actual, t.expected, { confidence });
       return { period, ae: cmp.ae, ci_low: cmp.ci_low, ci_high: cmp.ci_high, expected_count: t.expected };
     });
-    // Persistence needs time order: periods sort as text within a basis (2024Q4 < 2025Q1; policy years numerically).
-    points.sort((a, b) => (basis === 'policy-year' ? Number(a.period) - Number(b.period) : a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
-    const assessed = basis === 'policy-year' ? [] : assessMeasures(points, rule.triggers, rule.minExpectedCount);
+    // Persistence needs time order: calendar periods sort as text within a basis (2024Q4 < 2025Q1).
+    points.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+    const assessed = assessMeasures(points, rule.triggers, rule.minExpectedCount);
     assessed.forEach((a, i) => measures.push({ ...a, indicator, product_code: product, ae: points[i].ae, ci_low: points[i].ci_low, ci_high: points[i].ci_high }));
     const last = assessed[assessed.length - 1];
     if (last) {

@@ -2,7 +2,7 @@ import { InputError } from '../data/InputError';
 import { Dec } from '../money/decimal';
 import { compare } from '../money/ratio';
 import { makeFinding, type Finding, type Severity } from '../rules/finding';
-import type { Rule, Rulebook } from '../rules/rulebook';
+import { getRule, type Rule, type Rulebook } from '../rules/rulebook';
 
 /** The measures of S1 §16, by growing severity. */
 export const MEASURE_LEVELS = ['attention', 'adjust', 'report', 'disclose'] as const;
@@ -37,8 +37,7 @@ export interface MeasureRule {
  * @throws InputError naming the parameter when one is missing or malformed.
  */
 export function measureRule(rulebook: Rulebook): MeasureRule {
-  const rule = rulebook.rules.find((r) => r.id === 'BT-MEASURE');
-  if (!rule) throw new InputError({ file: rulebook.file, column: 'BT-MEASURE' }, 'a rule BT-MEASURE in the rulebook');
+  const rule = getRule(rulebook, 'BT-MEASURE');
   const bad = (name: string, expected: string, found: unknown) =>
     new InputError({ file: rulebook.file, column: `BT-MEASURE.parameters.${name}` }, expected, found === undefined ? undefined : JSON.stringify(found));
   const p = rule.parameters;

@@ -4,7 +4,7 @@ import type { Progress } from '../progress';
 import { InputError } from './InputError';
 import type { Table } from './parseTable';
 import { policyColumnsFromTable, type PolicyColumns } from './policyColumns';
-import { readPolicyColumnsDuckDB } from './policyColumnsDuckDB';
+import { ALWAYS_READ, readPolicyColumnsDuckDB } from './policyColumnsDuckDB';
 import { loadTable, type ReadOptions } from './readTable';
 import type { ProductRow } from './rows';
 
@@ -67,7 +67,7 @@ function keepColumns(all: PolicyColumns, options: LoadPolicyColumnsOptions): Pol
     sum_assured: blank('sum_assured', all.sum_assured),
     age_at_issue: blank('age_at_issue', all.age_at_issue),
     attributes: keep === undefined ? all.attributes : new Map([...all.attributes].filter(([name]) => keep.includes(name))),
-    headers: keep === undefined ? all.headers : Object.fromEntries(Object.entries(all.headers ?? {}).filter(([name]) => ['policy_id', 'product_code', 'issue_date', 'exit_date', 'exit_reason', ...keep].includes(name))),
+    headers: keep === undefined ? all.headers : Object.fromEntries(Object.entries(all.headers ?? {}).filter(([name]) => [...ALWAYS_READ, ...keep].includes(name))),
   };
 }
 

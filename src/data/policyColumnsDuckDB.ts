@@ -191,7 +191,7 @@ function hasRepeat(values: Float64Array): boolean {
 }
 
 /** Columns read whatever `columns` asks for: the exposure engine needs them all. */
-const ALWAYS_READ = ['policy_id', 'product_code', 'issue_date', 'exit_date', 'exit_reason'] as const;
+export const ALWAYS_READ = ['policy_id', 'product_code', 'issue_date', 'exit_date', 'exit_reason'] as const;
 
 /** Day-number sentinels of the main scan: a missing cell, and a cell for the row path's parser. */
 const MISSING_DAY = -2147483648;

@@ -1,4 +1,4 @@
-import { formatDay } from '../data/dates';
+import { daysInYear, formatDay } from '../data/dates';
 import { civilToDay, dayToCivil } from './civilDays';
 
 /** Calendar periods an exposure study can be cut into. */
@@ -56,7 +56,7 @@ export function calendarGrid(grain: CalendarGrain, first: number, last: number):
     labels.push(label(grain, year, month));
     starts.push(start);
     ends.push(next - 1);
-    yearDays.push(civilToDay(year + 1, 1, 1) - civilToDay(year, 1, 1));
+    yearDays.push(daysInYear(year));
     if (nextMonth > 12) {
       year += 1;
       month = nextMonth - 12;

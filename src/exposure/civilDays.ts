@@ -1,3 +1,5 @@
+import { isLeapYear } from '../data/dates';
+
 /**
  * Calendar arithmetic on day numbers in pure integer maths (H. Hinnant's days-from-civil
  * algorithm), for the exposure engine's hot loops: the `Date`-based helpers in
@@ -36,11 +38,6 @@ export function dayToCivil(dayNumber: number, out: Int32Array | number[]): void 
   out[2] = d;
 }
 
-/** True for Gregorian leap years. */
-function isLeap(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
 /**
  * The k-th policy anniversary of an issue date given as year, month and day: the same
  * calendar date k years later, with 29 February falling back to 28 February in a common
@@ -49,5 +46,5 @@ function isLeap(year: number): boolean {
  */
 export function anniversaryDay(year: number, month: number, day: number, k: number): number {
   const y = year + k;
-  return civilToDay(y, month, month === 2 && day === 29 && !isLeap(y) ? 28 : day);
+  return civilToDay(y, month, month === 2 && day === 29 && !isLeapYear(y) ? 28 : day);
 }

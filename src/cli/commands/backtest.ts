@@ -116,8 +116,7 @@ export const backtestCommand = defineCommand({
     for (const name of indicators) {
       if (!BACKTEST_INDICATORS.includes(name as Indicator)) throw new InputError({ argument: '--indicator' }, `one of ${BACKTEST_INDICATORS.join(', ')}`, name);
     }
-    const from = optionalText(o, 'from');
-    if (from !== null && parseDayText(from) === null) throw new InputError({ argument: '--from' }, 'a real calendar date as YYYY-MM-DD', from);
+    const from = optionalText(o, 'from') === null ? null : dateArg(o, 'from');
     return {
       data: requiredText(o, 'data', 'a data folder'),
       basis: choiceArg(o, 'basis', STUDY_BASES),
