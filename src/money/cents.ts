@@ -61,7 +61,15 @@ export function formatYuan(yuan: DecLike): string {
   return roundYuan(yuan).toFixed(2);
 }
 
-/** Formats cents as yuan with two decimals. @example formatCents(asCents(-5)) // '-0.05' */
+/**
+ * Formats cents as yuan with two decimals: by integer arithmetic for whole fen (the sample
+ * writer formats millions of amounts; going through Dec took most of its time), through Dec
+ * otherwise, with the same text either way.
+ * @example formatCents(asCents(-5)) // '-0.05'; formatCents(asCents(123456)) // '1234.56'
+ */
 export function formatCents(cents: number): string {
-  return centsToYuan(cents).toFixed(2);
+  if (!Number.isSafeInteger(cents)) return centsToYuan(cents).toFixed(2);
+  const magnitude = Math.abs(cents);
+  const fen = magnitude % 100;
+  return `${cents < 0 ? '-' : ''}${(magnitude - fen) / 100}.${fen < 10 ? '0' : ''}${fen}`;
 }

@@ -1,7 +1,6 @@
 import { addMonths, type DayNumber, formatDay, parseDayText } from '../data/dates';
 import type { TableRow } from '../evidence/csv';
-import { asCents, type Cents } from '../money/cents';
-import { fenText } from './fenText';
+import { asCents, type Cents, formatCents } from '../money/cents';
 import { STUDY_END } from './company';
 import type { LongTermEvent, SamplePolicy } from './policies';
 import type { RandomSource } from './random';
@@ -97,8 +96,8 @@ export function claimRows(claims: readonly SampleClaim[]): TableRow[] {
       incident_date: formatDay(c.incident),
       report_date: formatDay(c.report),
       paid_date: settled ? formatDay(c.paid) : null,
-      paid_amount: fenText(settled ? c.amount : 0),
-      case_reserve: fenText(settled ? 0 : c.amount),
+      paid_amount: formatCents(settled ? c.amount : 0),
+      case_reserve: formatCents(settled ? 0 : c.amount),
     });
   }
   return rows;

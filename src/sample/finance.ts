@@ -1,7 +1,7 @@
 import { addMonths, addYears, type DayNumber, parseDayText, ymdOf } from '../data/dates';
 import { periodEnd, type Quarter, quarterRange } from '../data/period';
 import type { TableRow } from '../evidence/csv';
-import { fenText } from './fenText';
+import { formatCents } from '../money/cents';
 import { Dec } from '../money/decimal';
 import { PRODUCTS, type SampleProduct, STUDY_END } from './company';
 import type { SampleClaim } from './claims';
@@ -134,18 +134,18 @@ export function financeRows(policies: readonly SamplePolicy[], claims: readonly 
       rows.push({
         product_code: product.code,
         period: LEDGER_QUARTERS[q],
-        premium_income: fenText(premium),
-        upr_opening: fenText(q > 0 ? ledger.upr[q - 1] : 0),
-        upr_closing: fenText(ledger.upr[q]),
-        claims_paid: fenText(ledger.paid[q]),
-        ocr_opening: fenText(q > 0 ? ledger.ocr[q - 1] : 0),
-        ocr_closing: fenText(ledger.ocr[q]),
+        premium_income: formatCents(premium),
+        upr_opening: formatCents(q > 0 ? ledger.upr[q - 1] : 0),
+        upr_closing: formatCents(ledger.upr[q]),
+        claims_paid: formatCents(ledger.paid[q]),
+        ocr_opening: formatCents(q > 0 ? ledger.ocr[q - 1] : 0),
+        ocr_closing: formatCents(ledger.ocr[q]),
         policies_sold: ledger.sold[q],
-        ceded_premium: fenText(cededPremium),
-        ceded_claims: fenText(cededClaims),
-        expenses: fenText(expenses),
-        investment_income: investment ? fenText(investment.income) : null,
-        invested_assets: investment ? fenText(investment.assets) : null,
+        ceded_premium: formatCents(cededPremium),
+        ceded_claims: formatCents(cededClaims),
+        expenses: formatCents(expenses),
+        investment_income: investment ? formatCents(investment.income) : null,
+        invested_assets: investment ? formatCents(investment.assets) : null,
       });
     }
   }

@@ -1,5 +1,5 @@
 import type { TableRow } from '../evidence/csv';
-import { fenText } from './fenText';
+import { formatCents } from '../money/cents';
 import { Dec } from '../money/decimal';
 import { type LongTermProduct, PRODUCTS } from './company';
 import { deathRate, exitRate, incidenceRate } from './pricingBasis';
@@ -59,7 +59,7 @@ export function loadingSchedule(product: LongTermProduct): LoadingSchedule {
     p = Number(p.toFixed(6)) * (1 - deathRate('M', age)) * (1 - exitRate(product, t)) * (1 - incidence);
   }
   const early = [product.loadings.first, product.loadings.second, product.loadings.third].slice(0, years);
-  const g = grossPremium.map((c) => fenText(c));
+  const g = grossPremium.map((c) => formatCents(c));
   const v = new Dec(1).div(new Dec(1).plus(product.pricing_interest_rate));
   const weight = (t: number) => v.pow(t).times(inforceProbability[t]).times(g[t]);
   let level = '0';
@@ -91,7 +91,7 @@ export function loadingRows(schedules: readonly LoadingSchedule[]): TableRow[] {
   const rows: TableRow[] = [];
   for (const s of schedules) {
     s.grossPremium.forEach((g, t) => {
-      rows.push({ product_code: s.product.code, policy_year: t + 1, gross_premium: fenText(g), loading_rate: s.loadingRate[t], inforce_probability: s.inforceProbability[t] });
+      rows.push({ product_code: s.product.code, policy_year: t + 1, gross_premium: formatCents(g), loading_rate: s.loadingRate[t], inforce_probability: s.inforceProbability[t] });
     });
   }
   return rows;

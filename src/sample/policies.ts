@@ -2,8 +2,7 @@ import { addMonths, addYears, dayOf, type DayNumber, daysInYear, formatDay, pars
 import { periodEnd, quarterOfDay } from '../data/period';
 import type { ExitReason } from '../data/schema';
 import type { TableRow } from '../evidence/csv';
-import { asCents, type Cents } from '../money/cents';
-import { fenText } from './fenText';
+import { asCents, type Cents, formatCents } from '../money/cents';
 import type { Progress } from '../progress';
 import { type LongTermProduct, PRODUCTS, REGIONS, type SampleProduct, type ShortTermProduct, STUDY_END, YEARS } from './company';
 import { lapseDriftMultiplier } from './plantedFindings';
@@ -257,8 +256,8 @@ export function policyRows(policies: readonly SamplePolicy[]): TableRow[] {
     issue_date: formatDay(p.issue),
     exit_date: p.exit === null ? null : formatDay(p.exit),
     exit_reason: p.exitReason,
-    premium: fenText(p.premium),
-    sum_assured: fenText(p.sumAssured),
+    premium: formatCents(p.premium),
+    sum_assured: formatCents(p.sumAssured),
     age_at_issue: p.age,
     gender: p.gender,
     channel: p.channel,

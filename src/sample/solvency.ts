@@ -1,5 +1,5 @@
 import type { TableRow } from '../evidence/csv';
-import { fenText } from './fenText';
+import { formatCents } from '../money/cents';
 import { Dec } from '../money/decimal';
 import { ELIGIBILITY_BREAK } from './plantedFindings';
 
@@ -54,7 +54,7 @@ export function solvencyRows(): TableRow[] {
       comprehensive_solvency_ratio: q.comprehensive,
       core_solvency_ratio: q.core,
       risk_rating: q.rating,
-      solvency_surplus: fenText(q.surplus * 100),
+      solvency_surplus: formatCents(q.surplus * 100),
       governance_grade: 'B',
       major_penalty_last_year: false,
       assets: assets.toFixed(2),

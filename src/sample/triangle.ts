@@ -1,6 +1,6 @@
 import { parseDayText, yearOf } from '../data/dates';
 import type { TableRow } from '../evidence/csv';
-import { fenText } from './fenText';
+import { formatCents } from '../money/cents';
 import { STUDY_END, YEARS } from './company';
 import type { SampleClaim } from './claims';
 
@@ -26,7 +26,7 @@ export function triangleRows(claims: readonly SampleClaim[]): TableRow[] {
     let cumulative = 0;
     for (let development = 1; origin + development - 1 <= last; development++) {
       cumulative += paid.get(`${origin}:${origin + development - 1}`) ?? 0;
-      rows.push({ origin, development, value: fenText(cumulative) });
+      rows.push({ origin, development, value: formatCents(cumulative) });
     }
   }
   return rows;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatYuan, roundYuan, yuanToCents } from '../../src/money/cents';
+import { centsToYuan, formatCents, formatYuan, roundYuan, yuanToCents } from '../../src/money/cents';
 import { compare } from '../../src/money/ratio';
 
 describe('money rounding', () => {
@@ -17,6 +17,21 @@ describe('money rounding', () => {
   it('yuanToCents() gives integer fen', () => {
     expect(yuanToCents('0.125')).toBe(13);
     expect(yuanToCents('1234.5')).toBe(123450);
+  });
+});
+
+describe('formatCents()', () => {
+  it('writes fen as yuan with two decimals', () => {
+    expect(formatCents(0)).toBe('0.00');
+    expect(formatCents(5)).toBe('0.05');
+    expect(formatCents(-5)).toBe('-0.05');
+    expect(formatCents(123456)).toBe('1234.56');
+    expect(formatCents(-100)).toBe('-1.00');
+  });
+
+  it('gives the exact decimal text (Dec) across magnitudes and signs', () => {
+    const values = [1, 9, 10, 99, 100, 101, 999_999, 1_000_000, 294_705_600_040, 1_294_715_760_040, Number.MAX_SAFE_INTEGER];
+    for (const v of values) for (const c of [v, -v]) expect(formatCents(c), String(c)).toBe(centsToYuan(c).toFixed(2));
   });
 });
 
