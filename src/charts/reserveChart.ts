@@ -1,9 +1,10 @@
 import type { MackChainLadder } from '../lossratio/mackChainLadder';
+import { groupThousands } from '../money/groupThousands';
 import type { Figure } from './figure';
 
 /** A whole number with thousands separators, independent of the machine's locale. */
 function thousands(x: number): string {
-  return String(Math.round(x)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return groupThousands(String(Math.round(x)));
 }
 
 /**

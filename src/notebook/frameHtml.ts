@@ -2,6 +2,7 @@ import type { DataFrame } from 'danfojs/dist/danfojs-browser/src/index';
 import { escapeHtml } from '../charts/html';
 import { formatYuan } from '../money/cents';
 import { toDec } from '../money/decimal';
+import { groupThousands } from '../money/groupThousands';
 import { frameMoneyColumns } from './toFrame';
 
 /** How a frame is shown. */
@@ -23,14 +24,6 @@ const STYLE = `<style>
 .awb-frame-box table.awb-frame th.num,.awb-frame-box table.awb-frame td.num{text-align:right;font-variant-numeric:tabular-nums}
 .awb-frame-box .awb-frame-note{font-size:12px;color:#666}
 </style>`;
-
-/** Groups the integer part in threes: '-1234567.50' → '-1,234,567.50'. */
-function groupThousands(text: string): string {
-  const [whole, fraction] = text.split('.');
-  const sign = whole.startsWith('-') ? '-' : '';
-  const digits = sign ? whole.slice(1) : whole;
-  return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (fraction === undefined ? '' : '.' + fraction);
-}
 
 /**
  * The text of a cell: money with two decimals (half-up, exact: the number's shortest decimal

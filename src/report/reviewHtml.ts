@@ -8,6 +8,7 @@ import type { BacktestAnnex } from './backtestAnnex';
 import type { Review, SectionResult } from './composeReview';
 import { columnLabel, type Wording, wording } from './labels';
 import { quarterEndDate } from './reviewPlan';
+import { groupThousands } from '../money/groupThousands';
 
 /** At most this many rows of a command's table are printed; the bundle holds them all. */
 export const MAX_TABLE_ROWS = 40;
@@ -57,9 +58,7 @@ figure { margin: 10px 0 18px; break-inside: avoid; } figcaption { font-size: 8.5
 export function displayNumber(n: number): string {
   const d = new Dec(String(n));
   const text = d.toDecimalPlaces(d.abs().gte(1000) ? 2 : 4, Dec.ROUND_HALF_UP).toFixed();
-  const [whole, fraction] = text.split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+  return groupThousands(text);
 }
 
 /** Columns holding codes or periods, kept on one line. */

@@ -12,6 +12,7 @@ import { type Finding, type FindingValue, makeFinding } from './finding';
 import { percentText } from './percentText';
 import { scopeMiss } from './productScope';
 import { choiceParam, comparisonParam, decimalParam, getRule, integerParam, type Rule, type Rulebook } from './rulebook';
+import { groupThousands } from '../money/groupThousands';
 
 /** What a rule concluded for one product. */
 export type RuleOutcome = 'fires' | 'passes' | 'exempt' | 'out_of_scope' | 'not_assessable';
@@ -140,7 +141,7 @@ function stopParams(rule: Rule, rulebook: Rulebook): StopParams {
 /** A threshold as written in the rulebook, as a percentage: 0.5 → '50%', 0.455 → '45.5%'. */
 const thresholdText = (fraction: Dec) => `${fraction.times(100).toString()}%`;
 const yuan = (cents: number) => centsToYuan(cents).toNumber();
-const yuanText = (value: Dec) => value.toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const yuanText = (value: Dec) => groupThousands(value.toFixed(2));
 const range = (years: readonly number[]) => (years.length === 1 ? String(years[0]) : `${years[0]}–${years[years.length - 1]}`);
 
 /** The window of `n` years ending in `last`, oldest first. */

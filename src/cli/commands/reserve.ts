@@ -11,10 +11,11 @@ import { toDec } from '../../money/decimal';
 import { choiceArg, optionalText, requiredText } from '../args';
 import { defineCommand } from '../command';
 import { textTable } from '../textTable';
+import { groupThousands } from '../../money/groupThousands';
 
 /** An amount rounded half-up to 0.01 (the rule for money outputs). */
 const money = (x: number) => roundYuan(toDec(x)).toNumber();
-const shown = (x: number) => roundYuan(toDec(x)).toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const shown = (x: number) => groupThousands(roundYuan(toDec(x)).toFixed(2));
 
 function numberOption(o: Record<string, unknown>, name: string, words: readonly string[], min: number): string | number | null {
   const text = optionalText(o, name);
