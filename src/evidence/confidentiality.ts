@@ -75,12 +75,12 @@ function isDistinctive(value: string): boolean {
   return !/^[+-]?\d{1,5}(\.\d*)?$/.test(value);
 }
 
+/** The header of a CSV, TSV or Parquet table, without reading its rows. */
 function headerOf(path: string): Promise<string[]> | string[] {
   const ext = extname(path).toLowerCase();
   if (ext === '.parquet') {
     return withDuckDB(async (c) => (await c.runAndReadAll(`SELECT * FROM read_parquet(${sqlString(path)}) LIMIT 0`)).columnNames());
   }
-  if (ext === '.xlsx' || ext === '.xlsm') return readRawTable(path, basename(path)).then((t) => [...t.header]);
   const fd = openSync(path, 'r');
   const buffer = Buffer.alloc(65536);
   const read = readSync(fd, buffer, 0, buffer.length, 0);
@@ -104,13 +104,14 @@ export async function confidentialData(inputs: readonly string[]): Promise<Confi
   for (const file of inputs) {
     const ext = extname(file).toLowerCase();
     if (!TABLE_FILES.has(ext)) continue;
-    const header = await headerOf(file);
+    // A workbook is read once, header and rows from the same sheet (the one named after the file).
+    let raw: { header: readonly string[]; rows: readonly (readonly string[])[] } | undefined = ext === '.xlsx' || ext === '.xlsm' ? await readRawTable(file, basename(file, ext)) : undefined;
+    const header = raw ? [...raw.header] : await headerOf(file);
     const isSurvey = basename(file, ext).toLowerCase().includes('survey') || header.some((h) => RESPONDENT_ID.has(normaliseKey(h)));
     const named = header.filter((h) => isPersonalHeader(h));
     let inferred: string[] = [];
-    let raw: { header: readonly string[]; rows: readonly (readonly string[])[] } | undefined;
     if (isSurvey) {
-      const table = await readRawTable(file, 'survey');
+      const table = raw ?? (await readRawTable(file, 'survey'));
       raw = table;
       inferred = header.filter((h, i) => !named.includes(h) && !SURVEY_GROUP_COLUMNS.has(normaliseKey(h)) && table.rows.some((r) => isTextCell(r[i] ?? '')));
     }

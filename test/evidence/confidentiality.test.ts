@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as XLSX from 'xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { confidentialData, ConfidentialityError, findPersonalData, isPersonalHeader } from '../../src/evidence/confidentiality';
 import { fileEvidence } from '../../src/evidence/fileEvidence';
@@ -50,6 +51,21 @@ describe('confidentialData()', () => {
     // "male" and "female" are shared by several respondents: they identify no one.
     expect(data.values.has('male')).toBe(false);
     expect(data.values.has('华东')).toBe(false);
+  });
+});
+
+describe('confidentialData() on a workbook', () => {
+  it('reads the header and the values from the same sheet, the one named after the table, wherever it stands', async () => {
+    const rows = SURVEY.trim().split('\n').map((line) => line.split(','));
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['note'], ['collected by the field team']]), 'notes');
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), 'survey');
+    const path = join(work, 'survey.xlsx');
+    writeFileSync(path, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }));
+    const data = await confidentialData([path]);
+    expect(data.columns.map((c) => c.header)).toEqual(['respondent_id', '姓名', 'phone', '身份证号', 'email', 'gender']);
+    expect(data.values.get('R-000102')).toMatchObject({ row: 3, column: { header: 'respondent_id' } });
+    expect(data.values.get('王芳')).toMatchObject({ row: 4, column: { header: '姓名' } });
   });
 });
 
