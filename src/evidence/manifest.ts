@@ -58,9 +58,18 @@ function libraryVersion(name: string): string {
   }
 }
 
+/**
+ * The workbench's package name and version, from its package.json (no git or hashing).
+ * @example packageIdentity() // { name: 'actuarial-workbench', version: '0.1.0' }
+ */
+export function packageIdentity(): { readonly name: string; readonly version: string } {
+  const pkg = JSON.parse(readFileSync(resolve(PACKAGE_ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+  return { name: pkg.name, version: pkg.version };
+}
+
 /** The software that produced a result: package version, git commit, lockfile hash. */
 export function softwareProvenance(): Manifest['software'] {
-  const pkg = JSON.parse(readFileSync(resolve(PACKAGE_ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+  const pkg = packageIdentity();
   const lock = resolve(PACKAGE_ROOT, 'package-lock.json');
   const status = git(['status', '--porcelain', '--untracked-files=no']);
   return {

@@ -4,7 +4,7 @@ import type { CommandOutput, RunContext } from '../cli/command';
 import type { TableRow } from '../evidence/csv';
 import type { CommandLookup } from '../evidence/fileEvidence';
 import { sha256File } from '../evidence/hash';
-import { softwareProvenance } from '../evidence/manifest';
+import { packageIdentity } from '../evidence/manifest';
 import { jsonText } from '../evidence/renderOutputs';
 import type { Progress } from '../progress';
 import { countBySeverity, SEVERITIES } from '../rules/finding';
@@ -64,8 +64,8 @@ export async function renderReview(review: Review, progress: Progress): Promise<
   const p = review.params;
   const hashes = new Map<string, string>();
   for (const path of review.inputs) hashes.set(path, await sha256File(path));
-  const sw = softwareProvenance();
-  const html = reviewHtml(review, hashes, `${sw.package} ${sw.version}`);
+  const pkg = packageIdentity();
+  const html = reviewHtml(review, hashes, `${pkg.name} ${pkg.version}`);
   const w = wording(p.lang);
   let pdf: Uint8Array | null = null;
   if (chromiumAvailable()) {
