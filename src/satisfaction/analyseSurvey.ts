@@ -7,7 +7,7 @@ import { estimatePls, type PlsFit, startingWeights } from './estimatePls';
 import { type FornellLarckerRow, fornellLarcker } from './fornellLarcker';
 import { type FSquared, fSquared } from './fSquared';
 import { goodnessOfFit } from './goodnessOfFit';
-import { compareGroups, type GroupComparison } from './groupComparison';
+import { comparedGroups, compareGroups, type GroupComparison } from './groupComparison';
 import { type HtmtPair, htmt } from './htmt';
 import { type InnerScheme } from './innerWeighting';
 import { type InnerVif, innerVif } from './innerVif';
@@ -123,6 +123,11 @@ export async function analyseSurvey(table: Table<SurveyRow>, model: SurveyModel,
     throw new InputError({ argument: '--by', file: table.file }, `a column the survey has (${Object.keys(matrix.groupings).join(', ') || 'none of company, region, stage'})`, options.by);
   }
   const grouping = options.by === null ? null : matrix.groupings[options.by]!;
+  // The comparison's groups are checked before any resampling, so a typo costs no bootstrap.
+  if (options.compare !== null) {
+    if (grouping === null) throw new InputError({ argument: '--compare' }, 'a grouping column given with --by (company, region or stage)');
+    comparedGroups(grouping, options.compare[0], options.compare[1]);
+  }
   for (const target of options.ipmaTargets ?? []) {
     if (!design.constructs.includes(target)) throw new InputError({ argument: '--ipma' }, `a construct of the model (${design.constructs.join(', ')})`, target);
   }
@@ -156,8 +161,7 @@ export async function analyseSurvey(table: Table<SurveyRow>, model: SurveyModel,
   const parallel = { threads: options.threads, progress: options.progress ?? SILENT_PROGRESS };
   const bootstrap = options.bootstrap > 0 ? await bootstrapPls(problem, fit, { ...parallel, resamples: options.bootstrap, seed: options.seed }) : null;
   let comparison: GroupComparison | null = null;
-  if (options.compare !== null) {
-    if (grouping === null) throw new InputError({ argument: '--compare' }, 'a grouping column given with --by (company, region or stage)');
+  if (options.compare !== null && grouping !== null) {
     comparison = await compareGroups(problem, grouping, options.compare[0], options.compare[1], { ...parallel, permutations: options.permutations, seed: options.seed });
   }
   return {

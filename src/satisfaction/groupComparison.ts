@@ -37,6 +37,21 @@ export interface ComparisonOptions extends ParallelOptions {
 }
 
 /**
+ * The codes of the two groups a comparison names, checked: both in the grouping, and different.
+ * @throws InputError (argument --compare) naming the group the survey lacks, or the repeated one.
+ * @example comparedGroups(regions, '西北', '华东') // [5, 1] when those are their codes
+ */
+export function comparedGroups(grouping: Grouping, a: string, b: string): [number, number] {
+  const [first, second] = [a, b].map((label) => {
+    const code = grouping.labels.indexOf(label);
+    if (code < 0) throw new InputError({ argument: '--compare' }, `a ${grouping.column} of the survey (${grouping.labels.join(', ')})`, label);
+    return code;
+  });
+  if (first === second) throw new InputError({ argument: '--compare' }, 'two different groups', `${a},${b}`);
+  return [first!, second!];
+}
+
+/**
  * Compares two groups (e.g. two regions) by a permutation test (Chin & Dibbern 2010, in Handbook
  * of Partial Least Squares, pp. 171–193): the model is estimated separately in each group; the
  * differences of path coefficients and of indices are compared with their distribution when the
@@ -49,12 +64,7 @@ export async function compareGroups(problem: ReplicateProblem, grouping: Groupin
   const { design } = problem;
   const m = design.constructs.length;
   const p = design.items.length;
-  const codes = [a, b].map((label) => {
-    const code = grouping.labels.indexOf(label);
-    if (code < 0) throw new InputError({ argument: '--compare' }, `a ${grouping.column} of the survey (${grouping.labels.join(', ')})`, label);
-    return code;
-  });
-  if (codes[0] === codes[1]) throw new InputError({ argument: '--compare' }, 'two different groups', `${a},${b}`);
+  const codes = comparedGroups(grouping, a, b);
   const membership = Uint8Array.from(grouping.codes, (c) => (c === codes[0] ? 1 : c === codes[1] ? 2 : 0));
   const observed = [1, 2].map((side) => {
     const frequency = Float64Array.from(membership, (g) => (g === side ? 1 : 0));

@@ -99,6 +99,19 @@ describe('awb icsi', () => {
     expect(stderr).toContain('--by');
   });
 
+  it('refuses a comparison without --by, of a group the survey lacks, or of a group with itself (before any bootstrap)', async () => {
+    const run = (...args: string[]) => awb('icsi', '--survey', survey, '--model', MODEL, '--bootstrap', '5000', ...args);
+    const withoutBy = await run('--compare', '西北,华东');
+    expect(withoutBy.code).toBe(2);
+    expect(withoutBy.stderr).toContain('argument --compare: expected a grouping column given with --by');
+    const unknown = await run('--by', 'region', '--compare', '西北,东部');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('东部');
+    const same = await run('--by', 'region', '--compare', '西北,西北');
+    expect(same.code).toBe(2);
+    expect(same.stderr).toContain('two different groups');
+  });
+
   it('an answer outside the scale is bad input naming the file, the respondent row and the item', async () => {
     const bad = path.join(dir, 'bad.csv');
     const lines = readFileSync(survey, 'utf8').split('\n');
