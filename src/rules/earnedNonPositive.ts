@@ -1,4 +1,4 @@
-import type { EarnedLossRatio } from '../lossratio/earnedLossRatio';
+import { type EarnedLossRatio, onBasis } from '../lossratio/earnedLossRatio';
 import { formatCents } from '../money/cents';
 import { type Finding, makeFinding } from './finding';
 import { getRule, type Rulebook } from './rulebook';
@@ -18,11 +18,8 @@ export function earnedNonPositiveFindings(rows: readonly EarnedLossRatio[], rule
   const rule = getRule(rulebook, 'DATA-EARNED-NONPOSITIVE');
   const findings: Finding[] = [];
   for (const row of rows) {
-    const bases = [
-      { basis: 'gross', earned: row.earned_premium, incurred: row.incurred_claims },
-      { basis: 'net', earned: row.earned_premium_net, incurred: row.incurred_claims_net },
-    ] as const;
-    for (const b of bases) {
+    for (const basis of ['gross', 'net'] as const) {
+      const b = { basis, ...onBasis(row, basis) };
       if (b.earned > 0) continue;
       findings.push(
         makeFinding(rule, {
