@@ -31,6 +31,18 @@ function boot(a: SurveyAnalysis, k: number): BootstrapSummary | null | undefined
 
 const byConstruct = <T>(a: SurveyAnalysis, f: (j: number) => T): Record<string, T> => Object.fromEntries(a.design.constructs.map((c, j) => [c, f(j)]));
 
+/** Direct, indirect and total effects between constructs, one row per pair with a total effect. */
+function effectRows(a: SurveyAnalysis): { from: string; to: string; direct: number; indirect: number; total: number }[] {
+  const { design, fit } = a;
+  const m = design.constructs.length;
+  return design.constructs.flatMap((from, k) =>
+    design.constructs
+      .map((to, j) => ({ j, to }))
+      .filter(({ j }) => fit.effects.total[k * m + j] !== 0)
+      .map(({ j, to }) => ({ from, to, direct: fit.effects.direct[k * m + j], indirect: fit.effects.indirect[k * m + j], total: fit.effects.total[k * m + j] })),
+  );
+}
+
 /**
  * The JSON document of `awb icsi` (DOMAIN.md, Command line): paths (with std_error, ci_low, ci_high
  * and more under a bootstrap), r_squared, weights, loadings, reliability, htmt, index, groups,
@@ -64,12 +76,7 @@ export function icsiJson(a: SurveyAnalysis): Record<string, unknown> {
     vif: a.vif,
     f_squared: a.fSquared,
     gof: a.gof,
-    effects: design.constructs.flatMap((from, k) =>
-      design.constructs
-        .map((to, j) => ({ k, j, to }))
-        .filter(({ k: kk, j }) => fit.effects.total[kk * m + j] !== 0)
-        .map(({ j, to }) => ({ from, to, direct: fit.effects.direct[k * m + j], indirect: fit.effects.indirect[k * m + j], total: fit.effects.total[k * m + j] })),
-    ),
+    effects: effectRows(a),
     index: byConstruct(a, (j) => a.index[j]),
     index_intervals: L ? byConstruct(a, (j) => bootColumns(boot(a, L.index + j))) : null,
     index_weights: Object.fromEntries(design.items.map((item, h) => [item, a.indexWeights[h]])),
@@ -129,7 +136,7 @@ export function icsiTables(a: SurveyAnalysis): Record<string, TableRow[]> {
     cross_loadings: design.items.map((item, h) => ({ item, ...Object.fromEntries(design.constructs.map((c, k) => [c, fit.crossLoadings[h * m + k]])) })),
     htmt: a.htmt.map((x) => ({ ...x })),
     vif: a.vif.map((x) => ({ ...x })),
-    effects: (icsiJson(a).effects as TableRow[]).map((x) => ({ ...x })),
+    effects: effectRows(a),
     warnings: a.warnings.map((w) => ({ ...w })),
   };
   if (a.groups.length > 0) {
