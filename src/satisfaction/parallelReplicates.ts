@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { type Progress, SILENT_PROGRESS } from '../progress';
 import type { WorkerRequest } from './replicateWorker';
 import { ReplicateStreams } from './randomStream';
-import { permutationSize, type ReplicateBlock, type ReplicateProblem, type ReplicateTask, runReplicates, statLayout } from './replicates';
+import { type ReplicateBlock, type ReplicateProblem, replicateSize, type ReplicateTask, runReplicates } from './replicates';
 
 /** All replicates of a task: row r of `values` (length `size`) is replicate r; `status[r]` says whether it was estimated. */
 export interface ReplicateResults {
@@ -56,7 +56,7 @@ function collect(block: ReplicateBlock, size: number, values: Float64Array, stat
  * @example await parallelReplicates(problem, { kind: 'bootstrap', seed: 42 }, 5000, { threads: 2 })
  */
 export async function parallelReplicates(problem: ReplicateProblem, task: ReplicateTask, count: number, options: ParallelOptions = {}): Promise<ReplicateResults> {
-  const size = task.kind === 'permutation' ? permutationSize(problem.design) : statLayout(problem.design, problem.grouping?.labels.length ?? 0).size;
+  const size = replicateSize(problem, task);
   const values = new Float64Array(count * size);
   const status = new Uint8Array(count);
   const progress = options.progress ?? SILENT_PROGRESS;

@@ -163,6 +163,15 @@ export interface ReplicateBlock {
 }
 
 /**
+ * Numbers each replicate produces: the permutation test's differences, or the statistics of
+ * `statLayout` for the bootstrap and the jackknife.
+ * @example replicateSize(problem, { kind: 'bootstrap', seed: 1 }) // statLayout(problem.design, groups).size
+ */
+export function replicateSize(problem: ReplicateProblem, task: ReplicateTask): number {
+  return task.kind === 'permutation' ? permutationSize(problem.design) : statLayout(problem.design, problem.grouping?.labels.length ?? 0).size;
+}
+
+/**
  * Runs replicates [from, to) of a task and returns their statistic vectors (NaN rows for
  * replicates that could not be estimated, with the reason in `status`). Deterministic: replicate
  * r depends only on the problem, the task and r.
@@ -170,8 +179,8 @@ export interface ReplicateBlock {
  * @example runReplicates(problem, { kind: 'bootstrap', seed: 42 }, 0, 100).status.every((s) => s === 0) // true on mobi
  */
 export function runReplicates(problem: ReplicateProblem, task: ReplicateTask, from: number, to: number, state?: readonly number[]): ReplicateBlock {
-  const size = task.kind === 'permutation' ? permutationSize(problem.design) : statLayout(problem.design, problem.grouping?.labels.length ?? 0).size;
   const layout = statLayout(problem.design, problem.grouping?.labels.length ?? 0);
+  const size = replicateSize(problem, task);
   const values = new Float64Array((to - from) * size).fill(Number.NaN);
   const status = new Uint8Array(to - from);
   const streams = task.kind === 'jackknife' ? null : new ReplicateStreams(task.seed, from, state);
