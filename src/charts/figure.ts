@@ -8,3 +8,14 @@ export interface Figure {
   readonly layout: Readonly<Record<string, unknown>>;
   readonly config?: Readonly<Record<string, unknown>>;
 }
+
+/**
+ * The text of a figure's title (`layout.title` as a string or as `{ text }`), or null when it has none.
+ * @example figureTitle({ data: [], layout: { title: { text: 'A/E' } } }) // 'A/E'
+ */
+export function figureTitle(figure: Figure): string | null {
+  const title = (figure.layout as { title?: unknown }).title;
+  if (typeof title === 'string') return title;
+  if (title && typeof title === 'object' && typeof (title as { text?: unknown }).text === 'string') return (title as { text: string }).text;
+  return null;
+}

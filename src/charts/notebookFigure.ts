@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DEFAULT_SIZE } from './chartTheme';
-import type { Figure } from './figure';
+import { type Figure, figureTitle } from './figure';
 import { escapeHtml, plotlyScript, scriptJson } from './html';
 
 /**
@@ -11,14 +11,6 @@ import { escapeHtml, plotlyScript, scriptJson } from './html';
  */
 export function plotlyLoaderHtml(): string {
   return `<script type="text/javascript">window.PlotlyConfig = { MathJaxConfig: 'local' };</script>\n<script type="text/javascript">${plotlyScript()}</script>`;
-}
-
-/** The text of a figure's title, for alt text. */
-function titleOf(figure: Figure): string {
-  const title = (figure.layout as { title?: unknown }).title;
-  if (typeof title === 'string') return title;
-  if (title && typeof title === 'object' && typeof (title as { text?: unknown }).text === 'string') return (title as { text: string }).text;
-  return 'chart';
 }
 
 /**
@@ -34,7 +26,7 @@ export function figureOutputHtml(figure: Figure, id: string, png: Uint8Array | n
   const width = size.width ?? (typeof layout.width === 'number' ? layout.width : DEFAULT_SIZE.width);
   const height = size.height ?? (typeof layout.height === 'number' ? layout.height : DEFAULT_SIZE.height);
   const elementId = `awb-figure-${id}`;
-  const image = png ? `<img alt="${escapeHtml(titleOf(figure))}" src="data:image/png;base64,${Buffer.from(png).toString('base64')}" style="width:100%;max-width:${width}px;height:auto">` : '';
+  const image = png ? `<img alt="${escapeHtml(figureTitle(figure) ?? 'chart')}" src="data:image/png;base64,${Buffer.from(png).toString('base64')}" style="width:100%;max-width:${width}px;height:auto">` : '';
   const plotLayout = { ...figure.layout, width: undefined, height, autosize: true };
   const config = { responsive: true, displaylogo: false, ...(figure.config ?? {}) };
   return `<div class="awb-figure" id="${elementId}" style="width:100%;max-width:${width}px;min-height:${height}px">${image}</div>

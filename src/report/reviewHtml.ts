@@ -1,4 +1,4 @@
-import type { Figure } from '../charts/figure';
+import { type Figure, figureTitle } from '../charts/figure';
 import { escapeHtml, plotlyScript, scriptJson } from '../charts/html';
 import type { TableRow } from '../evidence/csv';
 import { Dec } from '../money/decimal';
@@ -192,9 +192,7 @@ function rowsOfQuarter(rows: readonly TableRow[], quarter: string): { rows: read
 }
 
 function chartTitle(figure: Figure, name: string): string {
-  const title = figure.layout.title as { text?: unknown } | string | undefined;
-  const text = typeof title === 'string' ? title : typeof title?.text === 'string' ? title.text : '';
-  return text.replace(/<[^>]*>/g, ' ').trim() || name;
+  return (figureTitle(figure) ?? '').replace(/<[^>]*>/g, ' ').trim() || name;
 }
 
 function sectionHtml(s: SectionResult, n: number, review: Review, w: Wording, charts: ReviewChart[]): string {
