@@ -2,7 +2,7 @@
 /**
  * Inputs of the satisfaction benchmarks: a synthetic ICSI survey of n respondents drawn from an
  * ECSI-structured latent model (answers 1–10, items in the ICSI model's order), cached under
- * bench/.cache as raw Float64 values; and the mobi reference data set from ../shared.
+ * bench/.cache as raw Float64 values; and the mobi reference data set from test/fixtures/reference.
  */
 const { existsSync, mkdirSync, readFileSync, writeFileSync } = require('node:fs');
 const { join, resolve } = require('node:path');
@@ -71,7 +71,7 @@ function mobiDesign() {
 
 /** mobi's 250 × 24 answers in the design's item order. */
 function mobiMatrix(design) {
-  const rows = parse(readFileSync(resolve(__dirname, '..', '..', 'shared', 'reference-data', 'mobi.csv'), 'utf8'));
+  const rows = parse(readFileSync(resolve(__dirname, '..', 'test', 'fixtures', 'reference', 'mobi.csv'), 'utf8'));
   const columns = design.items.map((item) => rows[0].indexOf(item));
   const n = rows.length - 1;
   const p = design.items.length;

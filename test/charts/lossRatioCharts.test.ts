@@ -9,6 +9,7 @@ import { financePeriods } from '../../src/lossratio/financePeriods';
 import { lossRatioTrend } from '../../src/lossratio/lossRatioTrend';
 import { mackChainLadder } from '../../src/lossratio/mackChainLadder';
 import { type Triangle, triangleFromRows } from '../../src/lossratio/triangle';
+import { referencePath } from '../fixtures/reference';
 import { FINANCE_HEADER, financeRows, plainYear } from '../lossratio/tables';
 
 const years = financePeriods(
@@ -38,7 +39,7 @@ describe('lossRatioFigure()', () => {
 describe('triangle and reserve charts', () => {
   let raa: Triangle;
   beforeAll(async () => {
-    raa = triangleFromRows((await loadTable(path.resolve(__dirname, '..', '..', '..', 'shared', 'reference-data', 'raa.csv'), 'triangle')).rows);
+    raa = triangleFromRows((await loadTable(referencePath('raa.csv'), 'triangle')).rows);
   });
 
   it('shows the triangle with empty cells beyond each origin\'s latest age', () => {

@@ -2,9 +2,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { referencePath } from '../fixtures/reference';
 import { awb } from './run';
 
-const RAA = path.resolve(__dirname, '..', '..', '..', 'shared', 'reference-data', 'raa.csv');
+const RAA = referencePath('raa.csv');
 const PREMIUMS = path.resolve(__dirname, '..', 'fixtures', 'raa-premiums.csv');
 
 describe('awb reserve', () => {

@@ -3,9 +3,9 @@ import { resolve } from 'node:path';
 import { parseTable } from '../../src/data/parseTable';
 import { policyColumnsFromTable, type PolicyColumns } from '../../src/data/policyColumns';
 import type { PolicyRow } from '../../src/data/rows';
+import { REFERENCE_DATA } from '../fixtures/reference';
 
-/** The shared reference data folder (`<repo>/../shared/reference-data`). */
-export const REFERENCE_DATA = resolve(__dirname, '..', '..', '..', 'shared', 'reference-data');
+export { REFERENCE_DATA } from '../fixtures/reference';
 
 const STATUS: Record<string, string> = { Active: '', Death: 'death', Surrender: 'surrender' };
 

@@ -5,8 +5,9 @@ import type { TriangleRow } from '../../src/data/rows';
 import { developmentFactors } from '../../src/lossratio/developmentFactors';
 import { mackChainLadder } from '../../src/lossratio/mackChainLadder';
 import { type Triangle, triangleFromRows } from '../../src/lossratio/triangle';
+import { REFERENCE_DATA } from '../fixtures/reference';
 
-const REFERENCE = path.resolve(__dirname, '..', '..', '..', 'shared', 'reference-data');
+const REFERENCE = REFERENCE_DATA;
 let raaRows: readonly TriangleRow[];
 let raa: Triangle;
 let genins: Triangle;

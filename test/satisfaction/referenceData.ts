@@ -3,12 +3,10 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { type Moments, weightedMoments } from '../../src/satisfaction/moments';
 import { type PathDesign, pathDesign } from '../../src/satisfaction/pathDesign';
+import { referencePath } from '../fixtures/reference';
 import { parseSurveyModel, type SurveyModel } from '../../src/satisfaction/surveyModel';
 
-/** A reference data set from ../shared/reference-data (never copied into the project). */
-export function referencePath(file: string): string {
-  return path.resolve(__dirname, '..', '..', '..', 'shared', 'reference-data', file);
-}
+export { referencePath } from '../fixtures/reference';
 
 /** The item matrix of a reference CSV in design order, with unit weights. */
 export function referenceMatrix(file: string, design: PathDesign): { n: number; values: Float64Array; weights: Float64Array; moments: Moments } {
