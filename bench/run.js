@@ -70,13 +70,14 @@ async function main() {
       for (const side of round % 2 === 0 ? ['candidate', 'baseline'] : ['baseline', 'candidate']) {
         const r = runSide(file, side, input);
         runs[side].push(r);
-        console.log(`  round ${round + 1} ${side.padEnd(9)} ${spec[side].label}: ${seconds(r.wall_ms)} wall, ${seconds(r.cpu_ms)} CPU, peak ${mb(r.max_rss_mb)}`);
+        const cpu = r.cpu_ms === null ? '' : `, ${seconds(r.cpu_ms)} CPU`;
+        console.log(`  round ${round + 1} ${side.padEnd(9)} ${spec[side].label}: ${seconds(r.wall_ms)} wall${cpu}, peak ${mb(r.max_rss_mb)}`);
       }
     }
     const c = median(runs.candidate.map((r) => r.wall_ms));
     const b = median(runs.baseline.map((r) => r.wall_ms));
     const ratio = c / b;
-    const cpuRatio = median(runs.candidate.map((r) => r.cpu_ms)) / median(runs.baseline.map((r) => r.cpu_ms));
+    const cpuRatio = spec.measuresProcess ? null : median(runs.candidate.map((r) => r.cpu_ms)) / median(runs.baseline.map((r) => r.cpu_ms));
     const peak = Math.max(...runs.candidate.map((r) => r.max_rss_mb));
     const difference = spec.check ? spec.check(runs.candidate[0].output, runs.baseline[0].output) : null;
     const targets = [];
@@ -85,7 +86,8 @@ async function main() {
     if (spec.target?.maxRssMb !== undefined) targets.push({ what: `peak ≤ ${mb(spec.target.maxRssMb)}`, ok: peak <= spec.target.maxRssMb });
     if (spec.check) targets.push({ what: 'same result', ok: difference === null });
     failed ||= targets.some((t) => !t.ok);
-    console.log(`  median: candidate ${seconds(c)}, baseline ${seconds(b)}; ratio ${ratio.toFixed(3)} (CPU ${cpuRatio.toFixed(3)}); candidate peak ${mb(peak)}`);
+    const cpuText = cpuRatio === null ? '' : ` (CPU ${cpuRatio.toFixed(3)})`;
+    console.log(`  median: candidate ${seconds(c)}, baseline ${seconds(b)}; ratio ${ratio.toFixed(3)}${cpuText}; candidate peak ${mb(peak)}`);
     for (const t of targets) console.log(`  ${t.ok ? 'PASS' : 'FAIL'} ${t.what}`);
     if (difference) console.log(`  difference: ${difference}`);
     console.log('');

@@ -102,12 +102,13 @@ export { runNotebooks, listNotebooks, type RunNotebooksOptions } from './noteboo
 export type { NotebookRun } from './notebook/executeNotebook';
 
 // Pricing backtests (S1 §16): columnar policies, exposure, assumptions, actual vs expected, measures, charts
-export { loadPolicyColumns, checkPolicyProducts, LARGE_CSV_BYTES, type LoadPolicyColumnsOptions, type PolicyReader } from './data/loadPolicyColumns';
-export { exposureStudy, DERIVED_DIMENSIONS, type ExposureStudy, type ExposureCell, type ExposureStudyOptions, type RateAssignment, type ClaimEvents } from './exposure/exposureStudy';
+export { prepareStudies, type PreparedStudies, type StudyRequest, type StudySource, type StudyDiagnosis, type ExperienceStudyOptions } from './exposure/experienceStudy';
+export { DERIVED_DIMENSIONS, type ExposureStudy, type ExposureCell } from './exposure/exposureCell';
+export { openFileSource, type FileStudySource, type StudyFiles, type FileSourceOptions } from './engine/fileSource';
+export type { SqlEngine, Dialect } from './engine/sqlEngine';
 export { STUDY_BASES, calendarGrainOf, expectedPerExposure, type StudyBasis } from './exposure/studyBasis';
 export { calendarGrid, type CalendarGrid, type CalendarGrain } from './exposure/calendarGrid';
-export { claimEvents } from './exposure/claimEvents';
-export { assumptionRates, type AssumptionRates, type AssumptionRatesOptions } from './backtest/assumptionRates';
+export { assumptionRates, UnmatchedAssumption, type AssumptionRates, type AssumptionRatesOptions, type AppliedRate, type KeyValues } from './backtest/assumptionRates';
 export { backtest, indicatorsForTerm, BACKTEST_INDICATORS, type BacktestData, type BacktestOptions, type BacktestCell, type BacktestResult, type MeasureCell } from './backtest/backtest';
 export { compareCounts, type CountComparison } from './backtest/actualVsExpected';
 export { poissonInterval, binomialInterval, type Interval } from './backtest/confidenceInterval';

@@ -1,17 +1,16 @@
 import { formatDay } from '../data/dates';
 import { InputError } from '../data/InputError';
 import type { Table } from '../data/parseTable';
-import type { PolicyColumns } from '../data/policyColumns';
-import type { AssumptionRow, ClaimRow, FinanceRow, ProductRow } from '../data/rows';
+import type { AssumptionRow, FinanceRow, ProductRow } from '../data/rows';
 import type { ExitReason, Indicator } from '../data/schema';
-import { claimEvents } from '../exposure/claimEvents';
-import { exposureStudy, type ExposureCell } from '../exposure/exposureStudy';
+import type { ExposureCell } from '../exposure/exposureCell';
+import { prepareStudies, type StudySource } from '../exposure/experienceStudy';
 import { calendarGrainOf, type StudyBasis } from '../exposure/studyBasis';
 import type { Progress } from '../progress';
 import { sortFindings, type Finding } from '../rules/finding';
 import type { Rulebook } from '../rules/rulebook';
 import { compareCounts, type CountComparison } from './actualVsExpected';
-import { assumptionRates } from './assumptionRates';
+import { assumptionRates, type AssumptionRates } from './assumptionRates';
 import { ledgerIndicators, type LedgerIndicator } from './ledgerIndicators';
 import { assessMeasures, measureFinding, measureRule, type MeasureAssessment, type MeasurePoint } from './measures';
 import { topProductsByPremium } from './productScope';
@@ -22,12 +21,12 @@ const COUNT_INDICATORS: Readonly<Partial<Record<Indicator, ExitReason>>> = { lap
 /** Every backtest indicator, in output order. */
 export const BACKTEST_INDICATORS: readonly Indicator[] = ['loss_ratio', 'expense_rate', 'incidence', 'death', 'lapse', 'surrender', 'investment_return'];
 
-/** The data a backtest reads. */
+/** The data a backtest reads: the product, assumption and finance tables, and the policies (and claims) on a study engine. */
 export interface BacktestData {
   readonly products: Table<ProductRow>;
-  readonly policies: PolicyColumns;
+  /** Policies and claims, read by the study engine (DuckDB over files, or a ClickHouse database). */
+  readonly experience: StudySource;
   readonly assumptions: Table<AssumptionRow>;
-  readonly claims?: Table<ClaimRow>;
   readonly finance?: Table<FinanceRow>;
 }
 
@@ -113,7 +112,7 @@ export function indicatorsForTerm(product: ProductRow): readonly Indicator[] {
  * whose data is missing when asked for explicitly, and any error of the exposure study.
  * @example backtest(data, { basis: 'calendar-quarter', asOf: dayOf(2025, 12, 31), rulebook }).findings
  */
-export function backtest(data: BacktestData, options: BacktestOptions): BacktestResult {
+export async function backtest(data: BacktestData, options: BacktestOptions): Promise<BacktestResult> {
   const rule = measureRule(options.rulebook);
   const productRows = new Map(data.products.rows.map((p) => [p.product_code, p]));
   const scope = options.products
@@ -126,35 +125,40 @@ export function backtest(data: BacktestData, options: BacktestOptions): Backtest
   }
   const wanted = new Set(options.indicators ?? BACKTEST_INDICATORS);
   const applies = (code: string, indicator: Indicator) => wanted.has(indicator) && indicatorsForTerm(productRows.get(code)!).includes(indicator);
-  let minIssue = options.asOf;
-  for (let i = 0; i < data.policies.length; i++) if (data.policies.issue_date[i] < minIssue) minIssue = data.policies.issue_date[i];
-  const from = options.from ?? minIssue;
   const confidence = rule.confidence;
   const cells: BacktestCell[] = [];
+  const policies = data.experience.policies;
+  const policyAttributes = [...['gender', 'channel', 'region'].filter((c) => policies.present.has(c)), ...policies.attributes];
 
+  // The count indicators that apply, each with its assumption rates and products.
+  const studies: { indicator: Indicator; decrement: ExitReason; rates: AssumptionRates; products: Set<string> }[] = [];
   for (const indicator of BACKTEST_INDICATORS) {
     const decrement = COUNT_INDICATORS[indicator];
     if (decrement === undefined || !wanted.has(indicator)) continue;
-    if (indicator === 'incidence' && !data.claims) {
+    if (indicator === 'incidence' && !data.experience.claims) {
       if (options.indicators?.includes('incidence')) throw new InputError({ argument: '--indicator' }, 'a claims table in the data folder for the incidence indicator');
       continue;
     }
-    const rates = assumptionRates(data.assumptions.rows, indicator, data.policies, { file: data.assumptions.file });
+    const rates = assumptionRates(data.assumptions.rows, indicator, { file: data.assumptions.file, policyAttributes });
     const products = new Set(scope.filter((code) => applies(code, indicator) && rates.appliesTo(code)));
-    if (products.size === 0) continue;
-    const study = exposureStudy(data.policies, {
-      basis: options.basis,
-      asOf: options.asOf,
-      from,
-      decrements: [decrement],
-      by: options.by,
-      ageBandWidth: options.ageBandWidth,
-      rates,
-      claims: indicator === 'incidence' ? claimEvents(data.claims!, data.policies) : undefined,
-      products,
-      progress: options.progress,
-    });
-    for (const c of study.cells) cells.push(countCell(indicator, c, options.basis, confidence));
+    if (products.size > 0) studies.push({ indicator, decrement, rates, products });
+  }
+  const run = await prepareStudies(data.experience, {
+    basis: options.basis,
+    asOf: options.asOf,
+    from: options.from,
+    by: options.by,
+    ageBandWidth: options.ageBandWidth,
+    products: new Set(scope),
+    knownProducts: new Set(productRows.keys()),
+    productsFile: data.products.file,
+    rates: studies.map((s) => s.rates),
+    progress: options.progress,
+  });
+  const from = run.from;
+  for (const s of studies) {
+    const study = await run.study(s.indicator === 'incidence' ? { claims: true, rates: s.rates, products: s.products } : { decrements: [s.decrement], rates: s.rates, products: s.products });
+    for (const c of study.cells) cells.push(countCell(s.indicator, c, options.basis, confidence));
   }
 
   const grain = calendarGrainOf(options.basis);

@@ -12,4 +12,5 @@ export { parseXlsx } from './readXlsx';
 export { readRawTable, loadTable, findTableFile, requireTableFile, TABLE_EXTENSIONS, type ReadOptions } from './readTable';
 export { loadDataFolder, checkProductCodes, type DataFolder } from './dataFolder';
 export { withDuckDB, sqlString, sqlIdentifier } from './duckdb';
-export * from './policyColumns';
+export { scanTable, type ScanOptions } from './scanTable';
+export { rowParser, type RowParser } from './parseTable';

@@ -1,6 +1,7 @@
 import { InputError } from './InputError';
 import { CellParseFailure, type CellValue, cellParser } from './parseCell';
 import { type RawTable, sheetRow } from './rawTable';
+import { ROW_CHECKS } from './rowChecks';
 import { type ColumnSpec, normaliseKey, TABLES, type TableName, type TableSpec } from './schema';
 
 /** Fields every parsed row carries besides its typed columns. */
@@ -61,73 +62,119 @@ export function mapHeaders(spec: TableSpec, raw: RawTable): { columnAt: (ColumnS
   return { columnAt, headers };
 }
 
+/** Parses the data rows of one table file, one at a time, exactly as `parseTable` does. */
+export interface RowParser<R extends RowBase> {
+  /** The header as written for each canonical column present. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Canonical columns present, in schema order. */
+  readonly columns: readonly string[];
+  /** Headers kept as attributes, in file order. */
+  readonly attributeColumns: readonly string[];
+  /**
+   * Types one data row (its cells in header order) at a spreadsheet row number.
+   * @throws InputError for a cell that does not parse, a missing required value, or a row check.
+   */
+  parse(cells: readonly string[], rowNumber: number): R;
+}
+
+/**
+ * The row parser of a table file with this header: header aliases mapped, one cell parser per
+ * column, the table's row checks (`rowChecks`). Shared by `parseTable` (whole tables in memory)
+ * and `scanTable` (streamed files), so both read a cell the same way.
+ * @throws InputError for an empty header cell, two headers meaning one column, or a missing
+ * required column.
+ */
+export function rowParser<R extends RowBase>(name: TableName, file: string, header: readonly string[]): RowParser<R> {
+  const spec = TABLES[name];
+  const raw = { file, header, rows: [] };
+  const { columnAt, headers } = mapHeaders(spec, raw);
+  const parsers = columnAt.map((column) => (column ? cellParser(column) : undefined));
+  const check = ROW_CHECKS[name];
+  return {
+    headers,
+    columns: spec.columns.filter((c) => headers[c.name] !== undefined).map((c) => c.name),
+    attributeColumns: header.filter((_, c) => columnAt[c] === undefined),
+    parse(cells, rowNumber) {
+      const record: Record<string, CellValue | Record<string, string> | number> = {};
+      const attributes: Record<string, string> = {};
+      for (const column of spec.columns) record[column.name] = null;
+      for (let c = 0; c < header.length; c++) {
+        const text = cells[c] ?? '';
+        const column = columnAt[c];
+        if (!column) {
+          attributes[header[c]] = text;
+          continue;
+        }
+        const value = parsers[c]!(text);
+        if (value instanceof CellParseFailure) {
+          throw new InputError({ file, row: rowNumber, column: column.name, header: header[c] }, value.expected, text);
+        }
+        if (value === null && column.required) {
+          throw new InputError({ file, row: rowNumber, column: column.name, header: header[c] }, `a value (${column.name} is required)`, text);
+        }
+        record[column.name] = value;
+      }
+      record.attributes = attributes;
+      record.source_row = rowNumber;
+      const row = record as unknown as R;
+      check?.(row, { file, row: rowNumber, headers });
+      return row;
+    },
+  };
+}
+
+/** The text of a row's key (its key columns' values), or null when a key column is empty. */
+export function rowKey(name: TableName, row: RowBase): string | null {
+  const key = TABLES[name].key;
+  if (!key) return null;
+  const record = row as unknown as Record<string, unknown>;
+  if (key.some((k) => record[k] === null)) return null;
+  return key.map((k) => String(record[k])).join('\u0000');
+}
+
+/** The duplicate-key error: row `rowNumber` repeats the key first seen in row `first`. */
+export function duplicateKeyError(name: TableName, file: string, row: RowBase, rowNumber: number, first: number): InputError {
+  const key = TABLES[name].key!;
+  const record = row as unknown as Record<string, unknown>;
+  const shown = key.map((k) => `${k}=${String(record[k])}`).join(', ');
+  return new InputError({ file, row: rowNumber, column: key.join('+') }, `a unique key, but ${shown} already appears in row ${first}`);
+}
+
 /**
  * Types a raw table against its schema: maps headers and aliases to canonical columns,
- * parses every cell, checks required columns and values and the table's key.
+ * parses every cell, checks required columns and values, the table's row checks and its key.
  *
  * @throws InputError naming file, row, column and expectation for the first problem found:
  * an empty file, a missing required column, a cell that does not parse, a value out of range,
- * a missing required value, or a duplicate key.
+ * a missing required value, a row check, or a duplicate key.
  */
 export function parseTable<R extends RowBase>(name: TableName, raw: RawTable, options: ParseTableOptions = {}): Table<R> {
-  const spec = TABLES[name];
   if (raw.header.length === 0) {
     throw new InputError({ file: raw.file }, `a ${name} table with a header row (the file is empty)`);
   }
   if (raw.rows.length === 0 && !options.allowEmpty) {
     throw new InputError({ file: raw.file, row: 2 }, `at least one data row in the ${name} table (the file has a header only)`);
   }
-  const { columnAt, headers } = mapHeaders(spec, raw);
-  const parsers = columnAt.map((column) => (column ? cellParser(column) : undefined));
+  const parser = rowParser<R>(name, raw.file, raw.header);
   const rows: R[] = [];
   const seenKeys = new Map<string, number>();
   for (let i = 0; i < raw.rows.length; i++) {
-    const cells = raw.rows[i];
     const rowNumber = sheetRow(i);
-    const record: Record<string, CellValue | Record<string, string> | number> = {};
-    const attributes: Record<string, string> = {};
-    for (const column of spec.columns) record[column.name] = null;
-    for (let c = 0; c < raw.header.length; c++) {
-      const text = cells[c] ?? '';
-      const column = columnAt[c];
-      if (!column) {
-        attributes[raw.header[c]] = text;
-        continue;
-      }
-      const value = parsers[c]!(text);
-      if (value instanceof CellParseFailure) {
-        throw new InputError({ file: raw.file, row: rowNumber, column: column.name, header: raw.header[c] }, value.expected, text);
-      }
-      if (value === null && column.required) {
-        throw new InputError({ file: raw.file, row: rowNumber, column: column.name, header: raw.header[c] }, `a value (${column.name} is required)`, text);
-      }
-      record[column.name] = value;
+    const row = parser.parse(raw.rows[i], rowNumber);
+    const key = rowKey(name, row);
+    if (key !== null) {
+      const first = seenKeys.get(key);
+      if (first !== undefined) throw duplicateKeyError(name, raw.file, row, rowNumber, first);
+      seenKeys.set(key, rowNumber);
     }
-    if (spec.key) {
-      const present = spec.key.filter((k) => record[k] !== null);
-      if (present.length === spec.key.length) {
-        const key = spec.key.map((k) => String(record[k])).join('\u0000');
-        const first = seenKeys.get(key);
-        if (first !== undefined) {
-          const shown = spec.key.map((k) => `${k}=${String(record[k])}`).join(', ');
-          throw new InputError(
-            { file: raw.file, row: rowNumber, column: spec.key.join('+') },
-            `a unique key, but ${shown} already appears in row ${first}`,
-          );
-        }
-        seenKeys.set(key, rowNumber);
-      }
-    }
-    record.attributes = attributes;
-    record.source_row = rowNumber;
-    rows.push(record as unknown as R);
+    rows.push(row);
   }
   return {
     name,
     file: raw.file,
     rows,
-    columns: spec.columns.filter((c) => headers[c.name] !== undefined).map((c) => c.name),
-    attributeColumns: raw.header.filter((_, c) => columnAt[c] === undefined),
-    headers,
+    columns: parser.columns,
+    attributeColumns: parser.attributeColumns,
+    headers: parser.headers,
   };
 }

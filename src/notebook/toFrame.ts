@@ -1,7 +1,6 @@
 import type { DataFrame } from 'danfojs/dist/danfojs-browser/src/index';
-import { formatDay, NO_DAY } from '../data/dates';
+import { formatDay } from '../data/dates';
 import type { RowBase, Table } from '../data/parseTable';
-import { EXIT_REASON_LEVELS, type CategoricalColumn, type PolicyColumns } from '../data/policyColumns';
 import { TABLES } from '../data/schema';
 import { centsToYuan } from '../money/cents';
 import { Dec } from '../money/decimal';
@@ -9,8 +8,8 @@ import { Dec } from '../money/decimal';
 /** A value a display frame holds. */
 export type FrameCell = string | number | boolean | null;
 
-/** What toFrame accepts: result rows (command JSON, findings), a typed input table, or policy columns. */
-export type FrameSource = readonly Readonly<Record<string, unknown>>[] | Table<RowBase> | PolicyColumns;
+/** What toFrame accepts: result rows (command JSON, findings, cells) or a typed input table. */
+export type FrameSource = readonly Readonly<Record<string, unknown>>[] | Table<RowBase>;
 
 /** Options of toFrame. */
 export interface FrameOptions {
@@ -30,10 +29,6 @@ export function frameMoneyColumns(frame: object): ReadonlySet<string> {
 
 function isTable(source: FrameSource): source is Table<RowBase> {
   return !Array.isArray(source) && 'rows' in source && 'name' in source;
-}
-
-function isPolicyColumns(source: FrameSource): source is PolicyColumns {
-  return !Array.isArray(source) && 'issue_date' in source && 'product_code' in source;
 }
 
 /** A plain display value: Dec → number, other objects and arrays → JSON text. @example frameCell(new Dec('0.35')) // 0.35; frameCell([1, 2]) // '[1,2]' */
@@ -63,31 +58,6 @@ function tableRecords(table: Table<RowBase>, filter?: (row: RowBase) => boolean)
     return record;
   });
   return { records, money };
-}
-
-function decode(column: CategoricalColumn, i: number): string | null {
-  const code = column.codes[i];
-  return code < 0 ? null : column.levels[code];
-}
-
-/** Policy columns as display records (policy_id when loaded, dates as text, money in yuan). */
-function policyRecords(p: PolicyColumns): { records: Record<string, FrameCell>[]; money: string[] } {
-  const records: Record<string, FrameCell>[] = new Array(p.length);
-  const yuan = (cents: number) => (Number.isNaN(cents) ? null : centsToYuan(cents).toNumber());
-  for (let i = 0; i < p.length; i++) {
-    const record: Record<string, FrameCell> = {};
-    if (p.policy_id) record.policy_id = p.policy_id[i];
-    record.product_code = decode(p.product_code, i);
-    record.issue_date = formatDay(p.issue_date[i]);
-    record.exit_date = p.exit_date[i] === NO_DAY ? null : formatDay(p.exit_date[i]);
-    record.exit_reason = p.exit_reason[i] < 0 ? null : EXIT_REASON_LEVELS[p.exit_reason[i]];
-    record.premium = yuan(p.premium[i]);
-    record.sum_assured = yuan(p.sum_assured[i]);
-    record.age_at_issue = Number.isNaN(p.age_at_issue[i]) ? null : p.age_at_issue[i];
-    for (const [name, column] of p.attributes) record[name] = decode(column, i);
-    records[i] = record;
-  }
-  return { records, money: ['premium', 'sum_assured'] };
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -124,11 +94,9 @@ function reservedNames(frame: object): ReadonlySet<string> {
 }
 
 /**
- * A danfojs DataFrame for looking at data in a notebook: from result rows, a typed input
- * table (money in yuan, dates as YYYY-MM-DD, rates as numbers, attribute columns as text)
- * or policy columns (categories decoded). Frames are for display: danfojs stores numbers as
- * float32 and groups slowly, so computations stay in the engines (exact money, typed arrays,
- * DuckDB). danfojs is loaded on first use. Nested objects in result rows (a finding's
+ * A danfojs DataFrame for looking at data in a notebook: from result rows or a typed input
+ * table (money in yuan, dates as YYYY-MM-DD, rates as numbers, attribute columns as text). Frames are for display: danfojs stores numbers as
+ * float32 and groups slowly, so computations stay in the engines (exact money, DuckDB). danfojs is loaded on first use. Nested objects in result rows (a finding's
  * `values`) become dotted columns (`values.loss_ratio`); a column whose name would hide a
  * DataFrame member (`values`, `index`, `shape`, …) gets a trailing underscore (`index_`).
  * @param options `columns` to keep; `money` columns of result rows; for a typed table, `filter` keeps the rows it accepts.
@@ -139,11 +107,7 @@ function reservedNames(frame: object): ReadonlySet<string> {
 export function toFrame<R extends RowBase>(source: Table<R>, options?: FrameOptions & { readonly filter?: (row: R) => boolean }): DataFrame;
 export function toFrame(source: FrameSource, options?: FrameOptions): DataFrame;
 export function toFrame(source: FrameSource, options: FrameOptions & { readonly filter?: (row: RowBase) => boolean } = {}): DataFrame {
-  const { records, money } = isTable(source)
-    ? tableRecords(source, options.filter)
-    : isPolicyColumns(source)
-      ? policyRecords(source)
-      : { records: rowRecords(source as readonly Readonly<Record<string, unknown>>[]), money: [] as string[] };
+  const { records, money } = isTable(source) ? tableRecords(source, options.filter) : { records: rowRecords(source), money: [] as string[] };
   const seen = new Map<string, true>();
   for (const r of records) for (const k of Object.keys(r)) seen.set(k, true);
   const columns = options.columns ?? [...seen.keys()];

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backtest, type BacktestCell, type BacktestData } from '../../src/backtest/backtest';
 import { loadDataFolder } from '../../src/data/dataFolder';
 import { dayOf } from '../../src/data/dates';
-import { checkPolicyProducts, loadPolicyColumns } from '../../src/data/loadPolicyColumns';
+import { openFileSource, type FileStudySource } from '../../src/engine/fileSource';
 import { loadRulebook } from '../../src/rules/rulebook';
 
 /**
@@ -16,13 +16,14 @@ import { loadRulebook } from '../../src/rules/rulebook';
 const SAMPLE = resolve(__dirname, '..', '..', 'data', 'sample');
 const rulebook = loadRulebook();
 let data: BacktestData;
+let experience: FileStudySource;
 
 beforeAll(async () => {
-  const folder = await loadDataFolder(SAMPLE, ['products', 'assumptions'], ['claims', 'finance']);
-  const policies = await loadPolicyColumns(resolve(SAMPLE, 'policies.csv'));
-  checkPolicyProducts(policies, folder.products);
-  data = { products: folder.products, policies, assumptions: folder.assumptions, claims: folder.claims, finance: folder.finance };
+  const folder = await loadDataFolder(SAMPLE, ['products', 'assumptions'], ['finance']);
+  experience = await openFileSource({ policies: resolve(SAMPLE, 'policies.csv'), claims: resolve(SAMPLE, 'claims.csv') });
+  data = { products: folder.products, experience, assumptions: folder.assumptions, finance: folder.finance };
 });
+afterAll(async () => experience.close());
 
 function total(cells: readonly BacktestCell[], pick: (c: BacktestCell) => boolean) {
   let actual = 0;
@@ -37,8 +38,8 @@ function total(cells: readonly BacktestCell[], pick: (c: BacktestCell) => boolea
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 describe('the sample company: the planted lapse drift of TRM01', () => {
-  it('gives the documented calendar-year A/E', () => {
-    const r = backtest(data, { basis: 'calendar-year', asOf: dayOf(2025, 12, 31), indicators: ['lapse'], products: ['TRM01'], rulebook });
+  it('gives the documented calendar-year A/E', async () => {
+    const r = await backtest(data, { basis: 'calendar-year', asOf: dayOf(2025, 12, 31), indicators: ['lapse'], products: ['TRM01'], rulebook });
     const byYear = ['2021', '2022', '2023', '2024', '2025'].map((y) => round2(total(r.cells, (c) => c.period === y).ae));
     expect(byYear).toEqual([0.96, 0.97, 1.01, 1.19, 1.48]);
     const y2025 = total(r.cells, (c) => c.period === '2025');
@@ -46,8 +47,8 @@ describe('the sample company: the planted lapse drift of TRM01', () => {
     expect(Math.abs(y2025.expected - 850.7)).toBeLessThan(0.5);
   });
 
-  it('finds it in online_partner and in policy years 1–2', () => {
-    const r = backtest(data, { basis: 'calendar-year', asOf: dayOf(2025, 12, 31), from: dayOf(2025, 1, 1), by: ['channel', 'policy_year'], indicators: ['lapse'], products: ['TRM01'], rulebook });
+  it('finds it in online_partner and in policy years 1–2', async () => {
+    const r = await backtest(data, { basis: 'calendar-year', asOf: dayOf(2025, 12, 31), from: dayOf(2025, 1, 1), by: ['channel', 'policy_year'], indicators: ['lapse'], products: ['TRM01'], rulebook });
     const online = (c: BacktestCell) => c.by.channel === 'online_partner';
     const early = (c: BacktestCell) => Number(c.by.policy_year) <= 2;
     expect(round2(total(r.cells, online).ae)).toBe(2.05);
@@ -59,8 +60,8 @@ describe('the sample company: the planted lapse drift of TRM01', () => {
     expect(round2(total(r.cells, (c) => c.by.channel === 'app' && early(c)).ae)).toBe(1.04);
   });
 
-  it('keeps the other long-term products within 0.85–1.15 over 2021–2025', () => {
-    const r = backtest(data, { basis: 'calendar-year', asOf: dayOf(2025, 12, 31), indicators: ['lapse', 'surrender'], rulebook, products: ['CI01', 'WL02', 'LAC01', 'LAC02', 'ANN01', 'WL01', 'END01'] });
+  it('keeps the other long-term products within 0.85–1.15 over 2021–2025', async () => {
+    const r = await backtest(data, { basis: 'calendar-year', asOf: dayOf(2025, 12, 31), indicators: ['lapse', 'surrender'], rulebook, products: ['CI01', 'WL02', 'LAC01', 'LAC02', 'ANN01', 'WL01', 'END01'] });
     for (const product of new Set(r.cells.map((c) => c.product_code))) {
       for (const indicator of ['lapse', 'surrender']) {
         const t = total(r.cells, (c) => c.product_code === product && c.indicator === indicator);
@@ -71,8 +72,8 @@ describe('the sample company: the planted lapse drift of TRM01', () => {
     }
   });
 
-  it('raises a BT-MEASURE finding for TRM01 lapse in the quarterly backtest', () => {
-    const r = backtest(data, { basis: 'calendar-quarter', asOf: dayOf(2025, 12, 31), rulebook });
+  it('raises a BT-MEASURE finding for TRM01 lapse in the quarterly backtest', async () => {
+    const r = await backtest(data, { basis: 'calendar-quarter', asOf: dayOf(2025, 12, 31), rulebook });
     expect(r.scope).toContain('TRM01');
     const finding = r.findings.find((f) => f.product_code === 'TRM01' && f.values.indicator === 'lapse');
     expect(finding?.period).toBe('2025Q4');

@@ -1,12 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { dayOf } from '../../src/data/dates';
 import { parseTable } from '../../src/data/parseTable';
 import type { AssumptionRow } from '../../src/data/rows';
 import { assumptionRates } from '../../src/backtest/assumptionRates';
 import { compareCounts } from '../../src/backtest/actualVsExpected';
 import { credibility } from '../../src/backtest/credibility';
-import { exposureStudy, type ExposureCell } from '../../src/exposure/exposureStudy';
-import { censusPolicies } from './census';
+import type { ExposureCell } from '../../src/exposure/exposureCell';
+import { censusCsv, study as runStudy } from './study';
 
 /**
  * Golden values: the actxps package (M. Heaphy), vignette "Experience summaries"
@@ -16,8 +16,11 @@ import { censusPolicies } from './census';
  * comparison allows half a unit of the last printed digit.
  */
 const END = dayOf(2019, 12, 31);
-const census = censusPolicies('census_dat.csv');
-const study = exposureStudy(census, { basis: 'policy-year', asOf: END, decrements: ['surrender'] });
+const census = censusCsv('census_dat.csv');
+let study: Awaited<ReturnType<typeof runStudy>>;
+beforeAll(async () => {
+  study = await runStudy(census, { basis: 'policy-year', asOf: END, decrements: ['surrender'] });
+});
 
 function total(cells: readonly ExposureCell[], pick: (c: ExposureCell) => boolean = () => true) {
   let exposure = 0;
@@ -37,8 +40,8 @@ function closeTo3(actual: number, printed: number, digits = 3) {
   expect(Math.abs(actual - printed)).toBeLessThanOrEqual(unit / 2 + 1e-12);
 }
 
-describe('exposureStudy() reproduces actxps on census_dat (policy-year surrender study to 2019-12-31)', () => {
-  it('counts 2869 surrenders over 132,634 policy-years; q_obs 0.02163096', () => {
+describe('the SQL experience study reproduces actxps on census_dat (policy-year surrender study to 2019-12-31)', () => {
+  it('counts 2869 surrenders over 132,634 policy-years; q_obs 0.02163096', async () => {
     const t = total(study.cells);
     expect(t.actual).toBe(2869);
     expect(Math.round(t.exposure)).toBe(132634);
@@ -48,7 +51,7 @@ describe('exposureStudy() reproduces actxps on census_dat (policy-year surrender
     expect(Math.abs(t.actual / t.exposure - 0.02163096)).toBeLessThan(1e-8);
   });
 
-  it('gives the published claims and exposure of each policy year', () => {
+  it('gives the published claims and exposure of each policy year', async () => {
     // exp_stats() grouped by pol_yr: [pol_yr, n_claims, exposure rounded to the unit]
     const published: [number, number, number][] = [
       [1, 102, 19252], [2, 160, 17715], [3, 124, 16097], [4, 168, 14536], [5, 164, 12916],
@@ -63,8 +66,8 @@ describe('exposureStudy() reproduces actxps on census_dat (policy-year surrender
     }
   });
 
-  it('gives the published figures by income guarantee', () => {
-    const byGuarantee = exposureStudy(census, { basis: 'policy-year', asOf: END, decrements: ['surrender'], by: ['inc_guar'] });
+  it('gives the published figures by income guarantee', async () => {
+    const byGuarantee = (await runStudy(census, { basis: 'policy-year', asOf: END, decrements: ['surrender'], by: ['inc_guar'] }));
     // summary(exp_res, inc_guar): FALSE 1601 claims, 52123. exposure; TRUE 1268, 80511.
     const no = total(byGuarantee.cells, (c) => c.by.inc_guar === 'FALSE');
     const yes = total(byGuarantee.cells, (c) => c.by.inc_guar === 'TRUE');
@@ -88,10 +91,10 @@ describe('exposureStudy() reproduces actxps on census_dat (policy-year surrender
     header: ['indicator', 'policy_year', 'rate'],
     rows: expectedTable.map((q, i) => ['surrender', String(i + 1), q.toFixed(15)]),
   });
-  const rates = assumptionRates(assumptions.rows, 'surrender', census, { file: 'expected_1' });
+  const rates = assumptionRates(assumptions.rows, 'surrender', { file: 'expected_1', policyAttributes: ['gender', 'inc_guar', 'qual', 'wd_age', 'premium'] });
 
-  it('gives the published A/E against a table of surrender rates by policy year', () => {
-    const withExpected = exposureStudy(census, { basis: 'policy-year', asOf: END, decrements: ['surrender'], rates });
+  it('gives the published A/E against a table of surrender rates by policy year', async () => {
+    const withExpected = (await runStudy(census, { basis: 'policy-year', asOf: END, decrements: ['surrender'], rates }));
     const t = total(withExpected.cells);
     // summary(exp_res): expected_1 0.0242, ae_expected_1 0.892
     closeTo3(t.expected / t.exposure, 0.0242);
@@ -104,8 +107,8 @@ describe('exposureStudy() reproduces actxps on census_dat (policy-year surrender
     });
   });
 
-  it('gives the published credibility and credibility-weighted rates', () => {
-    const cells = exposureStudy(census, { basis: 'policy-year', asOf: END, decrements: ['surrender'], by: ['inc_guar'], rates }).cells;
+  it('gives the published credibility and credibility-weighted rates', async () => {
+    const cells = (await runStudy(census, { basis: 'policy-year', asOf: END, decrements: ['surrender'], by: ['inc_guar'], rates })).cells;
     // exp_stats(credibility = TRUE, expected = "expected_1") grouped by pol_yr, inc_guar: the first ten rows
     // [pol_yr, inc_guar, claims, q_obs, credibility, adj_expected_1]; and credibility with cred_p = 0.98, cred_r = 0.03.
     const published: [number, string, number, number, number, number, number][] = [
@@ -133,12 +136,12 @@ describe('exposureStudy() reproduces actxps on census_dat (policy-year surrender
   });
 });
 
-describe('exposureStudy() on actxps toy_census (vignette "Exposure calculations", study to 2022-12-31)', () => {
-  const toy = censusPolicies('toy_census.csv');
+describe('the SQL experience study on actxps toy_census (vignette "Exposure calculations", study to 2022-12-31)', () => {
+  const toy = censusCsv('toy_census.csv');
   const END_TOY = dayOf(2022, 12, 31);
 
-  it('exposes policy 1 for 13 whole years, policy 2 for 9 plus 111/365, policy 3 for 12 plus 108/365', () => {
-    const cells = exposureStudy(toy, { basis: 'policy-year', asOf: END_TOY, decrements: [] }).cells;
+  it('exposes policy 1 for 13 whole years, policy 2 for 9 plus 111/365, policy 3 for 12 plus 108/365', async () => {
+    const cells = (await runStudy(toy, { basis: 'policy-year', asOf: END_TOY, decrements: [] })).cells;
     const year = (k: number) => cells.find((c) => c.policy_year === k)!.exposure;
     // Policy 2 died 2020-09-14 in its 10th year (2020-05-27 … 2021-05-26, 365 days): 111 days in force.
     // Policy 3 surrendered 2022-02-25 in its 13th year (2021-11-10 … 2022-11-09, 365 days): 108 days.
@@ -147,25 +150,25 @@ describe('exposureStudy() on actxps toy_census (vignette "Exposure calculations"
     expect(cells.map((c) => c.policy_year)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
   });
 
-  it('gives the surrendered policy its whole final year when surrender is studied', () => {
-    const cells = exposureStudy(toy, { basis: 'policy-year', asOf: END_TOY, decrements: ['surrender'] }).cells;
+  it('gives the surrendered policy its whole final year when surrender is studied', async () => {
+    const cells = (await runStudy(toy, { basis: 'policy-year', asOf: END_TOY, decrements: ['surrender'] })).cells;
     const last = cells.find((c) => c.policy_year === 13)!;
     expect(last.exposure).toBe(2); // policy 1 (whole year) and policy 3 (whole year for the studied surrender)
     expect(last.actual).toBe(1);
   });
 
-  it('gives policy 2 calendar-year exposures 0.6 in 2011 and 0.705 in 2020, as actxps prints', () => {
-    const single = censusPolicies('toy_census.csv', (rows) => rows.filter((r) => r[0] === '2'));
-    const cells = exposureStudy(single, { basis: 'calendar-year', asOf: END_TOY, decrements: ['surrender'] }).cells;
+  it('gives policy 2 calendar-year exposures 0.6 in 2011 and 0.705 in 2020, as actxps prints', async () => {
+    const single = censusCsv('toy_census.csv', (rows) => rows.filter((r) => r[0] === '2'));
+    const cells = (await runStudy(single, { basis: 'calendar-year', asOf: END_TOY, decrements: ['surrender'] })).cells;
     // In force from 2011-05-27: 219 days of 365 = 0.6; to the death on 2020-09-14: 258 days of 366.
     expect(cells.find((c) => c.period === '2011')!.exposure).toBeCloseTo(219 / 365, 14);
     expect(cells.find((c) => c.period === '2011')!.exposure).toBeCloseTo(0.6, 14);
     expect(Math.round(cells.find((c) => c.period === '2020')!.exposure * 1000) / 1000).toBe(0.705);
   });
 
-  it('cuts calendar quarters in policy-years: 2011Q2 holds 35 days of policy 2, 35/365 (actxps: 0.385 of the 91-day quarter)', () => {
-    const single = censusPolicies('toy_census.csv', (rows) => rows.filter((r) => r[0] === '2'));
-    const cells = exposureStudy(single, { basis: 'calendar-quarter', asOf: END_TOY, decrements: [] }).cells;
+  it('cuts calendar quarters in policy-years: 2011Q2 holds 35 days of policy 2, 35/365 (actxps: 0.385 of the 91-day quarter)', async () => {
+    const single = censusCsv('toy_census.csv', (rows) => rows.filter((r) => r[0] === '2'));
+    const cells = (await runStudy(single, { basis: 'calendar-quarter', asOf: END_TOY, decrements: [] })).cells;
     const q = cells.find((c) => c.period === '2011Q2')!;
     expect(q.exposure).toBeCloseTo(35 / 365, 14);
     expect(Math.round((q.exposure * 365) / 91 * 1000) / 1000).toBe(0.385);

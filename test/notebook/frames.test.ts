@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDataFolder } from '../../src/data/dataFolder';
-import { policyColumnsFromTable } from '../../src/data/policyColumns';
 import { Dec } from '../../src/money/decimal';
 import { cellText, frameHtml } from '../../src/notebook/frameHtml';
 import { frameMoneyColumns, toFrame } from '../../src/notebook/toFrame';
@@ -33,9 +32,9 @@ describe('toFrame(): data → danfojs DataFrame for display', () => {
     expect([...frameMoneyColumns(frame)]).toEqual(['premium_income']);
   });
 
-  it('policy columns are decoded: product, dates, exit reason, money and attributes', async () => {
+  it('the policies table is shown with its product, dates, exit reason, money and attributes', async () => {
     const { policies } = await loadDataFolder(TINY, ['products', 'policies']);
-    const frame = toFrame(policyColumnsFromTable(policies));
+    const frame = toFrame(policies);
     expect(frame.shape).toEqual([11, 11]);
     const first = Object.fromEntries(frame.columns.map((c, j) => [c, (frame.values as unknown[][])[0][j]]));
     // policies.csv row 2: P0001,ACC01,2024-03-01,2025-02-28,maturity,120.00,100000.00,30,M,app,华东

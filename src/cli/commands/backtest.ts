@@ -5,8 +5,8 @@ import type { Figure } from '../../charts/figure';
 import { loadDataFolder } from '../../data/dataFolder';
 import { parseDayText } from '../../data/dates';
 import { InputError } from '../../data/InputError';
-import { loadPolicyColumns, checkPolicyProducts } from '../../data/loadPolicyColumns';
-import { requireTableFile } from '../../data/readTable';
+import { findTableFile, requireTableFile } from '../../data/readTable';
+import { openFileSource } from '../../engine/fileSource';
 import type { Indicator } from '../../data/schema';
 import type { TableRow } from '../../evidence/csv';
 import { STUDY_BASES, type StudyBasis } from '../../exposure/studyBasis';
@@ -131,13 +131,13 @@ export const backtestCommand = defineCommand({
   },
   run: async (p, { progress }) => {
     const rulebook = loadRulebook(p.rules ?? undefined);
-    const folder = await loadDataFolder(p.data, ['products', 'assumptions'], ['claims', 'finance']);
+    const folder = await loadDataFolder(p.data, ['products', 'assumptions'], ['finance']);
     const policiesFile = requireTableFile(p.data, 'policies');
-    const policies = await loadPolicyColumns(policiesFile, { progress });
-    checkPolicyProducts(policies, folder.products);
+    const claimsFile = findTableFile(p.data, 'claims');
+    const experience = await openFileSource({ policies: policiesFile, claims: claimsFile });
     const asOf = parseDayText(p.as_of)!;
-    const result = backtest(
-      { products: folder.products, policies, assumptions: folder.assumptions, claims: folder.claims, finance: folder.finance },
+    const result = await backtest(
+      { products: folder.products, experience, assumptions: folder.assumptions, finance: folder.finance },
       {
         basis: p.basis as StudyBasis,
         asOf,
@@ -149,7 +149,7 @@ export const backtestCommand = defineCommand({
         rulebook,
         progress,
       },
-    );
+    ).finally(() => experience.close());
     const cells = result.cells.map((c) => cellRow(c, result));
     const measures = result.measures.map((m) => ({
       indicator: m.indicator,
@@ -162,7 +162,7 @@ export const backtestCommand = defineCommand({
       persistent_periods: m.persistent,
       measure: m.level,
     }));
-    const inputs = [folder.products.file, policiesFile, folder.assumptions.file, folder.claims?.file, folder.finance?.file].filter((f): f is string => f !== undefined);
+    const inputs = [folder.products.file, policiesFile, folder.assumptions.file, claimsFile, folder.finance?.file].filter((f): f is string => f !== undefined);
     return {
       json: { basis: result.basis, as_of: result.as_of, from: result.from, by: result.by, scope: result.scope, cells, measures, findings: result.findings },
       text: summaryText(result),

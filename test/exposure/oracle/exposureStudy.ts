@@ -1,14 +1,19 @@
-import { formatDay, NO_DAY } from '../data/dates';
-import { InputError } from '../data/InputError';
-import { EXIT_REASON_LEVELS, type PolicyColumns } from '../data/policyColumns';
-import type { ExitReason } from '../data/schema';
-import { SILENT_PROGRESS, type Progress } from '../progress';
-import { calendarGrid, type CalendarGrid } from './calendarGrid';
-import { anniversaryDay, dayToCivil } from './civilDays';
-import { calendarGrainOf, expectedPerExposure, type StudyBasis } from './studyBasis';
+import { formatDay, NO_DAY } from '../../../src/data/dates';
+import { InputError } from '../../../src/data/InputError';
+import { EXIT_REASON_LEVELS, type PolicyColumns } from './policyColumns';
+import type { ExitReason } from '../../../src/data/schema';
+import { SILENT_PROGRESS, type Progress } from '../../../src/progress';
+import { calendarGrid, type CalendarGrid } from '../../../src/exposure/calendarGrid';
+import { anniversaryDay, dayToCivil } from '../../../src/exposure/civilDays';
+import { calendarGrainOf, expectedPerExposure, type StudyBasis } from '../../../src/exposure/studyBasis';
+import { ageBandLabel, DERIVED_DIMENSIONS, type ExposureCell, type ExposureStudy, sortCells } from '../../../src/exposure/exposureCell';
 
-/** Grouping columns that are computed rather than read: the policy year and the two age bands. */
-export const DERIVED_DIMENSIONS = ['policy_year', 'attained_age', 'age_at_issue'] as const;
+/*
+ * The workbench's first exposure engine (typed arrays, one pass over the policies in JavaScript),
+ * kept in the tests as an independent oracle for the SQL engine (src/exposure/experienceStudy.ts):
+ * a different algorithm (a step per period or policy year for each policy) that must give the
+ * same cells.
+ */
 
 /**
  * Which assumption rate applies to a policy in a policy year. Rates are numbered slots so
@@ -62,36 +67,6 @@ export interface ExposureStudyOptions {
   /** Product codes to study; all when absent. */
   readonly products?: ReadonlySet<string>;
   readonly progress?: Progress;
-}
-
-/** One cell of an exposure study: a product, a period or policy year, and the grouping values. */
-export interface ExposureCell {
-  readonly product_code: string;
-  /** Calendar period (`2024`, `2024Q3`, `2024-07`) on calendar bases, else null. */
-  readonly period: string | null;
-  /** Policy year on the policy-year basis (or when grouped by it), else null. */
-  readonly policy_year: number | null;
-  /** The value of each grouping column (age bands as `40-44`, or `40` for single ages). */
-  readonly by: Readonly<Record<string, string | number | null>>;
-  /** Exposure in policy-years. */
-  readonly exposure: number;
-  /** Studied exits, or claims when claims were given. */
-  readonly actual: number;
-  /** Claim amounts in yuan (paid plus case reserve) when claims were given, else null. */
-  readonly claim_amount: number | null;
-  /** Expected count from the assumption rates, or null without rates. */
-  readonly expected: number | null;
-}
-
-/** The result of an exposure study. */
-export interface ExposureStudy {
-  readonly basis: StudyBasis;
-  readonly asOf: string;
-  readonly from: string;
-  /** Grouping columns, in the order given. */
-  readonly by: readonly string[];
-  /** Cells sorted by product, period or policy year, then the grouping values. */
-  readonly cells: readonly ExposureCell[];
 }
 
 /** Growable accumulators, one entry per (cell, rate slot). Integers only, so sums are exact and order-free. */
@@ -166,10 +141,6 @@ interface Dimension {
   label(index: number): string | number | null;
 }
 
-function bandLabel(index: number, width: number): string | number {
-  return width === 1 ? index : `${index * width}-${index * width + width - 1}`;
-}
-
 /**
  * Computes exposure and decrement (or claim) counts of a policy book, grouped by product,
  * period or policy year and any grouping columns (DOMAIN.md, Exposure conventions):
@@ -223,7 +194,7 @@ export function exposureStudy(policies: PolicyColumns, options: ExposureStudyOpt
       attributeCodes.push(null);
       groupsByDuration = true;
     } else if (name === 'attained_age' || name === 'age_at_issue') {
-      dims.push({ name, radix: ageRadix, label: (k) => (k === ageRadix - 1 ? null : bandLabel(k, width)) });
+      dims.push({ name, radix: ageRadix, label: (k) => (k === ageRadix - 1 ? null : ageBandLabel(k, width)) });
       attributeCodes.push(null);
       if (name === 'attained_age') groupsByDuration = true;
     } else {
@@ -502,30 +473,4 @@ function buildCells(acc: Accumulators, c: CellContext): ExposureCell[] {
   }
   flush();
   return sortCells(cells);
-}
-
-function compareValues(a: string | number | null, b: string | number | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  const sa = String(a);
-  const sb = String(b);
-  const na = Number.parseInt(sa, 10);
-  const nb = Number.parseInt(sb, 10);
-  if (!Number.isNaN(na) && !Number.isNaN(nb) && na !== nb) return na - nb;
-  return sa < sb ? -1 : sa > sb ? 1 : 0;
-}
-
-/** Orders cells by product, period or policy year, then grouping values: the same book in any row order gives the same list. */
-function sortCells(cells: ExposureCell[]): ExposureCell[] {
-  return cells.sort((a, b) => {
-    const byProduct = compareValues(a.product_code, b.product_code);
-    if (byProduct !== 0) return byProduct;
-    for (const name of Object.keys(a.by)) {
-      const v = compareValues(a.by[name], b.by[name]);
-      if (v !== 0) return v;
-    }
-    return compareValues(a.period ?? a.policy_year, b.period ?? b.policy_year);
-  });
 }

@@ -1,7 +1,7 @@
-import { InputError } from '../data/InputError';
-import type { Table } from '../data/parseTable';
-import type { PolicyColumns } from '../data/policyColumns';
-import type { ClaimRow } from '../data/rows';
+import { InputError } from '../../../src/data/InputError';
+import type { Table } from '../../../src/data/parseTable';
+import type { PolicyColumns } from './policyColumns';
+import type { ClaimRow } from '../../../src/data/rows';
 import type { ClaimEvents } from './exposureStudy';
 
 /**

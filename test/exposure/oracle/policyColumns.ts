@@ -1,7 +1,7 @@
-import { NO_DAY } from './dates';
-import type { Table } from './parseTable';
-import type { PolicyRow } from './rows';
-import { EXIT_REASONS, type ExitReason } from './schema';
+import { NO_DAY } from '../../../src/data/dates';
+import type { Table } from '../../../src/data/parseTable';
+import type { PolicyRow } from '../../../src/data/rows';
+import { EXIT_REASONS, type ExitReason } from '../../../src/data/schema';
 
 /** A dictionary-coded text column: `levels[codes[i]]`, code −1 for a missing value. */
 export interface CategoricalColumn {

@@ -1,0 +1,78 @@
+import type { Dialect } from './sqlEngine';
+
+/**
+ * The few SQL spellings that differ between DuckDB and ClickHouse 18.16, for the compiled
+ * experience study. Day numbers (days since 1970-01-01, any sign) are plain integers in both, and
+ * calendar fields come from Hinnant's civil-from-days algorithm in integer arithmetic, so the two
+ * engines compute the same periods and policy years as `src/exposure/civilDays.ts`.
+ */
+export interface SqlDialect {
+  readonly name: Dialect;
+  /** Floor division of non-negative integers. */
+  div(a: string, b: string): string;
+  /** A 64-bit integer. */
+  int(x: string): string;
+  /** The first non-NULL of two values. */
+  ifNull(x: string, otherwise: string): string;
+  /** A string literal. */
+  string(text: string): string;
+  /** Count of rows. */
+  readonly count: string;
+  /** Year, month and day of a day-number column. */
+  civil(name: string): CivilSql;
+}
+
+const DUCKDB: SqlDialect = {
+  name: 'duckdb',
+  div: (a, b) => `((${a}) // (${b}))`,
+  int: (x) => `CAST(${x} AS BIGINT)`,
+  ifNull: (x, otherwise) => `coalesce(${x}, ${otherwise})`,
+  string: (text) => `'${text.replace(/'/g, "''")}'`,
+  count: 'count(*)',
+  // DuckDB's own date functions (several times faster than the arithmetic on ten million rows).
+  civil: (name) => {
+    const date = `(DATE '1970-01-01' + CAST(${name} AS INTEGER))`;
+    return { year: `year(${date})`, month: `month(${date})`, day: `day(${date})` };
+  },
+};
+
+const CLICKHOUSE: SqlDialect = {
+  name: 'clickhouse',
+  div: (a, b) => `intDiv(${a}, ${b})`,
+  int: (x) => `toInt64(${x})`,
+  ifNull: (x, otherwise) => `ifNull(${x}, ${otherwise})`,
+  string: (text) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`,
+  count: 'count()',
+  civil: (name) => hinnantCivil(CLICKHOUSE, name),
+};
+
+/** The dialect of an engine. */
+export function sqlDialect(name: Dialect): SqlDialect {
+  return name === 'duckdb' ? DUCKDB : CLICKHOUSE;
+}
+
+/** Year, month and day of a day number, as SQL expressions (Hinnant's civil_from_days, for days after 0000-03-01). */
+export interface CivilSql {
+  readonly year: string;
+  readonly month: string;
+  readonly day: string;
+}
+
+/**
+ * SQL for the calendar fields of a day-number column (days since 1970-01-01) in integer
+ * arithmetic (Hinnant's civil_from_days), for engines whose date type cannot hold every day
+ * (ClickHouse 18.16's Date starts in 1970).
+ * @example hinnantCivil(dialect, 'issue_date').year
+ */
+function hinnantCivil(d: SqlDialect, name: string): CivilSql {
+  const z = `(${name} + 719468)`;
+  const era = d.div(z, '146097');
+  const doe = `(${z} - ${era} * 146097)`;
+  const yoe = d.div(`${doe} - ${d.div(doe, '1460')} + ${d.div(doe, '36524')} - ${d.div(doe, '146096')}`, '365');
+  const doy = `(${doe} - (365 * ${yoe} + ${d.div(yoe, '4')} - ${d.div(yoe, '100')}))`;
+  const mp = d.div(`5 * ${doy} + 2`, '153');
+  const day = `(${doy} - ${d.div(`153 * ${mp} + 2`, '5')} + 1)`;
+  const month = `(CASE WHEN ${mp} < 10 THEN ${mp} + 3 ELSE ${mp} - 9 END)`;
+  const year = `(${yoe} + ${era} * 400 + (CASE WHEN ${mp} >= 10 THEN 1 ELSE 0 END))`;
+  return { year, month, day };
+}

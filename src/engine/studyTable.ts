@@ -1,0 +1,254 @@
+import { existsSync } from 'node:fs';
+import { extname } from 'node:path';
+import { sqlIdentifier, sqlString } from '../data/duckdb';
+import { InputError } from '../data/InputError';
+import { mapHeaders } from '../data/parseTable';
+import { parquetCellText } from '../data/readParquet';
+import { readRawTable, type ReadOptions } from '../data/readTable';
+import { type ColumnSpec, normaliseKey, TABLES, type TableName } from '../data/schema';
+import { dateTextSql, integerTextSql, isMissingSql, jsTrimSql, moneyTextSql, stringTextSql, type CellSql } from './cellSql';
+import type { SqlEngine } from './sqlEngine';
+
+/** The tables an experience study reads through an engine. */
+export type StudyTableName = 'policies' | 'claims';
+
+/**
+ * A policies or claims table as an engine relation with canonical columns: dates as day numbers
+ * (`issue_date`, …), money as whole fen, whole numbers as numbers, ids trimmed, and the text of
+ * every other column (product, enums, attributes) either raw, as the file holds it, to be read by
+ * the row path's own parsers once per distinct value (`raw`), or already canonical (a warehouse
+ * table loaded by `awb load`). Column `_bad` flags, one bit per entry of `checks`, what the SQL
+ * reading found wrong in the row.
+ */
+export interface StudyTable {
+  readonly name: StudyTableName;
+  /** The file as the user named it (or the warehouse table), for messages. */
+  readonly file: string;
+  /** A relation (view, table or subquery) the study selects from. */
+  readonly relation: string;
+  /** Canonical columns present. */
+  readonly present: ReadonlySet<string>;
+  /** The header as written for each canonical column present. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Attribute columns (headers not in the schema), in file order. */
+  readonly attributes: readonly string[];
+  /** Whether mapped columns hold raw cell text (a file) rather than canonical values (a warehouse). */
+  readonly raw: boolean;
+  /** What each bit of `_bad` stands for: a canonical column whose cell is bad, or a row check. */
+  readonly checks: readonly string[];
+  /** The SQL column of a canonical column or attribute header in `relation`. */
+  column(name: string): string;
+}
+
+/** SQL identifier of an attribute column in a study table's relation (attributes may shadow nothing). */
+export function attributeColumn(header: string): string {
+  return sqlIdentifier(`@${header}`);
+}
+
+/** Row checks the SQL reading makes for a table (the row path makes the same in src/data/rowChecks.ts). */
+export const SQL_ROW_CHECKS: Readonly<Record<StudyTableName, readonly string[]>> = {
+  policies: ['exit_before_issue', 'exit_without_reason', 'reason_without_exit'],
+  claims: [],
+};
+
+/** Canonical columns whose values are compared or joined exactly (trimmed in SQL, not mapped). */
+const ID_COLUMNS = new Set(['policy_id', 'claim_id']);
+
+/** How a schema column is read in SQL: a value (in layers), or raw text mapped later by the row path's parser. */
+function columnReading(spec: ColumnSpec, n: string, text: string, source: string, sourceType: string): CellSql & { mapped: boolean } {
+  const integerType = /^(TINYINT|SMALLINT|INTEGER|BIGINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|HUGEINT)$/.test(sourceType);
+  const plain = (value: string, bad: string, mapped: boolean) => ({ layers: [], value, bad, mapped });
+  switch (spec.type) {
+    case 'date':
+      if (sourceType === 'DATE') return plain(`(${source} - DATE '1970-01-01')`, 'FALSE', false);
+      return { ...dateTextSql(text, n), mapped: false };
+    case 'money': {
+      const decimal = /^DECIMAL\((\d+),(\d+)\)$/.exec(sourceType);
+      if (integerType || (decimal && Number(decimal[2]) <= 2)) {
+        const fen = `CAST(${source} * 100 AS BIGINT)`;
+        const range = [spec.min === undefined ? null : `${fen} >= ${Math.round(spec.min * 100)}`, spec.max === undefined ? null : `${fen} <= ${Math.round(spec.max * 100)}`].filter((c) => c !== null);
+        const value = range.length === 0 ? fen : `(CASE WHEN ${range.join(' AND ')} THEN ${fen} END)`;
+        return plain(value, `(${source} IS NOT NULL AND ${value} IS NULL)`, false);
+      }
+      return { ...moneyTextSql(text, n, spec), mapped: false };
+    }
+    case 'integer':
+      return { ...integerTextSql(text, n, spec), mapped: false };
+    case 'string':
+      if (ID_COLUMNS.has(spec.name)) return plain(stringTextSql(text), 'FALSE', false);
+      return plain(`coalesce(${text}, '')`, 'FALSE', true);
+    case 'enum': {
+      // An approximation of normaliseKey (no NFKC): a value it misses is only flagged, and the
+      // row path's parser decides (every distinct value of a mapped column goes through it).
+      const keys = Object.entries(spec.values ?? {}).flatMap(([v, aliases]) => [v, ...aliases].map(normaliseKey));
+      const exact = Object.entries(spec.values ?? {}).flatMap(([v, aliases]) => [v, ...aliases]);
+      const normal = `lower(regexp_replace(${jsTrimSql(text)}, '[\\s_\\-]+', '', 'g'))`;
+      // Values written exactly as a value or alias (all of a clean file) skip the regular expression.
+      const bad = `(CASE WHEN ${text} IS NULL OR list_contains([${exact.map(sqlString).join(', ')}], ${text}) THEN FALSE ELSE NOT ${isMissingSql(text)} AND NOT list_contains([${[...new Set(keys)].map(sqlString).join(', ')}], ${normal}) END)`;
+      return plain(`coalesce(${text}, '')`, bad, true);
+    }
+    default:
+      // Columns no study reads (rates, booleans, periods in a policies file): kept as text; the
+      // row path checks them when it reads the file.
+      return plain(`coalesce(${text}, '')`, 'FALSE', true);
+  }
+}
+
+/** The CSV header read with the row path's parser (the first megabyte is plenty for a header). */
+async function csvHeader(path: string, delimiter: string): Promise<string[] | null> {
+  const { openSync, readSync, closeSync, statSync } = await import('node:fs');
+  const { parse } = await import('csv-parse/sync');
+  const size = statSync(path).size;
+  if (size === 0) return null;
+  const fd = openSync(path, 'r');
+  try {
+    const bytes = Buffer.alloc(Math.min(size, 1 << 20));
+    readSync(fd, bytes, 0, bytes.length, 0);
+    const text = new TextDecoder('utf-8').decode(bytes);
+    const records = parse(text, { delimiter, bom: true, to: 1, relax_column_count: true, skip_empty_lines: true, relax_quotes: true }) as string[][];
+    return records.length === 0 ? null : records[0].map((h) => h.trim());
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Options of `fileStudyTable`. */
+export interface FileStudyTableOptions extends ReadOptions {
+  /** The relation's name in the engine (default the table's name). */
+  readonly relation?: string;
+  /**
+   * DuckDB's CSV buffer in bytes (default DuckDB's, 32 MiB): it reads a file in parallel by
+   * buffers, so a small buffer makes a small file take the path of a large one (for tests).
+   */
+  readonly csvBufferBytes?: number;
+}
+
+/**
+ * Makes a policies or claims file a study table on a DuckDB engine: a view that reads the file
+ * where it lies (CSV and TSV in UTF-8 and Parquet directly, in parallel; XLSX and other encodings
+ * through the row path's reader) with the SQL readings of `cellSql.ts`. Nothing is read until a
+ * study queries it. Header problems (a missing required column, two headers for one column) are
+ * the row path's errors.
+ * @throws InputError for a missing or empty file, or a header the row path refuses.
+ */
+export async function fileStudyTable(engine: SqlEngine, path: string, name: StudyTableName, options: FileStudyTableOptions = {}): Promise<StudyTable> {
+  if (!existsSync(path)) throw new InputError({ file: path }, `an existing ${name} file`);
+  const ext = extname(path).toLowerCase();
+  const relation = options.relation ?? name;
+  const utf8 = (options.encoding ?? 'utf-8') === 'utf-8';
+  let header: string[];
+  let types: string[];
+  let from: string;
+  if ((ext === '.csv' || ext === '.tsv' || ext === '.txt') && utf8) {
+    const delimiter = ext === '.tsv' ? '\t' : ',';
+    const read = await csvHeader(path, delimiter);
+    if (read === null) {
+      await readRawTable(path, name, options); // the row path's message for an empty file
+      throw new InputError({ file: path }, 'a table with a header row (the file holds no rows)');
+    }
+    header = read;
+    types = header.map(() => 'VARCHAR');
+    const columns = header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+    const buffer = options.csvBufferBytes ? `, buffer_size=${options.csvBufferBytes}` : '';
+    from = `read_csv(${sqlString(path)}, delim=${sqlString(delimiter)}, quote='"', escape='"', header=true, all_varchar=true, auto_detect=false, strict_mode=true, null_padding=false, columns={${columns}}${buffer})`;
+  } else if (ext === '.parquet') {
+    const described = await engine.rows(`DESCRIBE SELECT * FROM read_parquet(${sqlString(path)})`).catch((error: Error) => {
+      throw new InputError({ file: path }, `a Parquet file (${error.message.split('\n')[0]})`);
+    });
+    header = described.map((r) => String(r.column_name));
+    types = described.map((r) => String(r.column_type));
+    from = `(SELECT ${header.map((h, i) => `${sqlIdentifier(h)} AS "c${i}"`).join(', ')} FROM read_parquet(${sqlString(path)}))`;
+  } else {
+    // XLSX, or text in another encoding: the row path reads the cells, DuckDB holds them as text.
+    const raw = await readRawTable(path, name, options);
+    header = [...raw.header];
+    types = header.map(() => 'VARCHAR');
+    const table = `${relation}_cells`;
+    await engine.run(`CREATE OR REPLACE TEMP TABLE ${table} (${header.map((_, i) => `"c${i}" VARCHAR`).join(', ')})`);
+    await insertText(engine, table, raw.rows);
+    from = table;
+  }
+  const { columnAt, headers } = mapHeaders(TABLES[name], { file: path, header, rows: [] });
+  const specs = TABLES[name].columns.filter((c) => headers[c.name] !== undefined);
+  const layers: string[][] = [];
+  const outer: string[] = [];
+  const flags: string[] = [];
+  const checks: string[] = [];
+  specs.forEach((spec, j) => {
+    const i = columnAt.indexOf(spec);
+    const source = `"c${i}"`;
+    const text = types[i] === 'VARCHAR' ? source : parquetCellText(`c${i}`);
+    const reading = columnReading(spec, `r${j}`, text, source, types[i]);
+    reading.layers.forEach((layer, depth) => {
+      layers[depth] ??= [];
+      for (const [alias, expression] of Object.entries(layer)) layers[depth].push(`${expression} AS ${alias}`);
+    });
+    outer.push(`${reading.value} AS ${sqlIdentifier(spec.name)}`);
+    // A mapped column's missing required values are found by the row path's parser on its
+    // distinct values (the study groups by them); the others' here.
+    const missing = spec.required && !reading.mapped ? `${reading.value} IS NULL` : 'FALSE';
+    flags.push(`(${reading.bad} OR ${missing})`);
+    checks.push(spec.name);
+    if (name === 'policies' && spec.name === 'exit_date') outer.push(`(${reading.value} IS NULL AND NOT ${reading.bad}) AS exit_date_missing`);
+    if (name === 'policies' && spec.name === 'exit_reason') {
+      const exact = Object.entries(spec.values ?? {}).flatMap(([v, aliases]) => [v, ...aliases]);
+      outer.push(`(CASE WHEN ${text} IS NULL THEN TRUE WHEN list_contains([${exact.map(sqlString).join(', ')}], ${text}) THEN FALSE ELSE ${isMissingSql(text)} END) AS exit_reason_missing`);
+    }
+  });
+  for (const spec of TABLES[name].columns) {
+    if (headers[spec.name] === undefined) outer.push(`NULL AS ${sqlIdentifier(spec.name)}`);
+  }
+  const attributes: string[] = [];
+  header.forEach((h, i) => {
+    if (columnAt[i] !== undefined) return;
+    attributes.push(h);
+    const text = types[i] === 'VARCHAR' ? `"c${i}"` : parquetCellText(`c${i}`);
+    outer.push(`coalesce(${text}, '') AS ${attributeColumn(h)}`);
+  });
+  outer.push(...flags.map((f, b) => `${f} AS "_f${b}"`));
+  if (name === 'policies') {
+    const exitMissing = headers.exit_date === undefined ? 'TRUE' : 'exit_date_missing';
+    const reasonMissing = headers.exit_reason === undefined ? 'TRUE' : 'exit_reason_missing';
+    const rowFlags = ['(exit_date IS NOT NULL AND issue_date IS NOT NULL AND exit_date < issue_date)', `(exit_date IS NOT NULL AND ${reasonMissing})`, `(${exitMissing} AND NOT ${reasonMissing})`];
+    rowFlags.forEach((f, k) => flags.push(`"_r${k}"`));
+    checks.push(...SQL_ROW_CHECKS.policies);
+    let relationSql = layers.reduce((inner, layer) => `(SELECT *, ${layer.join(', ')} FROM ${inner})`, from);
+    relationSql = `(SELECT ${outer.join(', ')} FROM ${relationSql})`;
+    relationSql = `(SELECT *, ${rowFlags.map((f, k) => `${f} AS "_r${k}"`).join(', ')} FROM ${relationSql})`;
+    await createView(engine, relation, relationSql, flags.length, specs.length);
+  } else {
+    let relationSql = layers.reduce((inner, layer) => `(SELECT *, ${layer.join(', ')} FROM ${inner})`, from);
+    relationSql = `(SELECT ${outer.join(', ')} FROM ${relationSql})`;
+    await createView(engine, relation, relationSql, flags.length, specs.length);
+  }
+  return {
+    name,
+    file: path,
+    relation,
+    present: new Set(specs.map((s) => s.name)),
+    headers,
+    attributes,
+    raw: true,
+    checks,
+    column: (column) => (TABLES[name].columns.some((c) => c.name === column) ? sqlIdentifier(column) : attributeColumn(column)),
+  };
+}
+
+/** The view of a study table: its columns and `_bad`, one bit per column flag ("_f…") and row check ("_r…"). */
+async function createView(engine: SqlEngine, relation: string, relationSql: string, flagCount: number, columnFlags: number): Promise<void> {
+  const flag = (b: number) => (b < columnFlags ? `"_f${b}"` : `"_r${b - columnFlags}"`);
+  const bad = flagCount === 0 ? '0' : Array.from({ length: flagCount }, (_, b) => `(CASE WHEN ${flag(b)} THEN ${2 ** b} ELSE 0 END)`).join(' + ');
+  await engine.run(`CREATE OR REPLACE TEMP VIEW ${relation} AS SELECT *, CAST(${bad} AS BIGINT) AS _bad FROM ${relationSql}`);
+}
+
+/** Appends rows of text cells to a DuckDB table of VARCHAR columns, through a VALUES list per block. */
+async function insertText(engine: SqlEngine, table: string, rows: readonly (readonly string[])[]): Promise<void> {
+  const block = 2000;
+  for (let start = 0; start < rows.length; start += block) {
+    const values = rows
+      .slice(start, start + block)
+      .map((row) => `(${row.map((cell) => (cell === '' ? 'NULL' : sqlString(cell))).join(', ')})`)
+      .join(', ');
+    await engine.run(`INSERT INTO ${table} VALUES ${values}`);
+  }
+}

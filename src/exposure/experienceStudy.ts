@@ -1,0 +1,659 @@
+import { formatDay } from '../data/dates';
+import { InputError, type InputLocation } from '../data/InputError';
+import { CellParseFailure, cellParser } from '../data/parseCell';
+import type { RowBase } from '../data/parseTable';
+import { type ExitReason, TABLES } from '../data/schema';
+import type { AssumptionRates, KeyValues } from '../backtest/assumptionRates';
+import { UnmatchedAssumption } from '../backtest/assumptionRates';
+import { sqlDialect, type SqlDialect } from '../engine/sqlDialect';
+import { exactNumber, type SqlEngine, type SqlValue } from '../engine/sqlEngine';
+import type { StudyTable, StudyTableName } from '../engine/studyTable';
+import { SILENT_PROGRESS, type Progress } from '../progress';
+import { calendarGrid, type CalendarGrid } from './calendarGrid';
+import { anniversaryDay, dayToCivil } from './civilDays';
+import { ageBandLabel, DERIVED_DIMENSIONS, type ExposureCell, type ExposureStudy, sortCells } from './exposureCell';
+import { calendarGrainOf, expectedPerExposure, type StudyBasis } from './studyBasis';
+
+/**
+ * How the engine finds the first bad row of a table in file order when its SQL found a problem:
+ * for files, the row path's own reading (`scanTable`), so the message is the row path's.
+ */
+export interface StudyDiagnosis {
+  /**
+   * Reads the table in file order and throws the first problem: a cell or row the row path
+   * refuses, a repeated key among `duplicateKeys`, or what `check` returns for a typed row.
+   * Resolves when the table has none.
+   */
+  firstProblem(table: StudyTableName, options: { readonly duplicateKeys?: ReadonlySet<string>; readonly check?: (row: RowBase) => InputError | null }): Promise<void>;
+  /** Where the first row satisfying `predicate` is (file and row), or null. */
+  firstRow(table: StudyTableName, predicate: (row: RowBase) => boolean): Promise<InputLocation | null>;
+}
+
+/** The data an experience study runs on: tables on an engine, and how to diagnose them. */
+export interface StudySource {
+  readonly engine: SqlEngine;
+  readonly policies: StudyTable;
+  /** The claims table, for incidence studies. */
+  readonly claims?: StudyTable;
+  readonly diagnosis: StudyDiagnosis;
+}
+
+/** What the studies of one run share: the window, the grouping and the products. */
+export interface ExperienceStudyOptions {
+  readonly basis: StudyBasis;
+  /** Study end date (inclusive), a day number. */
+  readonly asOf: number;
+  /**
+   * Study start date (inclusive). Calendar bases count days from it; the policy-year basis keeps
+   * the policy years that start on or after it (the convention of actxps' `expose()`). Default:
+   * the earliest issue date.
+   */
+  readonly from?: number;
+  /** Grouping columns besides the product: attribute columns, `policy_year`, `attained_age`, `age_at_issue`. */
+  readonly by?: readonly string[];
+  /** Width of the attained-age and issue-age bands in years (default 5; 1 gives single ages). */
+  readonly ageBandWidth?: number;
+  /** Product codes studied; all when absent. */
+  readonly products?: ReadonlySet<string>;
+  /** The products table's codes: a policy or claim naming another product is bad input. */
+  readonly knownProducts?: ReadonlySet<string>;
+  /** The products table's file, named in that error. */
+  readonly productsFile?: string;
+  /** Assumption rates of every study that will run (their key columns are read in the one scan). */
+  readonly rates?: readonly AssumptionRates[];
+  readonly progress?: Progress;
+}
+
+/** One study of a prepared run: decrement counts, or claim counts and amounts (incidence). */
+export interface StudyRequest {
+  /** Exit reasons counted (and, on the policy-year basis, exposed for the whole year of exit). */
+  readonly decrements?: readonly ExitReason[];
+  /** Count the claims table's claims instead of exits. */
+  readonly claims?: boolean;
+  /** Expected counts from these rates; none when absent. */
+  readonly rates?: AssumptionRates;
+  /** Products of this study (a subset of the run's); the run's when absent. */
+  readonly products?: ReadonlySet<string>;
+}
+
+/** A run prepared on an engine: the policies read, validated and grouped once, ready for any number of studies. */
+export interface PreparedStudies {
+  /** The study window's start as used (the earliest issue date when not given). */
+  readonly from: number;
+  study(request: StudyRequest): Promise<ExposureStudy>;
+}
+
+/** How periods and policy years cut a policy's time in force. */
+type Mode = 'periods' | 'anniversaries' | 'policy-years';
+
+/** Position of an anniversary segment: period index × POS_RADIX + policy year. */
+const POS_RADIX = 1024;
+
+interface Plan {
+  readonly basis: StudyBasis;
+  readonly mode: Mode;
+  readonly asOf: number;
+  /** Whether `from` was given (else the earliest issue date, found by the scan). */
+  readonly fromGiven: number | null;
+  readonly by: readonly string[];
+  readonly width: number;
+  /** Mapped text columns grouped by (product first): by-attributes and rate keys. */
+  readonly keyColumns: readonly string[];
+  /** Whether age at issue is grouped by (age bands, attained age, issue-age keys). */
+  readonly needsAge: boolean;
+}
+
+/** The SQL names of a stage-1 group's columns. */
+const keyName = (i: number) => `g_k${i}`;
+
+/**
+ * Prepares experience studies of a policy book on an engine (DOMAIN.md, Exposure conventions):
+ * one scan of the policies groups them by product, grouping columns, assumption keys, the
+ * period (or policy year) where their time in force starts and ends, and the exit reason, with
+ * counts and sums of start and end days — a few thousand groups for millions of policies — and
+ * validates them on the way (bad cells, exits before issue or without a reason, unknown
+ * products, repeated policy numbers: the first problem in file order is bad input, named by the
+ * row path). Each study then spreads the groups over their periods inside the engine: whole
+ * periods count their days, the first and last take the partial sums, so exposure is exact in
+ * integer days and only aggregated rows come back.
+ *
+ * - calendar bases (central exposure): days in force within the period ÷ days in that calendar year;
+ * - policy-year basis (initial exposure): days in force within policy year k ÷ days in that policy
+ *   year (365 or 366), except that a policy leaving by a studied decrement gets the whole year (1.0);
+ * - days count the issue date and the exit date; the as-of date is inclusive; anniversaries of
+ *   29 February fall on 28 February in common years; attained age in policy year k = age at
+ *   issue + k − 1; calendar periods split at anniversaries when a grouping or an assumption
+ *   depends on the policy year or attained age.
+ *
+ * @throws InputError for bad input (the first problem in file order), a grouping column the
+ * policies do not have, or a study window that ends before it starts.
+ * @example const run = await prepareStudies(source, { basis: 'calendar-quarter', asOf: dayOf(2025, 12, 31) });
+ * const lapses = await run.study({ decrements: ['lapse'], rates });
+ */
+export async function prepareStudies(source: StudySource, options: ExperienceStudyOptions): Promise<PreparedStudies> {
+  const d = sqlDialect(source.engine.dialect);
+  const policies = source.policies;
+  const by = options.by ?? [];
+  const width = options.ageBandWidth ?? 5;
+  const grain = calendarGrainOf(options.basis);
+  const rates = options.rates ?? [];
+  if (options.from !== undefined && options.from > options.asOf) {
+    throw new InputError({ argument: '--from' }, `a study start on or before the study end ${formatDay(options.asOf)}`, formatDay(options.from));
+  }
+  const keyColumns = ['product_code'];
+  let durationGrouping = false;
+  for (const name of by) {
+    if (name === 'policy_year') {
+      if (options.basis === 'policy-year') throw new InputError({ argument: '--by' }, 'grouping columns other than policy_year on the policy-year basis (it is already by policy year)', name);
+      durationGrouping = true;
+    } else if (name === 'attained_age') {
+      durationGrouping = true;
+    } else if (name !== 'age_at_issue') {
+      if (!(policies.present.has(name) && ['gender', 'channel', 'region'].includes(name)) && !policies.attributes.includes(name)) {
+        const known = [...DERIVED_DIMENSIONS, ...['gender', 'channel', 'region'].filter((c) => policies.present.has(c)), ...policies.attributes].join(', ');
+        throw new InputError({ argument: '--by', file: policies.file }, `a policy column to group by (one of ${known})`, name);
+      }
+      if (!keyColumns.includes(name)) keyColumns.push(name);
+    }
+  }
+  for (const r of rates) for (const c of r.fixedColumns) if (c !== 'age_at_issue' && !keyColumns.includes(c)) keyColumns.push(c);
+  const needsAge = by.includes('attained_age') || by.includes('age_at_issue') || rates.some((r) => r.dependsOnDuration || r.fixedColumns.includes('age_at_issue'));
+  const mode: Mode = grain === null ? 'policy-years' : durationGrouping || rates.some((r) => r.dependsOnDuration) ? 'anniversaries' : 'periods';
+  const plan: Plan = { basis: options.basis, mode, asOf: options.asOf, fromGiven: options.from ?? null, by, width, keyColumns, needsAge };
+  const progress = options.progress ?? SILENT_PROGRESS;
+
+  progress.start('Reading and grouping policies', 1);
+  await source.engine.run(stage1Sql(d, policies, plan));
+  progress.stop();
+  const mappings = await validatePolicies(source, plan, options);
+  const issueRow = (await source.engine.rows(`SELECT min(g_imin) AS first FROM g1 WHERE g_bad = 0`))[0];
+  const firstIssue = issueRow.first === null ? options.asOf : exactNumber(issueRow.first, 'earliest issue date');
+  const from = options.from ?? Math.min(firstIssue, options.asOf);
+  const grid = grain ? calendarGrid(grain, from, options.asOf) : null;
+  await source.engine.integerTable('seg', ['s_key', 's_pos', 's_lo', 's_hi', 's_t', 's_k', 's_div'], await segments(source.engine, plan, from, grid));
+  const runProducts = options.products;
+  let claimsChecked: Promise<void> | undefined;
+
+  return {
+    from,
+    async study(request) {
+      const products = request.products ?? runProducts;
+      if (request.claims) {
+        if (!source.claims) throw new InputError({ file: policies.file }, 'a claims table beside the policies for an incidence study');
+        claimsChecked ??= joinAndValidateClaims(source, plan, options);
+        await claimsChecked;
+      }
+      const grouping = studyGrouping(d, plan, request);
+      const rows = await source.engine.rows(request.claims ? claimsSql(d, plan, from, mappings, grouping, products) : stage2Sql(d, plan, mappings, grouping, request.decrements ?? [], products));
+      return {
+        basis: options.basis,
+        asOf: formatDay(options.asOf),
+        from: formatDay(from),
+        by,
+        cells: await assembleCells(source, rows, plan, grid, mappings, grouping, request),
+      };
+    },
+  };
+}
+
+/** The SQL reading of a mapped key column of the policies (raw text, or canonical values). */
+function policyColumn(table: StudyTable, name: string): string {
+  return table.present.has(name) || table.attributes.includes(name) ? table.column(name) : 'NULL';
+}
+
+/** Period index (absolute: year, year × 4 + quarter, year × 12 + month) of a day-number column. */
+function periodIndexSql(d: SqlDialect, basis: StudyBasis, day: string): string {
+  const c = d.civil(day);
+  switch (calendarGrainOf(basis)) {
+    case 'year':
+      return c.year;
+    case 'quarter':
+      return `(${c.year} * 4 + ${d.div(`${c.month} - 1`, '3')})`;
+    default:
+      return `(${c.year} * 12 + ${c.month} - 1)`;
+  }
+}
+
+/** Policy year (1 = first) containing day `day` of a policy issued on day `issue` (29 February anniversaries on 28 February in common years). */
+function policyYearSql(d: SqlDialect, day: string, issue: string): string {
+  const x = d.civil(day);
+  const i = d.civil(issue);
+  const leap = `((${x.year}) % 4 = 0 AND ((${x.year}) % 100 <> 0 OR (${x.year}) % 400 = 0))`;
+  const anniversary = `(CASE WHEN ${i.month} = 2 AND ${i.day} = 29 AND NOT ${leap} THEN 228 ELSE ${i.month} * 100 + ${i.day} END)`;
+  return `(${x.year} - ${i.year} + (CASE WHEN ${x.month} * 100 + ${x.day} >= ${anniversary} THEN 1 ELSE 0 END))`;
+}
+
+/** Position of a day in the study's segments (see `segments`). */
+function positionSql(d: SqlDialect, plan: Plan, day: string, issue: string): string {
+  switch (plan.mode) {
+    case 'periods':
+      return periodIndexSql(d, plan.basis, day);
+    case 'anniversaries':
+      return `(${periodIndexSql(d, plan.basis, day)} * ${POS_RADIX} + ${policyYearSql(d, day, issue)})`;
+    case 'policy-years':
+      return policyYearSql(d, day, issue);
+  }
+}
+
+/**
+ * Stage 1, the one scan of the policies: groups of policies with the same key values, start and
+ * end segment and exit reason, with count, Σ start day, Σ end day; rows the SQL reading found bad
+ * keep their `_bad` bits in their own groups.
+ */
+function stage1Sql(d: SqlDialect, table: StudyTable, plan: Plan): string {
+  const A = plan.asOf;
+  const F = plan.fromGiven;
+  const keys = plan.keyColumns.map((c, i) => `${policyColumn(table, c)} AS ${keyName(i)}`);
+  const inner = [
+    ...keys,
+    `issue_date AS p_iss`,
+    `${plan.needsAge ? 'age_at_issue' : 'NULL'} AS p_age`,
+    `${policyColumn(table, 'exit_reason')} AS p_reason`,
+    `exit_date AS p_exit`,
+    `${F === null ? 'issue_date' : `greatest(issue_date, ${F})`} AS p_s`,
+    `least(${d.ifNull('exit_date', String(A))}, ${A}) AS p_e`,
+    `_bad AS p_bad`,
+  ].join(', ');
+  const inWindow = plan.mode === 'policy-years' ? 'TRUE' : 'p_e >= p_s';
+  const sp = plan.mode === 'policy-years' ? '-1' : positionSql(d, plan, 'p_s', 'p_iss');
+  const ep = positionSql(d, plan, 'p_e', 'p_iss');
+  const skey = plan.mode === 'periods' ? '0' : 'p_iss';
+  const exitIn = `(p_exit IS NOT NULL AND p_exit <= ${A} AND p_exit >= p_s)`;
+  const outer = [
+    ...plan.keyColumns.map((_, i) => keyName(i)),
+    `p_age AS g_age`,
+    `(CASE WHEN p_bad = 0 AND ${inWindow} THEN ${skey} ELSE -1 END) AS g_skey`,
+    `(CASE WHEN p_bad = 0 AND ${inWindow} THEN ${sp} ELSE -1 END) AS g_sp`,
+    `(CASE WHEN p_bad = 0 AND ${inWindow} THEN ${ep} ELSE -1 END) AS g_ep`,
+    `(CASE WHEN p_bad = 0 AND ${exitIn} THEN 1 ELSE 0 END) AS g_exin`,
+    `p_reason AS g_reason`,
+    `p_bad AS g_bad`,
+  ];
+  const groupBy = outer.map((o) => o.split(' AS ').pop()!);
+  const select = [
+    ...outer,
+    `${d.count} AS g_c`,
+    `sum(CASE WHEN p_bad = 0 AND ${inWindow} THEN ${d.int('p_s')} ELSE 0 END) AS g_S`,
+    `sum(CASE WHEN p_bad = 0 AND ${inWindow} THEN ${d.int('p_e')} ELSE 0 END) AS g_E`,
+    `min(CASE WHEN p_bad = 0 THEN p_iss END) AS g_imin`,
+  ];
+  const create = d.name === 'duckdb' ? 'CREATE OR REPLACE TEMP TABLE g1 AS' : 'CREATE TEMPORARY TABLE g1 ENGINE = Memory AS';
+  return `${create} SELECT ${select.join(', ')} FROM (SELECT ${inner} FROM ${table.relation}) GROUP BY ${groupBy.join(', ')}`;
+}
+
+/** Raw (or canonical) values of the mapped columns and what each means to the row path. */
+interface Mappings {
+  /** Per key column: raw text → canonical value (null for missing). */
+  readonly keys: readonly ReadonlyMap<string, string | null>[];
+  /** Raw exit-reason text → canonical exit reason. */
+  readonly reasons: ReadonlyMap<string, ExitReason | null>;
+}
+
+/** The row path's reading of a mapped column's raw text (a schema column's parser, or an attribute's text). */
+function mapper(table: StudyTable, column: string): (text: string) => string | null | CellParseFailure {
+  const spec = TABLES[table.name].columns.find((c) => c.name === column);
+  if (!spec) return (text) => (text === '' ? null : text);
+  if (!table.raw) return (text) => (text === '' ? null : text);
+  const parse = cellParser(spec);
+  return (text) => {
+    const value = parse(text);
+    return value instanceof CellParseFailure ? value : value === null ? null : String(value);
+  };
+}
+
+/**
+ * Checks what stage 1 found: bad cells and rows (`_bad`), mapped values the row path refuses,
+ * products the products table lacks, repeated policy numbers. Any problem sends the file through
+ * the row path (`diagnosis.firstProblem`), whose first error in file order is thrown. A flag the
+ * row path does not confirm is ignored when the column plays no part in the study, and an
+ * internal error when it does (the SQL and the row path would disagree on a value used).
+ */
+async function validatePolicies(source: StudySource, plan: Plan, options: ExperienceStudyOptions): Promise<Mappings> {
+  const engine = source.engine;
+  const table = source.policies;
+  const bits = (await engine.rows(`SELECT DISTINCT g_bad AS bad FROM g1 WHERE g_bad <> 0`)).map((r) => exactNumber(r.bad, 'bad'));
+  const flagged = new Set<string>();
+  for (const b of bits) table.checks.forEach((check, i) => (Math.floor(b / 2 ** i) % 2 === 1 ? flagged.add(check) : undefined));
+  const keys: Map<string, string | null>[] = [];
+  const refused: { column: string; text: string }[] = [];
+  for (let i = 0; i < plan.keyColumns.length; i++) {
+    const column = plan.keyColumns[i];
+    const map = new Map<string, string | null>();
+    const read = mapper(table, column);
+    const required = TABLES[table.name].columns.some((c) => c.name === column && c.required);
+    for (const r of await engine.rows(`SELECT DISTINCT ${keyName(i)} AS v FROM g1 WHERE g_bad = 0`)) {
+      const text = r.v === null ? '' : String(r.v);
+      const value = read(text);
+      if (value instanceof CellParseFailure || (value === null && required)) refused.push({ column, text });
+      else map.set(text, value);
+    }
+    keys.push(map);
+  }
+  const reasons = new Map<string, ExitReason | null>();
+  const readReason = mapper(table, 'exit_reason');
+  for (const r of await engine.rows(`SELECT DISTINCT g_reason AS v FROM g1 WHERE g_bad = 0`)) {
+    const text = r.v === null ? '' : String(r.v);
+    const value = readReason(text);
+    if (value instanceof CellParseFailure) refused.push({ column: 'exit_reason', text });
+    else reasons.set(text, value as ExitReason | null);
+  }
+  const known = options.knownProducts;
+  const unknownProducts = known ? [...keys[0].entries()].filter(([, code]) => code !== null && !known.has(code)).map(([, code]) => code!) : [];
+  const rowCount = exactNumber((await engine.rows(`SELECT sum(g_c) AS n FROM g1`))[0].n, 'rows');
+  const duplicates = await duplicatePolicyIds(source);
+  if (flagged.size === 0 && refused.length === 0 && unknownProducts.length === 0 && duplicates.size === 0 && rowCount > 0) return { keys, reasons };
+
+  const unknown = new Set(unknownProducts);
+  await source.diagnosis.firstProblem('policies', { duplicateKeys: duplicates });
+  if (unknown.size > 0) {
+    await source.diagnosis.firstProblem('policies', {
+      check: (row) => {
+        const code = (row as unknown as { product_code: string }).product_code;
+        return unknown.has(code) ? new InputError({ file: table.file, row: row.source_row, column: 'product_code', header: table.headers.product_code }, `a product listed in ${options.productsFile ?? 'the products table'}`, code) : null;
+      },
+    });
+  }
+  const used = new Set(['policy_id', 'issue_date', 'exit_date', 'exit_reason', ...plan.keyColumns, ...(plan.needsAge ? ['age_at_issue'] : []), ...table.checks.filter((c) => !TABLES.policies.columns.some((s) => s.name === c))]);
+  const disagreement = [...flagged].filter((c) => used.has(c));
+  if (disagreement.length > 0 || refused.length > 0) {
+    throw new Error(`experience study: the SQL reading of ${table.file} flags ${[...disagreement, ...refused.map((r) => `${r.column} "${r.text}"`)].join(', ')}, which the row path accepts`);
+  }
+  return { keys, reasons };
+}
+
+/** Policy numbers that occur more than once (the row path names the row that repeats one). */
+async function duplicatePolicyIds(source: StudySource): Promise<Set<string>> {
+  const rows = await source.engine.rows(
+    `SELECT policy_id AS id FROM ${source.policies.relation} WHERE policy_id IS NOT NULL GROUP BY policy_id HAVING ${sqlDialect(source.engine.dialect).count} > 1 LIMIT 1000`,
+  );
+  return new Set(rows.map((r) => String(r.id)));
+}
+
+/**
+ * The segments policies' time in force is cut into, as integer rows (s_key, s_pos, s_lo, s_hi,
+ * s_t, s_k, s_div): calendar periods (s_key 0) when nothing depends on the policy year; periods
+ * cut at each issue date's anniversaries (s_key = issue date) on calendar bases that do; policy
+ * years of each issue date on the policy-year basis. s_t is the period index or policy year of the
+ * cell, s_k the policy year, s_div the days of the year that divides the segment's days.
+ */
+async function segments(engine: SqlEngine, plan: Plan, from: number, grid: CalendarGrid | null): Promise<number[][]> {
+  const out: number[][] = [];
+  const absolute = (p: number) => periodIndexOfLabel(grid!.labels[p]);
+  if (plan.mode === 'periods') {
+    for (let p = 0; p < grid!.labels.length; p++) out.push([0, absolute(p), grid!.start[p], grid!.end[p], absolute(p), 0, grid!.yearDays[p]]);
+    return out;
+  }
+  const issues = (await engine.rows(`SELECT DISTINCT g_skey AS i FROM g1 WHERE g_skey <> -1`)).map((r) => exactNumber(r.i, 'issue date')).sort((a, b) => a - b);
+  const civil = new Int32Array(3);
+  for (const issue of issues) {
+    dayToCivil(issue, civil);
+    const [y, m, day] = civil;
+    if (plan.mode === 'policy-years') {
+      let k = 1;
+      if (from > issue) {
+        k = Math.max(1, Math.floor((from - issue) / 366));
+        while (anniversaryDay(y, m, day, k - 1) < from) k++;
+      }
+      for (let start = anniversaryDay(y, m, day, k - 1); start <= plan.asOf; k++) {
+        const next = anniversaryDay(y, m, day, k);
+        out.push([issue, k, start, next - 1, k, k, next - start]);
+        start = next;
+      }
+      continue;
+    }
+    const s = Math.max(issue, plan.fromGiven ?? issue);
+    if (s > plan.asOf) continue;
+    let k = Math.max(1, Math.floor((s - issue) / 366));
+    while (anniversaryDay(y, m, day, k) <= s) k++;
+    let next = anniversaryDay(y, m, day, k);
+    for (let t = s; t <= plan.asOf; ) {
+      const p = grid!.periodOfDay[t - grid!.firstDay];
+      let hi = Math.min(grid!.end[p], plan.asOf);
+      if (next - 1 < hi) hi = next - 1;
+      out.push([issue, absolute(p) * POS_RADIX + k, t, hi, absolute(p), k, grid!.yearDays[p]]);
+      t = hi + 1;
+      if (t === next) {
+        k++;
+        next = anniversaryDay(y, m, day, k);
+      }
+    }
+  }
+  return out;
+}
+
+/** The absolute period index of a calendar period's label (`2024`, `2024Q3`, `2024-07`), as periodIndexSql computes it. */
+function periodIndexOfLabel(label: string): number {
+  const year = Number(label.slice(0, 4));
+  if (label.length === 4) return year;
+  if (label[4] === 'Q') return year * 4 + Number(label.slice(5)) - 1;
+  return year * 12 + Number(label.slice(5)) - 1;
+}
+
+/** Raw texts of a mapped column whose canonical value is in `wanted`, as a SQL list. */
+function rawList(d: SqlDialect, map: ReadonlyMap<string, string | null>, wanted: (value: string | null) => boolean): string {
+  const texts = [...map.entries()].filter(([, v]) => wanted(v)).map(([t]) => d.string(t));
+  return texts.length === 0 ? 'NULL' : texts.join(', ');
+}
+
+/**
+ * What a study's rows are grouped by after the spread over segments: the key columns its cells
+ * and its assumption rates need, age at issue only where a rate depends on it (else the age
+ * bands the cells show, computed in SQL), the policy year only where a cell or a rate needs it,
+ * the period and the year length. Fewer columns, fewer rows come back.
+ */
+interface Grouping {
+  /** SQL expressions with their aliases, in GROUP BY order. */
+  readonly columns: readonly { readonly sql: string; readonly alias: string }[];
+  /** Whether rows carry the raw age at issue (g_age) and the policy year (s_k). */
+  readonly rawAge: boolean;
+  readonly policyYear: boolean;
+}
+
+function studyGrouping(d: SqlDialect, plan: Plan, request: StudyRequest): Grouping {
+  const rates = request.rates;
+  const wanted = new Set(['product_code', ...plan.by, ...(rates?.fixedColumns ?? [])]);
+  const columns: { sql: string; alias: string }[] = plan.keyColumns.flatMap((c, i) => (wanted.has(c) ? [{ sql: keyName(i), alias: keyName(i) }] : []));
+  const rawAge = rates !== undefined && (rates.dependsOnDuration || rates.fixedColumns.includes('age_at_issue'));
+  const policyYear = plan.by.includes('policy_year') || (rates?.dependsOnDuration ?? false);
+  const cap = Math.floor(130 / plan.width);
+  const band = (age: string) => `least(${d.div(d.int(age), String(plan.width))}, ${cap})`;
+  if (rawAge) columns.push({ sql: 'g_age', alias: 'g_age' });
+  else {
+    if (plan.by.includes('age_at_issue')) columns.push({ sql: band('g_age'), alias: 'b_issue' });
+    if (plan.by.includes('attained_age')) columns.push({ sql: band('g_age + s_k - 1'), alias: 'b_attained' });
+  }
+  columns.push({ sql: 's_t', alias: 's_t' });
+  if (policyYear) columns.push({ sql: 's_k', alias: 's_k' });
+  columns.push({ sql: 's_div', alias: 's_div' });
+  return { columns, rawAge, policyYear };
+}
+
+/**
+ * Stage 2 of a decrement study: each group spread over the segments from its start to its end
+ * (whole segments: count × days; the first: count × (end + 1) − Σ start; the last: Σ end −
+ * count × (start − 1)), decrements counted in the last, summed per cell, assumption keys and
+ * year length.
+ */
+function stage2Sql(d: SqlDialect, plan: Plan, mappings: Mappings, grouping: Grouping, decrements: readonly ExitReason[], products: ReadonlySet<string> | undefined): string {
+  const studied = rawList(d, mappings.reasons, (v) => v !== null && decrements.includes(v as ExitReason));
+  const inScope = rawList(d, mappings.keys[0], (v) => v !== null && (products === undefined || products.has(v)));
+  const dec = `(g_exin = 1 AND g_reason IN (${studied}))`;
+  const full = `${d.int('g_c')} * (s_hi - s_lo + 1)`;
+  const last = plan.mode === 'policy-years' ? `(CASE WHEN ${dec} THEN ${full} ELSE g_E - ${d.int('g_c')} * (s_lo - 1) END)` : `g_E - ${d.int('g_c')} * (s_lo - 1)`;
+  const days = `(CASE WHEN s_pos = g_sp AND s_pos = g_ep THEN g_E - g_S + g_c WHEN s_pos = g_sp THEN ${d.int('g_c')} * (s_hi + 1) - g_S WHEN s_pos = g_ep THEN ${last} ELSE ${full} END)`;
+  const range = plan.mode === 'policy-years' ? 's_pos <= g_ep' : 's_pos >= g_sp AND s_pos <= g_ep';
+  const join = d.name === 'duckdb' ? `g1 JOIN seg ON s_key = g_skey` : `g1 ALL INNER JOIN seg ON s_key = g_skey`;
+  const select = grouping.columns.map((c) => `${c.sql} AS ${c.alias}`);
+  const group = grouping.columns.map((c) => c.alias);
+  return `SELECT ${select.join(', ')}, sum(${days}) AS days, sum(CASE WHEN s_pos = g_ep AND ${dec} THEN g_c ELSE 0 END) AS actual, 0 AS fen
+    FROM ${join} WHERE g_skey <> -1 AND ${keyName(0)} IN (${inScope}) AND ${range} GROUP BY ${group.join(', ')}`;
+}
+
+/**
+ * An incidence study: exposure as in a decrement study, and each claim (joined to its policy in
+ * table cj) counted, with its paid amount plus case reserve, in the segment of its incident date,
+ * per cell and assumption keys.
+ */
+function claimsSql(d: SqlDialect, plan: Plan, from: number, mappings: Mappings, grouping: Grouping, products: ReadonlySet<string> | undefined): string {
+  const inScope = rawList(d, mappings.keys[0], (v) => v !== null && (products === undefined || products.has(v)));
+  const keys = plan.keyColumns.map((_, i) => keyName(i));
+  const skey = plan.mode === 'periods' ? '0' : 'p_iss';
+  const window = `c_t <= ${plan.asOf}${plan.mode === 'policy-years' ? '' : ` AND c_t >= ${from}`}`;
+  const claimGroups = `SELECT ${keys.join(', ')}, g_age, ${skey} AS c_key, ${positionSql(d, plan, 'c_t', 'p_iss')} AS c_pos, ${d.count} AS c_n, sum(c_fen) AS c_sum
+    FROM cj WHERE c_bad = 0 AND p_id IS NOT NULL AND ${window} AND ${keyName(0)} IN (${inScope}) GROUP BY ${keys.join(', ')}, g_age, c_key, c_pos`;
+  const join = d.name === 'duckdb' ? `(${claimGroups}) JOIN seg ON s_key = c_key AND s_pos = c_pos` : `(${claimGroups}) ALL INNER JOIN seg ON s_key = c_key AND s_pos = c_pos`;
+  const exposure = stage2Sql(d, plan, mappings, grouping, [], products);
+  const select = grouping.columns.map((c) => `${c.sql} AS ${c.alias}`);
+  const group = grouping.columns.map((c) => c.alias);
+  return `SELECT ${group.join(', ')}, sum(days) AS days, sum(actual) AS actual, sum(fen) AS fen FROM (
+    ${exposure}
+    UNION ALL
+    SELECT ${select.join(', ')}, 0 AS days, sum(c_n) AS actual, sum(c_sum) AS fen FROM ${join} GROUP BY ${group.join(', ')}
+  ) GROUP BY ${group.join(', ')}`;
+}
+
+/**
+ * Turns the engine's rows into cells: raw key texts read as the row path reads them, exposure
+ * from exact day counts (÷ the year's days), expected counts from the assumption rate of each
+ * row's keys, summed per cell in a fixed order.
+ */
+async function assembleCells(source: StudySource, rows: readonly Record<string, SqlValue>[], plan: Plan, grid: CalendarGrid | null, mappings: Mappings, grouping: Grouping, request: StudyRequest): Promise<ExposureCell[]> {
+  const labels = new Map<number, string>();
+  if (grid) grid.labels.forEach((label) => labels.set(periodIndexOfLabel(label), label));
+  const byNames = plan.by;
+  interface Accumulator {
+    product: string;
+    by: Record<string, string | number | null>;
+    t: number;
+    exposure: number;
+    actual: number;
+    fen: number;
+    expected: number;
+  }
+  const cells = new Map<string, Accumulator>();
+  const cap = Math.floor(130 / plan.width);
+  const bandOf = (age: number) => (Number.isNaN(age) ? null : ageBandLabel(Math.min(Math.floor(age / plan.width), cap), plan.width));
+  const bandLabel = (value: SqlValue) => (value === null ? null : ageBandLabel(exactNumber(value, 'age band'), plan.width));
+  const keyed = rows.map((r) => {
+    const values = plan.keyColumns.map((_, i) => {
+      const raw = r[keyName(i)];
+      if (raw === undefined) return null;
+      return mappings.keys[i].get(raw === null ? '' : String(raw)) ?? null;
+    });
+    const age = grouping.rawAge && r.g_age !== null ? Number(r.g_age) : NaN;
+    const k = grouping.policyYear ? exactNumber(r.s_k, 'policy year') : 0;
+    const t = exactNumber(r.s_t, 'period');
+    return { r, values, age, k, t, sort: JSON.stringify([values, age, t, k, String(r.s_div), r.b_issue ?? null, r.b_attained ?? null].map((v) => (typeof v === 'bigint' ? Number(v) : v))) };
+  });
+  keyed.sort((a, b) => (a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : 0));
+  for (const { r, values, age, k, t } of keyed) {
+    const product = values[0]!;
+    const by: Record<string, string | number | null> = {};
+    for (const name of byNames) {
+      if (name === 'policy_year') by[name] = k;
+      else if (name === 'age_at_issue') by[name] = grouping.rawAge ? bandOf(age) : bandLabel(r.b_issue);
+      else if (name === 'attained_age') by[name] = grouping.rawAge ? bandOf(age + k - 1) : bandLabel(r.b_attained);
+      else by[name] = values[plan.keyColumns.indexOf(name)];
+    }
+    const key = JSON.stringify([product, Object.values(by), t]);
+    let cell = cells.get(key);
+    if (!cell) cells.set(key, (cell = { product, by, t, exposure: 0, actual: 0, fen: 0, expected: 0 }));
+    const exposure = exactNumber(r.days, 'days') / exactNumber(r.s_div, 'year length');
+    cell.exposure += exposure;
+    cell.actual += exactNumber(r.actual, 'count');
+    cell.fen += exactNumber(r.fen, 'claim amount');
+    if (request.rates) {
+      const values_: Record<string, string | number | null> = { age_at_issue: Number.isNaN(age) ? null : age };
+      plan.keyColumns.forEach((c, i) => (values_[c] = values[i]));
+      const policyYear = k;
+      const attained = age + k - 1;
+      let rate: number;
+      try {
+        rate = request.rates.rateFor(values_ as KeyValues, policyYear, attained).rate;
+      } catch (error) {
+        if (error instanceof UnmatchedAssumption) throw await unmatched(source, error, plan);
+        throw error;
+      }
+      cell.expected += exposure * expectedPerExposure(plan.basis, rate);
+    }
+  }
+  const out: ExposureCell[] = [...cells.values()].map((c) => ({
+    product_code: c.product,
+    period: grid ? labels.get(c.t)! : null,
+    policy_year: grid ? null : c.t,
+    by: c.by,
+    exposure: c.exposure,
+    actual: c.actual,
+    claim_amount: request.claims ? c.fen / 100 : null,
+    expected: request.rates ? c.expected : null,
+  }));
+  return sortCells(out);
+}
+
+/** The error for policies no assumption row matches, naming the first such policy's row. */
+async function unmatched(source: StudySource, error: UnmatchedAssumption, plan: Plan): Promise<InputError> {
+  const location = await source.diagnosis.firstRow('policies', (row) => {
+    const record = row as unknown as Record<string, unknown>;
+    return Object.entries(error.values).every(([column, value]) => {
+      const own = column in record ? record[column] : (row.attributes[column] ?? null);
+      return column === 'age_at_issue' && !plan.needsAge ? true : (own === '' ? null : own) === value;
+    });
+  });
+  const table = source.policies;
+  return new InputError(
+    { file: location?.file ?? table.file, row: location?.row, column: 'policy_id' },
+    `a ${error.indicator} assumption in the assumptions table that matches the policy (${error.description})`,
+  );
+}
+
+/**
+ * Joins every claim to its policy once (table cj: the claim's incident date, amount in fen and
+ * flags, the policy's key values, issue and exit dates), then checks what an incidence study
+ * counts: bad cells, unknown products, repeated claim numbers, claims of policies the policies
+ * table lacks, incident dates outside the policy's cover. The first problem in the claims file's
+ * order is thrown, named by the row path.
+ */
+async function joinAndValidateClaims(source: StudySource, plan: Plan, options: ExperienceStudyOptions): Promise<void> {
+  const engine = source.engine;
+  const claims = source.claims!;
+  const policies = source.policies;
+  const d = sqlDialect(engine.dialect);
+  const keys = plan.keyColumns.map((c, i) => `${policyColumn(policies, c)} AS ${keyName(i)}`);
+  const product = claims.present.has('product_code') ? claims.column('product_code') : 'NULL';
+  const policySide = `SELECT policy_id AS p_id, ${keys.join(', ')}, issue_date AS p_iss, exit_date AS p_exit, ${plan.needsAge ? 'age_at_issue' : 'NULL'} AS g_age FROM ${policies.relation} WHERE _bad = 0`;
+  const claimSide = `SELECT claim_id AS c_claim, policy_id AS c_policy, _bad AS c_bad, ${product} AS c_product, incident_date AS c_t, ${d.ifNull('paid_amount', '0')} + ${d.ifNull('case_reserve', '0')} AS c_fen FROM ${claims.relation}`;
+  const create = d.name === 'duckdb' ? 'CREATE OR REPLACE TEMP TABLE cj AS' : 'CREATE TEMPORARY TABLE cj ENGINE = Memory AS';
+  await engine.run(`${create} SELECT * FROM (${claimSide}) c LEFT JOIN (${policySide}) p ON p.p_id = c.c_policy`);
+
+  const bad = await engine.rows(`SELECT DISTINCT c_bad AS b FROM cj WHERE c_bad <> 0`);
+  const products = new Set<string>();
+  if (claims.present.has('product_code')) {
+    const read = mapper(claims, 'product_code');
+    for (const r of await engine.rows(`SELECT DISTINCT c_product AS v FROM cj WHERE c_bad = 0`)) {
+      const value = read(r.v === null ? '' : String(r.v));
+      if (value instanceof CellParseFailure) products.add(String(r.v));
+      else if (value !== null && options.knownProducts && !options.knownProducts.has(value)) products.add(value);
+    }
+  }
+  const duplicates = new Set((await engine.rows(`SELECT c_claim AS id FROM cj WHERE c_claim IS NOT NULL GROUP BY c_claim HAVING ${d.count} > 1 LIMIT 1000`)).map((r) => String(r.id)));
+  const orphans = new Set((await engine.rows(`SELECT DISTINCT c_policy AS id FROM cj WHERE c_bad = 0 AND p_id IS NULL LIMIT 1000`)).map((r) => String(r.id)));
+  const outside = new Map<string, string>();
+  for (const r of await engine.rows(`SELECT c_claim AS id, c_policy AS policy, p_iss AS iss, p_exit AS ex FROM cj WHERE c_bad = 0 AND p_id IS NOT NULL AND (c_t < p_iss OR (p_exit IS NOT NULL AND c_t > p_exit)) LIMIT 1000`)) {
+    const cover = `${formatDay(exactNumber(r.iss, 'issue date'))} to ${r.ex === null ? 'now' : formatDay(exactNumber(r.ex, 'exit date'))}`;
+    outside.set(String(r.id), `an incident date within the cover of policy ${String(r.policy)} (${cover})`);
+  }
+  if (bad.length === 0 && products.size === 0 && duplicates.size === 0 && orphans.size === 0 && outside.size === 0) return;
+  await source.diagnosis.firstProblem('claims', {
+    duplicateKeys: duplicates,
+    check: (row) => {
+      const c = row as unknown as { claim_id: string; policy_id: string; product_code: string | null; incident_date: number };
+      const at = (column: string) => ({ file: claims.file, row: row.source_row, column, header: claims.headers[column] });
+      if (c.product_code !== null && products.has(c.product_code)) return new InputError(at('product_code'), `a product listed in ${options.productsFile ?? 'the products table'}`, c.product_code);
+      if (orphans.has(c.policy_id)) return new InputError(at('policy_id'), `a policy listed in ${policies.file}`, c.policy_id);
+      const cover = outside.get(c.claim_id);
+      if (cover) return new InputError(at('incident_date'), cover, formatDay(c.incident_date));
+      return null;
+    },
+  });
+  if (bad.length > 0) throw new Error(`experience study: the SQL reading of ${claims.file} flags a cell the row path accepts`);
+}
