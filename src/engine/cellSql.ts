@@ -29,18 +29,27 @@ function missingSql(t: string): string {
   return `(${t} IS NULL OR (strlen(${t}) <= 4 AND list_contains(${MISSING_WORDS}, lower(${t}))))`;
 }
 
-/** True when a cell holds no value: NULL, empty, NA, N/A, NULL, NaN, a lone dash (any case, any surrounding space). */
+/**
+ * True when a cell holds no value: NULL, empty, NA, N/A, NULL, NaN, a lone dash (any case, any
+ * surrounding space). Every missing word starts with n, N or a dash once trimmed, so a text whose
+ * first character is any other printable ASCII character is a value (one cheap test for nearly
+ * every cell); the others are trimmed and compared.
+ */
 export function isMissingSql(x: string): string {
-  return `(${x} IS NULL OR (CASE WHEN ${plainEdgesSql(x)} THEN strlen(${x}) <= 4 AND list_contains(${MISSING_WORDS}, lower(${x})) ELSE list_contains(${MISSING_WORDS}, lower(${jsTrimSql(x)})) END))`;
+  return `(${x} IS NULL OR (CASE WHEN ascii(${x}) BETWEEN 33 AND 126 AND ascii(${x}) NOT IN (45, 78, 110) THEN FALSE WHEN strlen(${x}) > 4 AND ${plainEdgesSql(x)} THEN FALSE ELSE list_contains(${MISSING_WORDS}, lower(${jsTrimSql(x)})) END))`;
 }
 
 /** ASCII whitespace that JavaScript's trim removes, tested as a text's first and last character with LIKE. */
 const ASCII_EDGES = ['\t', '\n', '\u000b', '\f', '\r', ' '];
 
-/** TRUE when a text is plain ASCII with no whitespace at either end: JavaScript's trim leaves it as it is. */
+/**
+ * TRUE when a text is plain ASCII with no whitespace at either end, so JavaScript's trim leaves it
+ * as it is: a printable first character (ascii), no character beyond ASCII (bytes = characters),
+ * and no ASCII whitespace last (LIKE suffix tests; each is a cheap comparison).
+ */
 function plainEdgesSql(x: string): string {
-  const edge = ASCII_EDGES.flatMap((c) => [`${x} LIKE '${c}%'`, `${x} LIKE '%${c}'`]).join(' OR ');
-  return `(strlen(${x}) = length(${x}) AND NOT (${edge}))`;
+  const last = ASCII_EDGES.map((c) => `${x} LIKE '%${c}'`).join(' OR ');
+  return `(ascii(${x}) BETWEEN 33 AND 126 AND strlen(${x}) = length(${x}) AND NOT (${last}))`;
 }
 
 /** parseMoneyText's and parseNumberText's normalizeDigits: full-width digits, %, ., +, − to ASCII. */

@@ -20,6 +20,12 @@ export interface SqlDialect {
   readonly count: string;
   /** Year, month and day of a day-number column. */
   civil(name: string): CivilSql;
+  /**
+   * The calendar period of a day-number column as a whole number counted from 1970: years
+   * (year − 1970), quarters ((year − 1970) × 4 + quarter − 1) or months ((year − 1970) × 12 +
+   * month − 1); `periodIndexOfLabel` gives the same numbers for labels.
+   */
+  periodIndex(grain: 'year' | 'quarter' | 'month', name: string): string;
 }
 
 const DUCKDB: SqlDialect = {
@@ -34,6 +40,7 @@ const DUCKDB: SqlDialect = {
     const date = `(DATE '1970-01-01' + CAST(${name} AS INTEGER))`;
     return { year: `year(${date})`, month: `month(${date})`, day: `day(${date})` };
   },
+  periodIndex: (grain, name) => `datediff('${grain}', DATE '1970-01-01', DATE '1970-01-01' + CAST(${name} AS INTEGER))`,
 };
 
 const CLICKHOUSE: SqlDialect = {
@@ -44,7 +51,24 @@ const CLICKHOUSE: SqlDialect = {
   string: (text) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`,
   count: 'count()',
   civil: (name) => hinnantCivil(CLICKHOUSE, name),
+  periodIndex: (grain, name) => {
+    const c = hinnantCivil(CLICKHOUSE, name);
+    if (grain === 'year') return `(${c.year} - 1970)`;
+    return grain === 'quarter' ? `((${c.year} - 1970) * 4 + intDiv(${c.month} - 1, 3))` : `((${c.year} - 1970) * 12 + ${c.month} - 1)`;
+  },
 };
+
+/**
+ * The period index of a calendar period's label (`2024`, `2024Q3`, `2024-07`), as
+ * SqlDialect.periodIndex numbers periods.
+ * @example periodIndexOfLabel('1970Q2') // 1
+ */
+export function periodIndexOfLabel(label: string): number {
+  const year = Number(label.slice(0, 4)) - 1970;
+  if (label.length === 4) return year;
+  if (label[4] === 'Q') return year * 4 + Number(label.slice(5)) - 1;
+  return year * 12 + Number(label.slice(5)) - 1;
+}
 
 /** The dialect of an engine. */
 export function sqlDialect(name: Dialect): SqlDialect {

@@ -36,6 +36,13 @@ export interface StudyTable {
   readonly raw: boolean;
   /** What each bit of `_bad` stands for: a canonical column whose cell is bad, or a row check. */
   readonly checks: readonly string[];
+  /** The relation's boolean column of each check (`_bad` sums them as bits). */
+  readonly flagColumns: readonly string[];
+  /**
+   * Checks that only test an enum value against its accepted spellings: a study that groups by
+   * the column reads each distinct value with the row path's parser instead, and may skip them.
+   */
+  readonly enumChecks: ReadonlySet<string>;
   /** The SQL column of a canonical column or attribute header in `relation`. */
   column(name: string): string;
 }
@@ -72,8 +79,14 @@ function columnReading(spec: ColumnSpec, n: string, text: string, source: string
       }
       return { ...moneyTextSql(text, n, spec), mapped: false };
     }
-    case 'integer':
+    case 'integer': {
+      if (integerType) {
+        const range = [spec.min === undefined ? null : `${source} >= ${spec.min}`, spec.max === undefined ? null : `${source} <= ${spec.max}`].filter((c) => c !== null);
+        const value = range.length === 0 ? `CAST(${source} AS DOUBLE)` : `(CASE WHEN ${range.join(' AND ')} THEN CAST(${source} AS DOUBLE) END)`;
+        return plain(value, `(${source} IS NOT NULL AND ${value} IS NULL)`, false);
+      }
       return { ...integerTextSql(text, n, spec), mapped: false };
+    }
     case 'string':
       if (ID_COLUMNS.has(spec.name)) return plain(stringTextSql(text), 'FALSE', false);
       return plain(`coalesce(${text}, '')`, 'FALSE', true);
@@ -186,14 +199,11 @@ export async function fileStudyTable(engine: SqlEngine, path: string, name: Stud
     outer.push(`${reading.value} AS ${sqlIdentifier(spec.name)}`);
     // A mapped column's missing required values are found by the row path's parser on its
     // distinct values (the study groups by them); the others' here.
-    const missing = spec.required && !reading.mapped ? `${reading.value} IS NULL` : 'FALSE';
+    const missing = !spec.required || reading.mapped ? 'FALSE' : ID_COLUMNS.has(spec.name) ? isMissingSql(text) : `${reading.value} IS NULL`;
     flags.push(`(${reading.bad} OR ${missing})`);
     checks.push(spec.name);
     if (name === 'policies' && spec.name === 'exit_date') outer.push(`(${reading.value} IS NULL AND NOT ${reading.bad}) AS exit_date_missing`);
-    if (name === 'policies' && spec.name === 'exit_reason') {
-      const exact = Object.entries(spec.values ?? {}).flatMap(([v, aliases]) => [v, ...aliases]);
-      outer.push(`(CASE WHEN ${text} IS NULL THEN TRUE WHEN list_contains([${exact.map(sqlString).join(', ')}], ${text}) THEN FALSE ELSE ${isMissingSql(text)} END) AS exit_reason_missing`);
-    }
+    if (name === 'policies' && spec.name === 'exit_reason') outer.push(`${isMissingSql(text)} AS exit_reason_missing`);
   });
   for (const spec of TABLES[name].columns) {
     if (headers[spec.name] === undefined) outer.push(`NULL AS ${sqlIdentifier(spec.name)}`);
@@ -226,6 +236,8 @@ export async function fileStudyTable(engine: SqlEngine, path: string, name: Stud
     file: path,
     relation,
     present: new Set(specs.map((s) => s.name)),
+    flagColumns: checks.map((_, b) => (b < specs.length ? `"_f${b}"` : `"_r${b - specs.length}"`)),
+    enumChecks: new Set(specs.filter((spec) => spec.type === 'enum').map((spec) => spec.name)),
     headers,
     attributes,
     raw: true,

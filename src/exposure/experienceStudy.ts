@@ -5,7 +5,7 @@ import type { RowBase } from '../data/parseTable';
 import { type ExitReason, TABLES } from '../data/schema';
 import type { AssumptionRates, KeyValues } from '../backtest/assumptionRates';
 import { UnmatchedAssumption } from '../backtest/assumptionRates';
-import { sqlDialect, type SqlDialect } from '../engine/sqlDialect';
+import { periodIndexOfLabel, sqlDialect, type SqlDialect } from '../engine/sqlDialect';
 import { exactNumber, type SqlEngine, type SqlValue } from '../engine/sqlEngine';
 import type { StudyTable, StudyTableName } from '../engine/studyTable';
 import { SILENT_PROGRESS, type Progress } from '../progress';
@@ -166,7 +166,7 @@ export async function prepareStudies(source: StudySource, options: ExperienceStu
   await source.engine.run(stage1Sql(d, policies, plan));
   progress.stop();
   const mappings = await validatePolicies(source, plan, options);
-  const issueRow = (await source.engine.rows(`SELECT min(g_imin) AS first FROM g1 WHERE g_bad = 0`))[0];
+  const issueRow = (await source.engine.rows(`SELECT min(g_imin) AS first FROM g1`))[0];
   const firstIssue = issueRow.first === null ? options.asOf : exactNumber(issueRow.first, 'earliest issue date');
   const from = options.from ?? Math.min(firstIssue, options.asOf);
   const grid = grain ? calendarGrid(grain, from, options.asOf) : null;
@@ -201,17 +201,9 @@ function policyColumn(table: StudyTable, name: string): string {
   return table.present.has(name) || table.attributes.includes(name) ? table.column(name) : 'NULL';
 }
 
-/** Period index (absolute: year, year × 4 + quarter, year × 12 + month) of a day-number column. */
+/** Period index (counted from 1970) of a day-number column on a calendar basis. */
 function periodIndexSql(d: SqlDialect, basis: StudyBasis, day: string): string {
-  const c = d.civil(day);
-  switch (calendarGrainOf(basis)) {
-    case 'year':
-      return c.year;
-    case 'quarter':
-      return `(${c.year} * 4 + ${d.div(`${c.month} - 1`, '3')})`;
-    default:
-      return `(${c.year} * 12 + ${c.month} - 1)`;
-  }
+  return d.periodIndex(calendarGrainOf(basis)!, day);
 }
 
 /** Policy year (1 = first) containing day `day` of a policy issued on day `issue` (29 February anniversaries on 28 February in common years). */
@@ -252,20 +244,23 @@ function stage1Sql(d: SqlDialect, table: StudyTable, plan: Plan): string {
     `exit_date AS p_exit`,
     `${F === null ? 'issue_date' : `greatest(issue_date, ${F})`} AS p_s`,
     `least(${d.ifNull('exit_date', String(A))}, ${A}) AS p_e`,
-    `_bad AS p_bad`,
+    `${studyBadSql(table, plan)} AS p_bad`,
   ].join(', ');
   const inWindow = plan.mode === 'policy-years' ? 'TRUE' : 'p_e >= p_s';
   const sp = plan.mode === 'policy-years' ? '-1' : positionSql(d, plan, 'p_s', 'p_iss');
   const ep = positionSql(d, plan, 'p_e', 'p_iss');
   const skey = plan.mode === 'periods' ? '0' : 'p_iss';
-  const exitIn = `(p_exit IS NOT NULL AND p_exit <= ${A} AND p_exit >= p_s)`;
+  // 0: no exit date; 1: an exit within the study window; 2: an exit outside it.
+  const exitState = `(CASE WHEN p_exit IS NULL THEN 0 WHEN p_exit <= ${A} AND p_exit >= p_s THEN 1 ELSE 2 END)`;
+  // Rows with bad cells form groups of their own (g_bad is a key) and rows outside the window
+  // groups with g_skey −1, so the sums need no conditions: only clean groups in the window are used.
   const outer = [
     ...plan.keyColumns.map((_, i) => keyName(i)),
     `p_age AS g_age`,
-    `(CASE WHEN p_bad = 0 AND ${inWindow} THEN ${skey} ELSE -1 END) AS g_skey`,
-    `(CASE WHEN p_bad = 0 AND ${inWindow} THEN ${sp} ELSE -1 END) AS g_sp`,
-    `(CASE WHEN p_bad = 0 AND ${inWindow} THEN ${ep} ELSE -1 END) AS g_ep`,
-    `(CASE WHEN p_bad = 0 AND ${exitIn} THEN 1 ELSE 0 END) AS g_exin`,
+    `(CASE WHEN ${inWindow} THEN ${skey} ELSE -1 END) AS g_skey`,
+    `(CASE WHEN ${inWindow} THEN ${sp} ELSE -1 END) AS g_sp`,
+    `(CASE WHEN ${inWindow} THEN ${ep} ELSE -1 END) AS g_ep`,
+    `${exitState} AS g_exit`,
     `p_reason AS g_reason`,
     `p_bad AS g_bad`,
   ];
@@ -273,12 +268,31 @@ function stage1Sql(d: SqlDialect, table: StudyTable, plan: Plan): string {
   const select = [
     ...outer,
     `${d.count} AS g_c`,
-    `sum(CASE WHEN p_bad = 0 AND ${inWindow} THEN ${d.int('p_s')} ELSE 0 END) AS g_S`,
-    `sum(CASE WHEN p_bad = 0 AND ${inWindow} THEN ${d.int('p_e')} ELSE 0 END) AS g_E`,
-    `min(CASE WHEN p_bad = 0 THEN p_iss END) AS g_imin`,
+    `sum(${d.int('p_s')}) AS g_S`,
+    `sum(${d.int('p_e')}) AS g_E`,
+    `min(p_iss) AS g_imin`,
   ];
   const create = d.name === 'duckdb' ? 'CREATE OR REPLACE TEMP TABLE g1 AS' : 'CREATE TEMPORARY TABLE g1 ENGINE = Memory AS';
   return `${create} SELECT ${select.join(', ')} FROM (SELECT ${inner} FROM ${table.relation}) GROUP BY ${groupBy.join(', ')}`;
+}
+
+/**
+ * Checks stage 1 leaves to other parts of the validation: a missing policy number to the query
+ * of repeated numbers (which groups by them anyway), an exit date without a reason or a reason
+ * without an exit date to the groups (which carry the raw reason and whether there is an exit).
+ */
+const STAGE1_ELSEWHERE: ReadonlySet<string> = new Set(['policy_id', 'exit_without_reason', 'reason_without_exit']);
+
+/**
+ * The bad-row bits stage 1 keeps: every check of the table except the spelling checks of enum
+ * columns the study groups by (their distinct values go through the row path's parser), as the
+ * bits of `_bad` so that the same bit means the same check.
+ */
+function studyBadSql(table: StudyTable, plan: Plan): string {
+  const grouped = new Set([...plan.keyColumns, 'exit_reason']);
+  const elsewhere = (check: string) => STAGE1_ELSEWHERE.has(check) || (table.enumChecks.has(check) && grouped.has(check));
+  const bits = table.checks.flatMap((check, b) => (elsewhere(check) ? [] : [`(CASE WHEN ${table.flagColumns[b]} THEN ${2 ** b} ELSE 0 END)`]));
+  return bits.length === 0 ? '0' : `(${bits.join(' + ')})`;
 }
 
 /** Raw (or canonical) values of the mapped columns and what each means to the row path. */
@@ -321,7 +335,7 @@ async function validatePolicies(source: StudySource, plan: Plan, options: Experi
     const map = new Map<string, string | null>();
     const read = mapper(table, column);
     const required = TABLES[table.name].columns.some((c) => c.name === column && c.required);
-    for (const r of await engine.rows(`SELECT DISTINCT ${keyName(i)} AS v FROM g1 WHERE g_bad = 0`)) {
+    for (const r of await engine.rows(`SELECT DISTINCT ${keyName(i)} AS v FROM g1`)) {
       const text = r.v === null ? '' : String(r.v);
       const value = read(text);
       if (value instanceof CellParseFailure || (value === null && required)) refused.push({ column, text });
@@ -331,16 +345,21 @@ async function validatePolicies(source: StudySource, plan: Plan, options: Experi
   }
   const reasons = new Map<string, ExitReason | null>();
   const readReason = mapper(table, 'exit_reason');
-  for (const r of await engine.rows(`SELECT DISTINCT g_reason AS v FROM g1 WHERE g_bad = 0`)) {
+  for (const r of await engine.rows(`SELECT DISTINCT g_reason AS v, g_exit > 0 AS exits FROM g1`)) {
     const text = r.v === null ? '' : String(r.v);
     const value = readReason(text);
     if (value instanceof CellParseFailure) refused.push({ column: 'exit_reason', text });
-    else reasons.set(text, value as ExitReason | null);
+    else {
+      reasons.set(text, value as ExitReason | null);
+      // An exit date and an exit reason go together (rowChecks.ts): the row path names the row.
+      if ((value === null) === (r.exits === true)) flagged.add(value === null ? 'exit_without_reason' : 'reason_without_exit');
+    }
   }
   const known = options.knownProducts;
   const unknownProducts = known ? [...keys[0].entries()].filter(([, code]) => code !== null && !known.has(code)).map(([, code]) => code!) : [];
   const rowCount = exactNumber((await engine.rows(`SELECT sum(g_c) AS n FROM g1`))[0].n, 'rows');
-  const duplicates = await duplicatePolicyIds(source);
+  const { duplicates, missing } = await policyIdProblems(source);
+  if (missing) flagged.add('policy_id');
   if (flagged.size === 0 && refused.length === 0 && unknownProducts.length === 0 && duplicates.size === 0 && rowCount > 0) return { keys, reasons };
 
   const unknown = new Set(unknownProducts);
@@ -361,12 +380,14 @@ async function validatePolicies(source: StudySource, plan: Plan, options: Experi
   return { keys, reasons };
 }
 
-/** Policy numbers that occur more than once (the row path names the row that repeats one). */
-async function duplicatePolicyIds(source: StudySource): Promise<Set<string>> {
-  const rows = await source.engine.rows(
-    `SELECT policy_id AS id FROM ${source.policies.relation} WHERE policy_id IS NOT NULL GROUP BY policy_id HAVING ${sqlDialect(source.engine.dialect).count} > 1 LIMIT 1000`,
-  );
-  return new Set(rows.map((r) => String(r.id)));
+/**
+ * Policy numbers that occur more than once (the row path names the row that repeats one), and
+ * whether a number is missing: one aggregation over the numbers.
+ */
+async function policyIdProblems(source: StudySource): Promise<{ duplicates: Set<string>; missing: boolean }> {
+  const d = sqlDialect(source.engine.dialect);
+  const rows = await source.engine.rows(`SELECT policy_id AS id FROM ${source.policies.relation} GROUP BY policy_id HAVING ${d.count} > 1 OR policy_id IS NULL LIMIT 1001`);
+  return { duplicates: new Set(rows.filter((r) => r.id !== null).map((r) => String(r.id))), missing: rows.some((r) => r.id === null) };
 }
 
 /**
@@ -421,14 +442,6 @@ async function segments(engine: SqlEngine, plan: Plan, from: number, grid: Calen
   return out;
 }
 
-/** The absolute period index of a calendar period's label (`2024`, `2024Q3`, `2024-07`), as periodIndexSql computes it. */
-function periodIndexOfLabel(label: string): number {
-  const year = Number(label.slice(0, 4));
-  if (label.length === 4) return year;
-  if (label[4] === 'Q') return year * 4 + Number(label.slice(5)) - 1;
-  return year * 12 + Number(label.slice(5)) - 1;
-}
-
 /** Raw texts of a mapped column whose canonical value is in `wanted`, as a SQL list. */
 function rawList(d: SqlDialect, map: ReadonlyMap<string, string | null>, wanted: (value: string | null) => boolean): string {
   const texts = [...map.entries()].filter(([, v]) => wanted(v)).map(([t]) => d.string(t));
@@ -477,7 +490,7 @@ function studyGrouping(d: SqlDialect, plan: Plan, request: StudyRequest): Groupi
 function stage2Sql(d: SqlDialect, plan: Plan, mappings: Mappings, grouping: Grouping, decrements: readonly ExitReason[], products: ReadonlySet<string> | undefined): string {
   const studied = rawList(d, mappings.reasons, (v) => v !== null && decrements.includes(v as ExitReason));
   const inScope = rawList(d, mappings.keys[0], (v) => v !== null && (products === undefined || products.has(v)));
-  const dec = `(g_exin = 1 AND g_reason IN (${studied}))`;
+  const dec = `(g_exit = 1 AND g_reason IN (${studied}))`;
   const full = `${d.int('g_c')} * (s_hi - s_lo + 1)`;
   const last = plan.mode === 'policy-years' ? `(CASE WHEN ${dec} THEN ${full} ELSE g_E - ${d.int('g_c')} * (s_lo - 1) END)` : `g_E - ${d.int('g_c')} * (s_lo - 1)`;
   const days = `(CASE WHEN s_pos = g_sp AND s_pos = g_ep THEN g_E - g_S + g_c WHEN s_pos = g_sp THEN ${d.int('g_c')} * (s_hi + 1) - g_S WHEN s_pos = g_ep THEN ${last} ELSE ${full} END)`;
