@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as XLSX from 'xlsx';
+import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { confidentialData, ConfidentialityError, findPersonalData, isPersonalHeader } from '../../src/evidence/confidentiality';
 import { fileEvidence } from '../../src/evidence/fileEvidence';
