@@ -95,6 +95,11 @@ describe('verify on a fresh bundle', () => {
     expect(m.software.lockfile_sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(m.runtime).toMatchObject({ node: process.version, time_zone: 'UTC' });
     expect(Object.keys(m.libraries)).toContain('decimal.js');
+    // Packages with an `exports` map (csv-parse, danfojs, @e965/xlsx) are found too, at the installed version.
+    for (const name of ['csv-parse', 'danfojs', '@e965/xlsx', 'exceljs', 'csv-stringify']) {
+      const installed = (JSON.parse(readFileSync(join(__dirname, '..', '..', 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+      expect(m.libraries[name], name).toBe(installed);
+    }
     expect(m.outputs.map((o) => o.path).sort()).toEqual(filesOf(bundle).filter((f) => f !== 'manifest.json'));
     for (const o of m.outputs) expect(o.bytes).toBe(readFileSync(join(bundle, o.path)).length);
   });
