@@ -92,17 +92,21 @@ export function softwareProvenance(): Manifest['software'] {
 }
 
 /**
- * Builds the manifest of a bundle: inputs hashed from disk, every output file hashed, and
- * the command, rulebook, software, runtime, libraries and seeds that produced them.
+ * Builds the manifest of a bundle: inputs hashed from disk (or the hashes already taken, in
+ * `hashed`), every output file hashed, and the command, rulebook, software, runtime, libraries and
+ * seeds that produced them.
  */
 export async function buildManifest(
   command: { name: string; parameters: CommandParams; argv: readonly string[] },
   output: CommandOutput,
   files: BundleFiles,
+  hashed: readonly { readonly path: string; readonly sha256: string; readonly bytes: number }[] = [],
 ): Promise<Manifest> {
+  const known = new Map(hashed.map((h) => [h.path, h]));
   const inputs = [];
   for (const path of [...new Set(output.inputs)].sort()) {
-    inputs.push({ path, absolute_path: resolve(path), sha256: await sha256File(path), bytes: fileSize(path) });
+    const h = known.get(path);
+    inputs.push({ path, absolute_path: resolve(path), sha256: h?.sha256 ?? (await sha256File(path)), bytes: h?.bytes ?? fileSize(path) });
   }
   const libraries: Record<string, string> = {};
   for (const name of LIBRARIES) libraries[name] = libraryVersion(name);

@@ -1,4 +1,5 @@
 import { backtest, BACKTEST_INDICATORS, type BacktestCell, type BacktestResult } from '../../backtest/backtest';
+import { BACKTEST_TABLES } from '../../backtest/backtestTables';
 import { MEASURE_ZH } from '../../backtest/measures';
 import { actualVsExpectedFigure, aeOverPeriodsFigure, measureHeatmapFigure } from '../../charts/backtestCharts';
 import type { Figure } from '../../charts/figure';
@@ -168,6 +169,7 @@ export const backtestCommand = defineCommand({
       text: summaryText(result),
       inputs,
       tables: { cells, measures },
+      tableDeclarations: BACKTEST_TABLES,
       charts: backtestCharts(result),
       rulebook,
     };

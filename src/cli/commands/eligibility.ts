@@ -1,3 +1,4 @@
+import { ELIGIBILITY_TABLES } from '../../capital/eligibilityTables';
 import { capitalDashboardFigure } from '../../charts/capitalDashboard';
 import { loadDataFolder } from '../../data/dataFolder';
 import type { Quarter } from '../../data/period';
@@ -53,6 +54,7 @@ export const eligibilityCommand = defineCommand({
         eligibility: review.verdicts.map(verdictRow),
         findings: findingRows(findings),
       },
+      tableDeclarations: ELIGIBILITY_TABLES,
       charts: { capital_dashboard: capitalDashboardFigure(review, rulebook) },
       rulebook,
     };

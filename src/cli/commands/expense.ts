@@ -3,6 +3,7 @@ import { loadDataFolder } from '../../data/dataFolder';
 import { isQuarter } from '../../data/period';
 import type { TableRow } from '../../evidence/csv';
 import { type ActualExpenseRate, actualExpenseRates } from '../../expense/actualExpenseRate';
+import { EXPENSE_TABLES } from '../../expense/expenseTables';
 import { type ProductLoading, productLoadings } from '../../expense/productLoadings';
 import { centsToYuan, roundYuan } from '../../money/cents';
 import type { Dec } from '../../money/decimal';
@@ -45,6 +46,7 @@ export const expenseCommand = defineCommand({
       text: expenseText(loadings, review.checks, actual, findings.map((f) => `  [${f.severity}] ${f.rule_id} ${f.message}`)),
       inputs: [folder.products.file, ...(folder.loadings ? [folder.loadings.file] : []), ...(folder.finance ? [folder.finance.file] : [])],
       tables: { products: products.map(({ caps: _caps, ...flat }) => flat), caps, actual_expenses: actualRows, findings: findingRows(findings) },
+      tableDeclarations: EXPENSE_TABLES,
       charts: { expense_headroom: expenseHeadroomFigure(review.checks) },
       rulebook,
     };

@@ -2,6 +2,7 @@ import { InputError } from '../../data/InputError';
 import { loadTable } from '../../data/readTable';
 import { analyseSurvey } from '../../satisfaction/analyseSurvey';
 import { icsiCharts, icsiJson, icsiTables, icsiText } from '../../satisfaction/icsiOutput';
+import { icsiTableDeclarations } from '../../satisfaction/icsiTables';
 import { INNER_SCHEMES, type InnerScheme } from '../../satisfaction/innerWeighting';
 import { GROUP_COLUMNS, type GroupColumn, type MissingTreatment } from '../../satisfaction/surveyMatrix';
 import { loadSurveyModel } from '../../satisfaction/surveyModel';
@@ -73,6 +74,7 @@ export const icsiCommand = defineCommand({
       text: icsiText(analysis),
       inputs: [p.survey, p.model],
       tables: icsiTables(analysis),
+      tableDeclarations: icsiTableDeclarations(analysis),
       charts: icsiCharts(analysis),
       ...(random ? { seeds: { icsi: p.seed } } : {}),
     };

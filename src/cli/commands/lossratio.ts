@@ -7,7 +7,8 @@ import { fractionToNumber } from '../../money/fraction';
 import { lossRatioAnalysis, type LossRatioAnalysis } from '../../lossratio/lossRatioAnalysis';
 import type { RollingLossRatio } from '../../lossratio/rollingLossRatio';
 import { formatPercent } from '../../money/ratio';
-import { findingRows } from '../../rules/findingRows';
+import { findingRows, valueColumns } from '../../rules/findingRows';
+import { LOSS_RATIO_TABLES } from '../../lossratio/lossRatioTables';
 import { loadRulebook } from '../../rules/rulebook';
 import { optionalText, requiredText } from '../args';
 import { defineCommand } from '../command';
@@ -66,7 +67,7 @@ function render(a: LossRatioAnalysis) {
     excluded_years: t.excluded_years.join(','),
   }));
   const trendBands = a.trends.flatMap((t) => [...t.fitted, t.projection].map((v) => ({ product_code: t.product_code, year: v.year, projected: v.year === t.projection.year, fitted: v.fitted, ci_low: v.ci_low, ci_high: v.ci_high, pi_low: v.pi_low, pi_high: v.pi_high })));
-  const assessments = a.rules.assessments.map((x) => ({ rule_id: x.rule_id, product_code: x.product_code, outcome: x.outcome, reason: x.reason, values: JSON.stringify(x.values) }));
+  const assessments = a.rules.assessments.map((x) => ({ rule_id: x.rule_id, product_code: x.product_code, outcome: x.outcome, reason: x.reason, ...valueColumns(x.values) }));
   const margins = a.rules.margins.map((m) => ({
     product_code: m.product_code,
     rule_id: m.rule_id,
@@ -176,6 +177,7 @@ export const lossratioCommand = defineCommand({
         margins: out.margins,
         findings: findingRows(findings),
       },
+      tableDeclarations: LOSS_RATIO_TABLES,
       charts: {
         loss_ratio_accident: lossRatioFigure(analysis.years, analysis.trends, {
           products: shortTermAccident,

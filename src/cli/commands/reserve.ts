@@ -5,6 +5,7 @@ import { loadTable } from '../../data/readTable';
 import { type MackChainLadder, mackChainLadder, type TailOption } from '../../lossratio/mackChainLadder';
 import type { SigmaMethod } from '../../lossratio/sigmaExtrapolation';
 import { type DevelopmentConvention, triangleFromRows } from '../../lossratio/triangle';
+import { RESERVE_TABLES } from '../../lossratio/reserveTables';
 import { ultimateLossRatios } from '../../lossratio/ultimateLossRatio';
 import { roundYuan } from '../../money/cents';
 import { toDec } from '../../money/decimal';
@@ -137,6 +138,7 @@ export const reserveCommand = defineCommand({
       text,
       inputs: premiumTable ? [table.file, premiumTable.file] : [table.file],
       tables: { origins: origins.map((o) => ({ ...o })), total: [total], factors, projected },
+      tableDeclarations: RESERVE_TABLES,
       charts: {
         triangle: triangleHeatmapFigure(triangle, 'cumulative'),
         link_ratios: triangleHeatmapFigure(triangle, 'link_ratios'),
