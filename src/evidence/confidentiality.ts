@@ -156,8 +156,12 @@ export interface Leak {
   readonly what: string;
 }
 
-/** Bundle files filed as rendered binaries (PDF, PNG): their text sources (HTML, SVG) are scanned instead. */
-const BINARY = new Set(['.pdf', '.png', '.jpg', '.jpeg', '.gif', '.webp']);
+/**
+ * Bundle files filed as rendered binaries (PDF, PNG; the workbook tables.xlsx, compressed): their
+ * text sources (HTML, SVG; tables/*.csv and *.json, which hold every cell and column of the
+ * workbook's sheets) are scanned instead.
+ */
+const BINARY = new Set(['.pdf', '.png', '.jpg', '.jpeg', '.gif', '.webp', '.xlsx']);
 
 /** Word-like runs of text: letters, digits and the characters identifiers and e-mail addresses use. */
 const TOKEN = /[\p{L}\p{N}_@+\-.]+/gu;

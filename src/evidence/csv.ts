@@ -36,7 +36,7 @@ export function neutraliseFormula(text: string): string {
 /**
  * Writes rows as RFC 4180 CSV (csv-stringify) with a header, LF line ends and a final newline;
  * the columns are those given, or the keys of the first row in order. Booleans are `true`/`false`,
- * null is an empty cell, a cell with leading or trailing space is quoted. Deterministic: the same
+ * null is an empty cell, a cell with leading or trailing space or a line break (CR or LF) is quoted. Deterministic: the same
  * rows give the same bytes. This is the data writer (the sample company's tables); evidence
  * tables go through `evidenceCsv`.
  * @throws RangeError for NaN or Infinity cells (which must be reported as not computable).
@@ -47,7 +47,7 @@ export function toCsv(rows: readonly TableRow[], columns?: readonly string[]): s
   const records = [cols, ...rows.map((row) => cols.map((c) => row[c] ?? null))];
   return stringify(records, {
     record_delimiter: 'unix',
-    quoted_match: /^\s|\s$/,
+    quoted_match: [/^\s|\s$/, /[\r\n]/],
     cast: { boolean: (b) => (b ? 'true' : 'false'), number: numberText },
   });
 }
