@@ -14,6 +14,7 @@ import { STUDY_BASES, type StudyBasis } from '../../exposure/studyBasis';
 import { loadRulebook } from '../../rules/rulebook';
 import { choiceArg, dateArg, integerArg, listArg, optionalText, requiredText } from '../args';
 import { defineCommand } from '../command';
+import { readOptionsOf, readParams, tableReadingOptions } from '../readOptions';
 
 /** The columns of a cell row, in the order of DOMAIN.md (`backtest` cells[]), then the extras. */
 function cellRow(c: BacktestCell, result: BacktestResult): TableRow {
@@ -102,7 +103,7 @@ export const backtestCommand = defineCommand({
     'awb backtest --data data/sample --basis calendar-quarter --as-of 2025-12-31 --by channel,policy_year --out output/backtest-2025Q4',
   ],
   configure: (c) =>
-    c
+    tableReadingOptions(c)
       .requiredOption('--data <dir>', 'data folder (products, policies, assumptions; claims and finance when present)')
       .requiredOption('--basis <basis>', `exposure basis: ${STUDY_BASES.join(', ')}`)
       .requiredOption('--as-of <date>', 'study end date, inclusive (YYYY-MM-DD)')
@@ -128,13 +129,15 @@ export const backtestCommand = defineCommand({
       products: listArg(o, 'products'),
       age_band: integerArg(o, 'age-band', { min: 1, max: 50 }, 5),
       rules: optionalText(o, 'rules'),
+      ...readParams(o),
     };
   },
   run: async (p, { progress }) => {
     const rulebook = loadRulebook(p.rules ?? undefined);
-    const folder = await loadDataFolder(p.data, ['products', 'assumptions'], ['claims', 'finance']);
+    const read = readOptionsOf(p);
+    const folder = await loadDataFolder(p.data, ['products', 'assumptions'], ['claims', 'finance'], read);
     const policiesFile = requireTableFile(p.data, 'policies');
-    const policies = await loadPolicyColumns(policiesFile, { progress });
+    const policies = await loadPolicyColumns(policiesFile, { progress, ...read });
     checkPolicyProducts(policies, folder.products);
     const asOf = parseDayText(p.as_of)!;
     const result = backtest(

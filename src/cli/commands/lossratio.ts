@@ -12,6 +12,7 @@ import { LOSS_RATIO_TABLES } from '../../lossratio/lossRatioTables';
 import { loadRulebook } from '../../rules/rulebook';
 import { optionalText, requiredText } from '../args';
 import { defineCommand } from '../command';
+import { readOptionsOf, readParams, tableReadingOptions } from '../readOptions';
 import { textTable } from '../textTable';
 
 const yuan = (cents: number) => cents / 100;
@@ -128,17 +129,17 @@ export const lossratioCommand = defineCommand({
   summary: 'Earned loss ratios by product and period, trends, and the S2 accident-insurance repricing and stop-sale rules',
   examples: ['awb lossratio --data data/sample', 'awb lossratio --data data/sample --year 2025 --json', 'awb lossratio --data data/sample --rules my-rules.yaml --out output/lossratio-2025'],
   configure: (c) =>
-    c
+    tableReadingOptions(c)
       .requiredOption('--data <dir>', 'data folder with products and finance tables')
       .option('--rules <file>', 'rulebook to apply (default: the shipped rulebook; see awb rules --export)')
       .option('--year <yyyy>', 'last year of the rules\' windows (default: the latest complete year)'),
   parse: (o) => {
     const yearText = optionalText(o, 'year');
     if (yearText !== null && !/^\d{4}$/.test(yearText.trim())) throw new InputError({ argument: '--year' }, 'a year as YYYY', yearText);
-    return { data: requiredText(o, 'data', 'a data folder'), rules: optionalText(o, 'rules'), year: yearText === null ? null : Number(yearText) };
+    return { data: requiredText(o, 'data', 'a data folder'), rules: optionalText(o, 'rules'), year: yearText === null ? null : Number(yearText), ...readParams(o) };
   },
   run: async (p) => {
-    const folder = await loadDataFolder(p.data, ['products', 'finance']);
+    const folder = await loadDataFolder(p.data, ['products', 'finance'], [], readOptionsOf(p));
     const rulebook = loadRulebook(p.rules ?? undefined);
     const analysis = lossRatioAnalysis(folder.products.rows, folder.finance.rows, rulebook, { year: p.year ?? undefined, financeFile: folder.finance.file });
     const out = render(analysis);
