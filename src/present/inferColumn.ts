@@ -18,8 +18,9 @@ function numericKind(key: string, values: readonly number[]): ColumnKind {
   if (has('pp')) return 'points';
   if (has('ae')) return 'ae';
   if (has('factor')) return 'ratio';
+  if (has('ratio', 'rate', 'share')) return 'rate';
   if (has('premium', 'claims', 'income', 'amount', 'yuan', 'surplus', 'assets', 'liabilities', 'reserves', 'expenses')) return 'money';
-  if (has('ratio', 'rate', 'threshold', 'cap', 'share')) return 'rate';
+  if (has('threshold', 'cap')) return 'rate';
   if (has('exposure')) return 'exposure';
   return values.every(Number.isInteger) ? 'count' : 'number';
 }
@@ -27,8 +28,8 @@ function numericKind(key: string, values: readonly number[]): ColumnKind {
 /**
  * Types a column that no declaration names: a known column (`KNOWN_COLUMNS`) as declared there;
  * otherwise from its values (booleans; ISO dates, years and quarters as text; numbers) and, for
- * numbers, from the words of its key (`…_year` of whole years, `…_pp`, `ae`, `factor`, money words
- * such as `premium`, rate words such as `ratio`, `threshold`).
+ * numbers, from the words of its key (`…_year` of whole years, `…_pp`, `ae`, `factor`, then `ratio`,
+ * `rate`, `share`; money words such as `premium`, `claims`; then `threshold`, `cap`).
  * @example inferColumn('loss_ratio_2024', [0.2007]).kind // 'rate'
  * @example inferColumn('channel', ['online', 'agency']).kind // 'text'
  */

@@ -65,6 +65,8 @@ describe('inferColumn(): columns no command declares', () => {
     expect(inferColumn('channel', ['online']).kind).toBe('code');
     expect(inferColumn('value_loss_ratio_2024', [0.2007]).kind).toBe('rate');
     expect(inferColumn('value_premium_threshold', [2000000]).kind).toBe('money');
+    expect(inferColumn('ceded_claims_share', [0.1]).kind).toBe('rate');
+    expect(inferColumn('value_threshold', [0.3]).kind).toBe('rate');
     expect(inferColumn('value_indicated_premium_factor', [0.43]).kind).toBe('ratio');
     expect(inferColumn('value_excess_pp', [1.99]).kind).toBe('points');
     expect(inferColumn('projected_year', [2026]).kind).toBe('year');
