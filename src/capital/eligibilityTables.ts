@@ -1,10 +1,8 @@
 import { column, type TableDeclaration, tableDeclaration } from '../present/column';
 import { FINDINGS_TABLE } from '../rules/findingsTable';
+import { ELIGIBILITY_RULES } from '../rules/internetEligibility';
 
-/**
- * The columns of `awb eligibility`'s tables, with their kinds and en/zh headers. The columns
- * `<rule>_window_passes` of `quarters` are typed from their values.
- */
+/** The columns of `awb eligibility`'s tables, with their kinds and en/zh headers. */
 export const ELIGIBILITY_TABLES: Readonly<Record<string, TableDeclaration>> = {
   quarters: tableDeclaration('Solvency, reserve coverage and eligibility windows by quarter', '各季度偿付能力、责任准备金覆盖率与资格窗口', [
     column('quarter', 'period', 'Quarter', '季度'),
@@ -21,6 +19,7 @@ export const ELIGIBILITY_TABLES: Readonly<Record<string, TableDeclaration>> = {
     column('expense_adjustment', 'money', 'Expense adjustment', '费用调整额'),
     column('covering_amount', 'money', 'Covering amount', '覆盖金额'),
     column('reserve_coverage_ratio', 'rate', 'Reserve coverage ratio', '责任准备金覆盖率'),
+    ...ELIGIBILITY_RULES.map((id) => column(`${id}_window_passes`, 'boolean', `${id}: window passes`, `${id}：窗口满足`)),
   ]),
   conditions: tableDeclaration('Eligibility conditions by quarter', '各季度资格条件', [
     column('quarter', 'period', 'Quarter', '季度'),

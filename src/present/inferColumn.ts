@@ -26,7 +26,8 @@ function numericKind(key: string, values: readonly number[]): ColumnKind {
 }
 
 /**
- * Types a column that no declaration names: a known column (`KNOWN_COLUMNS`) as declared there;
+ * Types a column that no declaration names: a known column (`KNOWN_COLUMNS`) as declared there
+ * (a rule's value `value_<name>` is headed "value: …", "触发值：…");
  * otherwise from its values (booleans; ISO dates, years and quarters as text; numbers) and, for
  * numbers, from the words of its key (`…_year` of whole years, `…_pp`, `ae`, `factor`, then `ratio`,
  * `rate`, `share`; money words such as `premium`, `claims`; then `threshold`, `cap`).
@@ -38,10 +39,22 @@ export function inferColumn(key: string, values: readonly TableCell[]): ColumnDe
   if (known) return known;
   const present = values.filter((v): v is string | number | boolean => v !== null && v !== undefined);
   const label = keyLabel(key);
+  const value = /^value_(.+)$/.exec(key);
+  const labels = value ? valueLabels(value[1]) : { en: label, zh: label };
   let kind: ColumnKind = 'text';
   if (present.length > 0 && present.every((v) => typeof v === 'boolean')) kind = 'boolean';
   else if (present.length > 0 && present.every((v) => typeof v === 'number')) kind = numericKind(key, present as number[]);
   else if (present.length > 0 && present.every((v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v))) kind = 'date';
   else if (present.length > 0 && present.every((v) => typeof v === 'string' && /^\d{4}(Q[1-4])?$/.test(v))) kind = 'period';
-  return column(key, kind, label, label);
+  return column(key, kind, labels.en, labels.zh);
+}
+
+/**
+ * Headers of a rule's recorded value (`value_<name>`, see `valueColumns`): "value: …" and
+ * "触发值：…", with the known column's words when the name is one.
+ * @example valueLabels('earned_premium') // { en: 'value: Earned premium', zh: '触发值：已赚保费' }
+ */
+export function valueLabels(name: string): { en: string; zh: string } {
+  const known = KNOWN_COLUMNS.get(name);
+  return { en: `value: ${known?.label.en ?? keyLabel(name)}`, zh: `触发值：${known?.label.zh ?? keyLabel(name)}` };
 }

@@ -76,6 +76,8 @@ describe('inferColumn(): columns no command declares', () => {
     expect(inferColumn('launch', ['2021-03-01']).kind).toBe('date');
     expect(inferColumn('ILI-ELIG_window_passes', [true, false]).kind).toBe('boolean');
     expect(inferColumn('loss_ratio_2024', [0.2]).label).toEqual({ en: 'loss ratio 2024', zh: 'loss ratio 2024' });
+    expect(inferColumn('value_earned_premium', [1]).label).toEqual({ en: 'value: Earned premium', zh: '触发值：已赚保费' });
+    expect(inferColumn('value_years', ['2023–2025']).label).toEqual({ en: 'value: Years', zh: '触发值：年度区间' });
   });
 });
 
