@@ -129,6 +129,16 @@ describe('tables.xlsx: one sheet per table, typed cells, frozen header, provenan
 });
 
 describe('an evidence bundle files tables.xlsx and verify reproduces it', () => {
+  it('HTML stays escaped: a group named like markup is text in the charts page', async () => {
+    const root = tempDir();
+    const table = writeFile(root, 'regions.csv', 'policy,region\nP1,<img src=x onerror=alert(1)>\nP2,=1+1\n');
+    const dir = join(root, 'bundle');
+    await fileEvidence(dir, 'tally', { table, by: 'region' }, { commands: withStandIns });
+    const html = readFileSync(join(dir, 'charts', 'charts.html'), 'utf8');
+    expect(html).not.toContain('<img src=x');
+    expect(readFileSync(join(dir, 'tables', 'counts.csv'), 'utf8')).toBe('\uFEFFregion,n\n<img src=x onerror=alert(1)>,1\n\'=1+1,1\n');
+  });
+
   it('files the workbook beside the CSVs, lists it in the manifest and verify reproduces it byte for byte', async () => {
     const root = tempDir();
     const table = writeFile(root, 'regions.csv', 'policy,region\nP1,"=HYPERLINK(""http://evil.example/"",""x"")"\nP2,华北\nP3,华北\n');
