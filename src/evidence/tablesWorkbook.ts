@@ -17,6 +17,9 @@ export const WORKBOOK_DATE = new Date(Date.UTC(1980, 0, 1));
 /** Longest sheet name Excel accepts. */
 const SHEET_NAME_MAX = 31;
 
+/** Rows a worksheet holds besides its header (Excel's limit is 1,048,576 rows). */
+export const SHEET_ROWS_MAX = 1_048_575;
+
 /** Widest a column is drawn, in characters. */
 const WIDTH_MAX = 50;
 
@@ -92,6 +95,7 @@ const PROVENANCE: Readonly<Record<Lang, {
   table: string;
   note: string;
   manifest: string;
+  tooLong: (rows: number, name: string) => string;
 }>> = {
   en: {
     sheet: 'provenance',
@@ -105,6 +109,7 @@ const PROVENANCE: Readonly<Record<Lang, {
     table: 'sheet',
     note: 'note',
     manifest: 'manifest.json in the evidence bundle also records the filing time, the machine, the git commit and every output file’s SHA-256; awb verify recomputes this workbook byte for byte.',
+    tooLong: (rows, name) => `not in this workbook: ${rows} rows are more than a sheet holds; see tables/${name}.csv`,
   },
   zh: {
     sheet: '来源',
@@ -118,6 +123,7 @@ const PROVENANCE: Readonly<Record<Lang, {
     table: '工作表',
     note: '说明',
     manifest: '证据包中的 manifest.json 另记录了生成时间、运行环境、git 提交及每个输出文件的 SHA-256；awb verify 可逐字节再现本工作簿。',
+    tooLong: (rows, name) => `未收入本工作簿：${rows} 行超过工作表容量，见 tables/${name}.csv`,
   },
 };
 
@@ -134,7 +140,8 @@ function parameterText(value: unknown): string {
  * `lang`, typed cells (numbers with their kind's number format, `EXCEL_NUMBER_FORMAT`; ISO dates
  * as date cells; booleans; text neutralised against formula injection), then a provenance sheet
  * with the command, its parameters, each input's SHA-256, the rulebook, the software and the seeds
- * (`BundleProvenance`) and the list of sheets with their titles. Deterministic: the workbook's
+ * (`BundleProvenance`) and the list of sheets with their titles (a table longer than a sheet holds,
+ * `SHEET_ROWS_MAX`, is listed there as left out: its CSV has it). Deterministic: the workbook's
  * dates and every zip entry's date are `WORKBOOK_DATE`, so the same tables give the same bytes.
  * @example const bytes = await tablesWorkbook([typedTable('loss_ratios', rows, declaration)], 'zh', provenance);
  */
@@ -146,8 +153,9 @@ export async function tablesWorkbook(tables: readonly TypedTable[], lang: Lang, 
   book.created = WORKBOOK_DATE;
   book.modified = WORKBOOK_DATE;
   book.title = `awb ${provenance.command.name}`;
-  const names = sheetNames(tables.map((t) => t.name), words.sheet);
-  tables.forEach((table, t) => {
+  const fitting = tables.filter((t) => t.rows.length <= SHEET_ROWS_MAX);
+  const names = sheetNames(fitting.map((t) => t.name), words.sheet);
+  fitting.forEach((table, t) => {
     const rows = table.rows.map((row) =>
       table.columns.map((c) => {
         const value = cellValue(row[c.key], c.kind);
@@ -164,7 +172,8 @@ export async function tablesWorkbook(tables: readonly TypedTable[], lang: Lang, 
     ...(provenance.rulebook ? [[words.rulebook, `${provenance.rulebook.id} ${provenance.rulebook.version}`, provenance.rulebook.sha256] as [string, string, string]] : []),
     [words.software, provenance.software.package, provenance.software.version],
     ...Object.entries(provenance.seeds).map(([key, seed]): [string, string, string] => [words.seed, key, String(seed)]),
-    ...tables.map((table, t): [string, string, string] => [words.table, names[t], table.title[lang]]),
+    ...fitting.map((table, t): [string, string, string] => [words.table, names[t], table.title[lang]]),
+    ...tables.filter((t) => !fitting.includes(t)).map((table): [string, string, string] => [words.table, table.name, words.tooLong(table.rows.length, table.name)]),
     [words.note, 'manifest.json', words.manifest],
   ];
   addSheet(book, words.sheet, words.headers, facts.map((f) => f.map(text)));

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { evidenceCsv, neutraliseFormula, toCsv } from '../../src/evidence/csv';
 import { fileEvidence } from '../../src/evidence/fileEvidence';
 import type { BundleProvenance } from '../../src/evidence/provenance';
-import { sheetNames, tablesWorkbook } from '../../src/evidence/tablesWorkbook';
+import { SHEET_ROWS_MAX, sheetNames, tablesWorkbook } from '../../src/evidence/tablesWorkbook';
 import { readManifest, verifyBundle } from '../../src/evidence/verify';
 import { column, tableDeclaration } from '../../src/present/column';
 import { typedTable } from '../../src/present/typedTable';
@@ -121,6 +121,13 @@ describe('tables.xlsx: one sheet per table, typed cells, frozen header, provenan
     const zip = await JSZip.loadAsync(first);
     const core = await zip.file('docProps/core.xml')!.async('string');
     expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">1980-01-01T00:00:00Z</dcterms:created>');
+  });
+
+  it('a table longer than a sheet holds is left out and listed on the provenance sheet', async () => {
+    const long = Array.from({ length: SHEET_ROWS_MAX + 1 }, (_, i) => ({ n: i }));
+    const book = readBook(await tablesWorkbook([typedTable('short', [{ n: 1 }]), typedTable('long', long)], 'en', PROVENANCE));
+    expect(book.SheetNames).toEqual(['short', 'provenance']);
+    expect(XLSX.utils.sheet_to_json<string[]>(book.Sheets.provenance, { header: 1 })).toContainEqual(['sheet', 'long', 'not in this workbook: 1048576 rows are more than a sheet holds; see tables/long.csv']);
   });
 
   it('sheet names Excel accepts: forbidden characters replaced, 31 characters at most, unique, not the provenance sheet', () => {
