@@ -181,8 +181,12 @@ function tokens(text: string): Set<string> {
   return out;
 }
 
+/** The columns of an output table: a CSV's header (its byte-order mark and formula neutralisation undone) or a JSON table's keys. */
 function tableColumns(path: string, text: string): string[] {
-  if (path.endsWith('.csv')) return ((parse(text.split('\n', 1)[0] ?? '', { relax_quotes: true }) as string[][])[0] ?? []);
+  if (path.endsWith('.csv')) {
+    const header = (parse(text.split('\n', 1)[0] ?? '', { relax_quotes: true, bom: true }) as string[][])[0] ?? [];
+    return header.map((h) => h.replace(/^'(?=[=+\-@\t\r])/, ''));
+  }
   const rows = JSON.parse(text) as unknown;
   if (!Array.isArray(rows)) return [];
   return [...new Set(rows.flatMap((r) => (r && typeof r === 'object' ? Object.keys(r as object) : [])))];

@@ -97,6 +97,15 @@ describe('findPersonalData()', () => {
     expect(leaks).toEqual([{ file: 'tables/groups.json', what: `a column "Phone", personal data from ${survey} column phone` }]);
   });
 
+  it('finds a personal column of a CSV behind its byte-order mark and a neutralised header', async () => {
+    const data = await confidentialData([survey]);
+    const leaks = findPersonalData(new Map([['tables/groups.csv', utf8('\uFEFFregion,Phone\n西北,(masked)\n')], ['tables/other.csv', utf8("\uFEFF'-phone\n(masked)\n")]]), data);
+    expect(leaks).toEqual([
+      { file: 'tables/groups.csv', what: `a column "Phone", personal data from ${survey} column phone` },
+      { file: 'tables/other.csv', what: `a column "-phone", personal data from ${survey} column phone` },
+    ]);
+  });
+
   it('does not flag figures that merely share digits with an identifier', async () => {
     const data = await confidentialData([survey]);
     expect(findPersonalData(new Map([['result.json', utf8('{"premium":0.13800138001,"respondents":4,"share":"R-0001"}\n')]]), data)).toEqual([]);
