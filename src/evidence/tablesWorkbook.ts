@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Lang } from '../present/column';
-import { EXCEL_NUMBER_FORMAT, NUMERIC_KINDS, type ColumnKind } from '../present/columnKind';
+import { excelNumberFormat, NUMERIC_KINDS, type ColumnKind } from '../present/columnKind';
 import { formatCell } from '../present/formatCell';
 import type { TypedTable } from '../present/typedTable';
 import { neutraliseFormula, type TableCell } from './csv';
@@ -58,9 +58,9 @@ function cellValue(value: TableCell | undefined, kind: ColumnKind): ExcelJS.Cell
 }
 
 /** The number format of a cell: its kind's format for numbers and dates, none for text and booleans. */
-function cellFormat(value: ExcelJS.CellValue, kind: ColumnKind): string | undefined {
-  if (value instanceof Date) return EXCEL_NUMBER_FORMAT.date;
-  if (typeof value === 'number') return NUMERIC_KINDS.has(kind) ? EXCEL_NUMBER_FORMAT[kind] : undefined;
+function cellFormat(value: ExcelJS.CellValue, kind: ColumnKind, lang: Lang): string | undefined {
+  if (value instanceof Date) return excelNumberFormat('date', lang);
+  if (typeof value === 'number') return NUMERIC_KINDS.has(kind) ? excelNumberFormat(kind, lang) : undefined;
   return undefined;
 }
 
@@ -137,7 +137,7 @@ function parameterText(value: unknown): string {
 /**
  * The workbook of a bundle's tables (`tables.xlsx`, written with exceljs): one sheet per table
  * in the given order, each with a bold, frozen, filterable header row of the columns' labels in
- * `lang`, typed cells (numbers with their kind's number format, `EXCEL_NUMBER_FORMAT`; ISO dates
+ * `lang`, typed cells (numbers with their kind's number format, `excelNumberFormat`; ISO dates
  * as date cells; booleans; text neutralised against formula injection), then a provenance sheet
  * with the command, its parameters, each input's SHA-256, the rulebook, the software and the seeds
  * (`BundleProvenance`) and the list of sheets with their titles (a table longer than a sheet holds,
@@ -159,7 +159,7 @@ export async function tablesWorkbook(tables: readonly TypedTable[], lang: Lang, 
     const rows = table.rows.map((row) =>
       table.columns.map((c) => {
         const value = cellValue(row[c.key], c.kind);
-        return { value, format: cellFormat(value, c.kind), shown: formatCell(row[c.key] ?? null, c.kind, lang) };
+        return { value, format: cellFormat(value, c.kind, lang), shown: formatCell(row[c.key] ?? null, c.kind, lang) };
       }),
     );
     addSheet(book, names[t], table.columns.map((c) => c.label[lang]), rows);

@@ -1,3 +1,5 @@
+import type { Lang } from './column';
+
 /**
  * What a column of an output table holds, which decides how every presenter shows it (the
  * terminal, the report, the workbook, notebook frames): one formatter per kind and language
@@ -42,7 +44,8 @@ export const KIND_DECIMALS: Readonly<Partial<Record<ColumnKind, number>>> = {
 
 /**
  * The spreadsheet number format of each kind (Excel's format codes), so that a workbook cell holds
- * the number and shows it as the report does. Text kinds are stored as text (`@`).
+ * the number and shows it as the report does. Text kinds are stored as text (`@`). Percentage
+ * points read "pp" in English; `excelNumberFormat` gives the Chinese unit.
  */
 export const EXCEL_NUMBER_FORMAT: Readonly<Record<ColumnKind, string>> = {
   money: '#,##0.00',
@@ -61,3 +64,12 @@ export const EXCEL_NUMBER_FORMAT: Readonly<Record<ColumnKind, string>> = {
   boolean: 'General',
   number: '#,##0.0000',
 };
+
+/**
+ * The number format of a kind in a language: `EXCEL_NUMBER_FORMAT`, with percentage points as
+ * 个百分点 in Chinese.
+ * @example excelNumberFormat('points', 'zh') // '0.00"个百分点"'
+ */
+export function excelNumberFormat(kind: ColumnKind, lang: Lang): string {
+  return kind === 'points' && lang === 'zh' ? '0.00"个百分点"' : EXCEL_NUMBER_FORMAT[kind];
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { column, tableDeclaration } from '../../src/present/column';
-import { COLUMN_KINDS, EXCEL_NUMBER_FORMAT, KIND_DECIMALS, NUMERIC_KINDS } from '../../src/present/columnKind';
+import { COLUMN_KINDS, EXCEL_NUMBER_FORMAT, excelNumberFormat, KIND_DECIMALS, NUMERIC_KINDS } from '../../src/present/columnKind';
 import { formatCell } from '../../src/present/formatCell';
 import { inferColumn } from '../../src/present/inferColumn';
 import { typedTable } from '../../src/present/typedTable';
@@ -51,6 +51,8 @@ describe('formatCell(): one formatter per kind and language', () => {
     expect(EXCEL_NUMBER_FORMAT.year).toBe('0');
     expect(EXCEL_NUMBER_FORMAT.money).toBe('#,##0.00');
     expect(EXCEL_NUMBER_FORMAT.rate).toBe('0.00%');
+    expect(excelNumberFormat('points', 'en')).toBe('0.00" pp"');
+    expect(excelNumberFormat('points', 'zh')).toBe('0.00"个百分点"');
   });
 });
 
