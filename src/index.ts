@@ -6,6 +6,9 @@
 // Data: reading and validating input tables
 export * from './data';
 
+// Presenters: typed output tables (column kinds, en/zh labels), one formatter per kind
+export * from './present';
+
 // Money and ratios: exact decimal arithmetic
 export * from './money';
 
@@ -21,13 +24,16 @@ export { actualExpenseRates, type ActualExpenseRate } from './expense/actualExpe
 export { checkExpenseCaps, expenseCapRules, smallestHeadroom, type CapCheck, type ExpenseCapReview, type LoadingMeasure } from './rules/expenseCaps';
 export { scopeMatch, scopeText, type ScopeMatch, type ScopeField } from './rules/scopeMatch';
 export { percentText, pointsText } from './rules/percentText';
-export { findingRows } from './rules/findingRows';
+export { findingRows, valueColumns } from './rules/findingRows';
+export { FINDINGS_TABLE } from './rules/findingsTable';
+export { EXPENSE_TABLES } from './expense/expenseTables';
 export { expenseHeadroomFigure } from './charts/expenseHeadroom';
 
 // Capital: reserve coverage, risk ratings, governance, eligibility for internet business
 export { reserveCoverage, EXPENSE_WEIGHTS, type ReserveCoverage, type ReserveCoverageItems } from './capital/reserveCoverage';
 export { riskClassOf, riskClassAtLeast, RISK_CLASS_OF, RISK_CLASSES, type RiskClass } from './capital/riskRating';
 export { governanceAtLeast, GOVERNANCE_ORDER } from './capital/governanceGrade';
+export { ELIGIBILITY_TABLES } from './capital/eligibilityTables';
 export {
   reviewEligibility,
   ELIGIBILITY_RULES,
@@ -50,6 +56,7 @@ export { multiYearLossRatio, type Averaging, type MultiYearLossRatio } from './l
 export { rollingLossRatios, previousPeriod, type RollingLossRatio } from './lossratio/rollingLossRatio';
 export { lossRatioTrend, linearTrend, type LossRatioTrend, type TrendValue, type TrendPoint } from './lossratio/lossRatioTrend';
 export { lossRatioAnalysis, type LossRatioAnalysis } from './lossratio/lossRatioAnalysis';
+export { LOSS_RATIO_TABLES } from './lossratio/lossRatioTables';
 export { scopeMiss, type ScopeMiss } from './rules/productScope';
 export {
   evaluateAccidentLossRatio,
@@ -66,6 +73,7 @@ export { completeSigmas, loglinearSigmaFit, type SigmaMethod, type CompletedSigm
 export { loglinearTail, type FittedTail } from './lossratio/tailFactor';
 export { mackChainLadder, type MackChainLadder, type MackOptions, type MackOrigin, type MackTotal, type TailOption } from './lossratio/mackChainLadder';
 export { ultimateLossRatios, type OriginLossRatio } from './lossratio/ultimateLossRatio';
+export { RESERVE_TABLES } from './lossratio/reserveTables';
 export { lossRatioFigure, type LossRatioChartOptions } from './charts/lossRatioChart';
 export { triangleHeatmapFigure, type TriangleView } from './charts/triangleHeatmap';
 export { ultimatesFigure } from './charts/reserveChart';
@@ -110,6 +118,7 @@ export { STUDY_BASES, calendarGrainOf, expectedPerExposure, type StudyBasis } fr
 export { calendarGrid, type CalendarGrid, type CalendarGrain } from './exposure/calendarGrid';
 export { assumptionRates, UnmatchedAssumption, type AssumptionRates, type AssumptionRatesOptions, type AppliedRate, type KeyValues } from './backtest/assumptionRates';
 export { backtest, indicatorsForTerm, BACKTEST_INDICATORS, type BacktestData, type BacktestOptions, type BacktestCell, type BacktestResult, type MeasureCell } from './backtest/backtest';
+export { BACKTEST_TABLES } from './backtest/backtestTables';
 export { compareCounts, type CountComparison } from './backtest/actualVsExpected';
 export { poissonInterval, binomialInterval, type Interval } from './backtest/confidenceInterval';
 export { credibility, credibilityWeightedRate, fullCredibilityClaims } from './backtest/credibility';

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Figure } from '../charts/figure';
 import type { TableRow } from '../evidence/csv';
+import type { TableDeclaration } from '../present/column';
 import type { Progress } from '../progress';
 import type { Rulebook } from '../rules/rulebook';
 
@@ -18,8 +19,14 @@ export interface CommandOutput {
   readonly text: string;
   /** Files actually read (data tables, survey, model, triangle), hashed into the manifest. */
   readonly inputs: readonly string[];
-  /** Tables filed as tables/<name>.csv and tables/<name>.json. */
+  /** Tables filed as tables/<name>.csv and tables/<name>.json, and as sheets of tables.xlsx. */
   readonly tables?: Readonly<Record<string, readonly TableRow[]>>;
+  /**
+   * What the command knows about its tables, by table name: title and column kinds and labels
+   * (en/zh), so every presenter formats a column the same way. Columns it does not declare are
+   * typed from their values (`inferColumn`).
+   */
+  readonly tableDeclarations?: Readonly<Record<string, TableDeclaration>>;
   /** Charts filed under charts/ (self-contained HTML, and an image where a renderer is available). */
   readonly charts?: Readonly<Record<string, Figure>>;
   /** Other files filed as they are (a report's HTML or PDF), by relative path. */

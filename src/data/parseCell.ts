@@ -20,13 +20,15 @@ export class CellParseFailure {
 
 /**
  * Money in yuan: an optional sign, digits with optional thousands separators and at most
- * two decimals; a leading ¥/￥ or trailing 元 is allowed.
+ * two decimals besides trailing zeros (`12.300` is 12.30 yuan, as a Parquet DECIMAL(18,3) column
+ * writes it; `12.345` is refused); a leading ¥/￥ or trailing 元 is allowed.
  * @returns exact cents.
  * @example parseMoneyText('1,234.5') // 123450
+ * @example parseMoneyText('1234.500') // 123450
  */
 export function parseMoneyText(text: string): Cents | CellParseFailure {
   const t = normalizeDigits(text).trim().replace(/^[¥￥]\s*/, '').replace(/\s*元$/, '');
-  const m = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{0,2}))?$/.exec(t) ?? /^([+-]?)()\.(\d{1,2})$/.exec(t);
+  const m = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{0,2})0*)?$/.exec(t) ?? /^([+-]?)()\.(\d{1,2})0*$/.exec(t);
   if (!m) {
     return new CellParseFailure(/^[+-]?[\d,]*\.\d{3,}$/.test(t) ? 'money in yuan with at most two decimals' : 'money in yuan (for example 1234.56)');
   }

@@ -1,6 +1,7 @@
 import { InputError } from './InputError';
 import { CellParseFailure, type CellValue, cellParser } from './parseCell';
-import { type RawTable, sheetRow } from './rawTable';
+import { misplacedHeaderError } from './headerRow';
+import { type RawTable, rowNumberOf } from './rawTable';
 import { ROW_CHECKS } from './rowChecks';
 import { type ColumnSpec, normaliseKey, TABLES, type TableName, type TableSpec } from './schema';
 
@@ -30,6 +31,9 @@ export interface ParseTableOptions {
   readonly allowEmpty?: boolean;
 }
 
+/** Header names that would reach an object's prototype when used as an attribute key; refused. */
+const RESERVED_HEADERS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** Maps each header to its canonical column, or to none (an attribute). */
 export function mapHeaders(spec: TableSpec, raw: RawTable): { columnAt: (ColumnSpec | undefined)[]; headers: Record<string, string> } {
   const byKey = new Map<string, ColumnSpec>();
@@ -38,15 +42,19 @@ export function mapHeaders(spec: TableSpec, raw: RawTable): { columnAt: (ColumnS
     for (const alias of column.aliases ?? []) byKey.set(normaliseKey(alias), column);
   }
   const headers: Record<string, string> = {};
+  const headerRow = raw.headerRow ?? 1;
   const columnAt = raw.header.map((header, index) => {
     if (header.trim() === '') {
-      throw new InputError({ file: raw.file, row: 1, column: `#${index + 1}` }, 'a column header', '');
+      throw new InputError({ file: raw.file, row: headerRow, column: `#${index + 1}` }, 'a column header', '');
+    }
+    if (RESERVED_HEADERS.has(header.trim())) {
+      throw new InputError({ file: raw.file, row: headerRow, column: `#${index + 1}` }, 'a column header other than __proto__, constructor or prototype (reserved names: rename the column)', header);
     }
     const column = byKey.get(normaliseKey(header));
     if (!column) return undefined;
     if (headers[column.name] !== undefined) {
       throw new InputError(
-        { file: raw.file, row: 1, column: column.name, header },
+        { file: raw.file, row: headerRow, column: column.name, header },
         `one column for ${column.name}, but headers "${headers[column.name]}" and "${header}" both mean it`,
       );
     }
@@ -56,7 +64,7 @@ export function mapHeaders(spec: TableSpec, raw: RawTable): { columnAt: (ColumnS
   for (const column of spec.columns) {
     if (column.required && headers[column.name] === undefined) {
       const accepted = [column.name, ...(column.aliases ?? [])].join(', ');
-      throw new InputError({ file: raw.file, row: 1, column: column.name }, `a required column ${column.name} (accepted headers: ${accepted})`);
+      throw new InputError({ file: raw.file, row: headerRow, column: column.name }, `a required column ${column.name} (accepted headers: ${accepted})`);
     }
   }
   return { columnAt, headers };
@@ -84,9 +92,9 @@ export interface RowParser<R extends RowBase> {
  * @throws InputError for an empty header cell, two headers meaning one column, or a missing
  * required column.
  */
-export function rowParser<R extends RowBase>(name: TableName, file: string, header: readonly string[]): RowParser<R> {
+export function rowParser<R extends RowBase>(name: TableName, file: string, header: readonly string[], headerRow?: number): RowParser<R> {
   const spec = TABLES[name];
-  const raw = { file, header, rows: [] };
+  const raw = { file, header, rows: [], headerRow };
   const { columnAt, headers } = mapHeaders(spec, raw);
   const parsers = columnAt.map((column) => (column ? cellParser(column) : undefined));
   const check = ROW_CHECKS[name];
@@ -145,21 +153,24 @@ export function duplicateKeyError(name: TableName, file: string, row: RowBase, r
  * parses every cell, checks required columns and values, the table's row checks and its key.
  *
  * @throws InputError naming file, row, column and expectation for the first problem found:
- * an empty file, a missing required column, a cell that does not parse, a value out of range,
- * a missing required value, a row check, or a duplicate key.
+ * an empty file, a header below its row (a title above it: the message names the header's row),
+ * a missing required column, a cell that does not parse, a value out of range, a missing
+ * required value, a row check, or a duplicate key. Rows are named by their spreadsheet row (`rowNumberOf`).
  */
 export function parseTable<R extends RowBase>(name: TableName, raw: RawTable, options: ParseTableOptions = {}): Table<R> {
   if (raw.header.length === 0) {
     throw new InputError({ file: raw.file }, `a ${name} table with a header row (the file is empty)`);
   }
   if (raw.rows.length === 0 && !options.allowEmpty) {
-    throw new InputError({ file: raw.file, row: 2 }, `at least one data row in the ${name} table (the file has a header only)`);
+    throw new InputError({ file: raw.file, row: (raw.headerRow ?? 1) + 1 }, `at least one data row in the ${name} table (the file has a header only)`);
   }
-  const parser = rowParser<R>(name, raw.file, raw.header);
+  const misplaced = misplacedHeaderError(TABLES[name], raw);
+  if (misplaced) throw misplaced;
+  const parser = rowParser<R>(name, raw.file, raw.header, raw.headerRow);
   const rows: R[] = [];
   const seenKeys = new Map<string, number>();
   for (let i = 0; i < raw.rows.length; i++) {
-    const rowNumber = sheetRow(i);
+    const rowNumber = rowNumberOf(raw, i);
     const row = parser.parse(raw.rows[i], rowNumber);
     const key = rowKey(name, row);
     if (key !== null) {

@@ -12,9 +12,15 @@ import type { TableName } from './schema';
 /** File extensions a table may have, in the order they are looked for. */
 export const TABLE_EXTENSIONS = ['.csv', '.tsv', '.xlsx', '.parquet'] as const;
 
+/** How to read a table file (`--encoding`, `--header-row`). */
 export interface ReadOptions {
-  /** Text encoding of CSV/TSV files (default UTF-8). */
+  /** Text encoding of CSV/TSV files (default UTF-8; a byte-order mark decides when present). */
   readonly encoding?: TextEncoding;
+  /**
+   * The spreadsheet row holding the header in CSV, TSV and XLSX files (1-based; rows above it,
+   * such as a title, are ignored). Default: the first row that is not blank.
+   */
+  readonly headerRow?: number;
 }
 
 /**
@@ -30,13 +36,13 @@ export async function readRawTable(path: string, table: string, options: ReadOpt
     case '.txt':
     case '.tsv': {
       const text = decodeText(path, readFileSync(path), options.encoding);
-      return parseCsvText(path, text, ext === '.tsv' ? '\t' : ',');
+      return parseCsvText(path, text, ext === '.tsv' ? '\t' : ',', options.headerRow);
     }
     case '.xlsx':
     case '.xlsm': {
       const bytes = readFileSync(path);
       if (bytes.length === 0) throw new InputError({ file: path }, 'an XLSX workbook (the file is empty: 0 bytes)');
-      return parseXlsx(path, bytes, table);
+      return parseXlsx(path, bytes, table, options.headerRow);
     }
     case '.parquet':
       return readParquetRaw(path, path);

@@ -2,10 +2,12 @@ import { existsSync } from 'node:fs';
 import { extname } from 'node:path';
 import { sqlIdentifier, sqlString } from '../data/duckdb';
 import { InputError } from '../data/InputError';
+import { misplacedHeaderError } from '../data/headerRow';
 import { mapHeaders } from '../data/parseTable';
+import { isBlankRow, rawTableFromRows } from '../data/rawTable';
 import { parquetCellText } from '../data/readParquet';
 import { readRawTable, type ReadOptions } from '../data/readTable';
-import { type ColumnSpec, normaliseKey, TABLES, type TableName } from '../data/schema';
+import { type ColumnSpec, normaliseKey, TABLES, type TableName, type TableSpec } from '../data/schema';
 import { dateTextSql, integerTextSql, isMissingSql, jsTrimSql, moneyTextSql, stringTextSql, type CellSql } from './cellSql';
 import type { SqlEngine } from './sqlEngine';
 
@@ -107,8 +109,12 @@ function columnReading(spec: ColumnSpec, n: string, text: string, source: string
   }
 }
 
-/** The CSV header read with the row path's parser (the first megabyte is plenty for a header). */
-async function csvHeader(path: string, delimiter: string): Promise<string[] | null> {
+/**
+ * The header of a CSV file read as the row path reads it (`parseCsvText`: the header is row
+ * `headerRow` or the first row that is not blank; a title row above it is named), from the first
+ * megabyte. @returns the header and its row number, or null for a file without rows.
+ */
+async function csvHeader(path: string, delimiter: string, spec: TableSpec, headerRow: number | undefined): Promise<{ header: string[]; headerRow: number } | null> {
   const { openSync, readSync, closeSync, statSync } = await import('node:fs');
   const { parse } = await import('csv-parse/sync');
   const size = statSync(path).size;
@@ -118,8 +124,13 @@ async function csvHeader(path: string, delimiter: string): Promise<string[] | nu
     const bytes = Buffer.alloc(Math.min(size, 1 << 20));
     readSync(fd, bytes, 0, bytes.length, 0);
     const text = new TextDecoder('utf-8').decode(bytes);
-    const records = parse(text, { delimiter, bom: true, to: 1, relax_column_count: true, skip_empty_lines: true, relax_quotes: true }) as string[][];
-    return records.length === 0 ? null : records[0].map((h) => h.trim());
+    const records = parse(text, { delimiter, bom: true, to: (headerRow ?? 1) + 40, relax_column_count: true, skip_empty_lines: false, relax_quotes: true }) as string[][];
+    const numbered = records.map((cells, i) => ({ row: i + 1, cells }));
+    if (!numbered.some((r) => !isBlankRow(r.cells))) return null;
+    const raw = rawTableFromRows(path, numbered, headerRow);
+    const misplaced = misplacedHeaderError(spec, raw);
+    if (misplaced) throw misplaced;
+    return { header: [...raw.header], headerRow: raw.headerRow ?? 1 };
   } finally {
     closeSync(fd);
   }
@@ -154,16 +165,17 @@ export async function fileStudyTable(engine: SqlEngine, path: string, name: Stud
   let from: string;
   if ((ext === '.csv' || ext === '.tsv' || ext === '.txt') && utf8) {
     const delimiter = ext === '.tsv' ? '\t' : ',';
-    const read = await csvHeader(path, delimiter);
+    const read = await csvHeader(path, delimiter, TABLES[name], options.headerRow);
     if (read === null) {
       await readRawTable(path, name, options); // the row path's message for an empty file
       throw new InputError({ file: path }, 'a table with a header row (the file holds no rows)');
     }
-    header = read;
+    header = read.header;
     types = header.map(() => 'VARCHAR');
     const columns = header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
     const buffer = options.csvBufferBytes ? `, buffer_size=${options.csvBufferBytes}` : '';
-    from = `read_csv(${sqlString(path)}, delim=${sqlString(delimiter)}, quote='"', escape='"', header=true, all_varchar=true, auto_detect=false, strict_mode=true, null_padding=false, columns={${columns}}${buffer})`;
+    const skip = read.headerRow > 1 ? `, skip=${read.headerRow - 1}` : '';
+    from = `read_csv(${sqlString(path)}, delim=${sqlString(delimiter)}, quote='"', escape='"', header=true, all_varchar=true, auto_detect=false, strict_mode=true, null_padding=false, columns={${columns}}${buffer}${skip})`;
   } else if (ext === '.parquet') {
     const described = await engine.rows(`DESCRIBE SELECT * FROM read_parquet(${sqlString(path)})`).catch((error: Error) => {
       throw new InputError({ file: path }, `a Parquet file (${error.message.split('\n')[0]})`);
@@ -181,7 +193,7 @@ export async function fileStudyTable(engine: SqlEngine, path: string, name: Stud
     await insertText(engine, table, raw.rows);
     from = table;
   }
-  const { columnAt, headers } = mapHeaders(TABLES[name], { file: path, header, rows: [] });
+  const { columnAt, headers } = mapHeaders(TABLES[name], { file: path, header, rows: [], headerRow: options.headerRow });
   const specs = TABLES[name].columns.filter((c) => headers[c.name] !== undefined);
   const layers: string[][] = [];
   const outer: string[] = [];

@@ -3,7 +3,7 @@ import { basename, extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { plotlyScript } from '../charts/html';
 import { sqlIdentifier, sqlString, withDuckDB } from '../data/duckdb';
-import { readRawTable } from '../data/readTable';
+import { type ReadOptions, readRawTable } from '../data/readTable';
 import { normaliseKey, TABLES } from '../data/schema';
 import type { BundleFiles } from './renderOutputs';
 
@@ -96,22 +96,25 @@ function headerOf(path: string): Promise<string[]> | string[] {
  * or a file named survey.*), also every text column that is not a group (company, region, stage)
  * or the weight, since only items, groups and weights may be reported (S3 art. 34).
  * Files that are not tables (JSON models, YAML rulebooks) are skipped.
+ * @param read how the command read its tables (`--encoding`, `--header-row`)
  * @example (await confidentialData(['data/sample/survey.csv'])).columns // [{ file: …, header: 'respondent_id' }, { file: …, header: 'phone' }]
  */
-export async function confidentialData(inputs: readonly string[]): Promise<ConfidentialData> {
+export async function confidentialData(inputs: readonly string[], read: ReadOptions = {}): Promise<ConfidentialData> {
+  // Files read with another encoding or header row are read whole, as the command read them.
+  const plain = read.encoding === undefined && read.headerRow === undefined;
   const columns: PersonalColumn[] = [];
   const values = new Map<string, { column: PersonalColumn; row: number }>();
   for (const file of inputs) {
     const ext = extname(file).toLowerCase();
     if (!TABLE_FILES.has(ext)) continue;
     // A workbook is read once, header and rows from the same sheet (the one named after the file).
-    let raw: { header: readonly string[]; rows: readonly (readonly string[])[] } | undefined = ext === '.xlsx' || ext === '.xlsm' ? await readRawTable(file, basename(file, ext)) : undefined;
+    let raw: { header: readonly string[]; rows: readonly (readonly string[])[] } | undefined = ext === '.xlsx' || ext === '.xlsm' || (!plain && ext !== '.parquet') ? await readRawTable(file, basename(file, ext), read) : undefined;
     const header = raw ? [...raw.header] : await headerOf(file);
     const isSurvey = basename(file, ext).toLowerCase().includes('survey') || header.some((h) => RESPONDENT_ID.has(normaliseKey(h)));
     const named = header.filter((h) => isPersonalHeader(h));
     let inferred: string[] = [];
     if (isSurvey) {
-      const table = raw ?? (await readRawTable(file, 'survey'));
+      const table = raw ?? (await readRawTable(file, 'survey', read));
       raw = table;
       inferred = header.filter((h, i) => !named.includes(h) && !SURVEY_GROUP_COLUMNS.has(normaliseKey(h)) && table.rows.some((r) => isTextCell(r[i] ?? '')));
     }
@@ -123,7 +126,8 @@ export async function confidentialData(inputs: readonly string[]): Promise<Confi
         return { header: named, rows: reader.getRows().map((r) => r.map((v) => (v === null || v === undefined ? '' : String(v)))) };
       });
     }
-    raw ??= await readRawTable(file, basename(file, ext));
+    raw ??= await readRawTable(file, basename(file, ext), read);
+    const rowNumbers = 'rowNumbers' in raw ? (raw.rowNumbers as readonly number[] | undefined) : undefined;
     for (const h of [...named, ...inferred]) {
       const column = { file, header: h };
       columns.push(column);
@@ -135,7 +139,7 @@ export async function confidentialData(inputs: readonly string[]): Promise<Confi
       if (!named.includes(h)) for (const v of cells) counts.set(v, (counts.get(v) ?? 0) + 1);
       cells.forEach((value, i) => {
         if (!isDistinctive(value) || values.has(value)) return;
-        if (named.includes(h) || counts.get(value) === 1) values.set(value, { column, row: i + 2 });
+        if (named.includes(h) || counts.get(value) === 1) values.set(value, { column, row: rowNumbers?.[i] ?? i + 2 });
       });
     }
   }
@@ -156,8 +160,12 @@ export interface Leak {
   readonly what: string;
 }
 
-/** Bundle files filed as rendered binaries (PDF, PNG): their text sources (HTML, SVG) are scanned instead. */
-const BINARY = new Set(['.pdf', '.png', '.jpg', '.jpeg', '.gif', '.webp']);
+/**
+ * Bundle files filed as rendered binaries (PDF, PNG; the workbook tables.xlsx, compressed): their
+ * text sources (HTML, SVG; tables/*.csv and *.json, which hold every cell and column of the
+ * workbook's sheets) are scanned instead.
+ */
+const BINARY = new Set(['.pdf', '.png', '.jpg', '.jpeg', '.gif', '.webp', '.xlsx']);
 
 /** Word-like runs of text: letters, digits and the characters identifiers and e-mail addresses use. */
 const TOKEN = /[\p{L}\p{N}_@+\-.]+/gu;
@@ -173,8 +181,12 @@ function tokens(text: string): Set<string> {
   return out;
 }
 
+/** The columns of an output table: a CSV's header (its byte-order mark and formula neutralisation undone) or a JSON table's keys. */
 function tableColumns(path: string, text: string): string[] {
-  if (path.endsWith('.csv')) return ((parse(text.split('\n', 1)[0] ?? '', { relax_quotes: true }) as string[][])[0] ?? []);
+  if (path.endsWith('.csv')) {
+    const header = (parse(text.split('\n', 1)[0] ?? '', { relax_quotes: true, bom: true }) as string[][])[0] ?? [];
+    return header.map((h) => h.replace(/^'(?=[=+\-@\t\r])/, ''));
+  }
   const rows = JSON.parse(text) as unknown;
   if (!Array.isArray(rows)) return [];
   return [...new Set(rows.flatMap((r) => (r && typeof r === 'object' ? Object.keys(r as object) : [])))];
@@ -227,7 +239,7 @@ export class ConfidentialityError extends Error {
  * Refuses to file outputs that contain personal data of the inputs.
  * @throws ConfidentialityError listing every file and the column and row of what leaked (never the value).
  */
-export async function assertNoPersonalData(files: BundleFiles, inputs: readonly string[]): Promise<void> {
-  const leaks = findPersonalData(files, await confidentialData(inputs));
+export async function assertNoPersonalData(files: BundleFiles, inputs: readonly string[], read: ReadOptions = {}): Promise<void> {
+  const leaks = findPersonalData(files, await confidentialData(inputs, read));
   if (leaks.length > 0) throw new ConfidentialityError(leaks);
 }

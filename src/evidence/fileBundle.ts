@@ -1,5 +1,6 @@
 import type { CommandOutput, CommandParams } from '../cli/command';
 import { buildManifest } from './manifest';
+import { bundleProvenance } from './provenance';
 import { renderBundle } from './renderBundle';
 import { bundleTarget, type IfExists, writeBundle } from './writeBundle';
 
@@ -18,7 +19,8 @@ export async function fileBundle(
   ifExists: IfExists = 'error',
 ): Promise<string> {
   const target = bundleTarget(dir, ifExists);
-  const files = await renderBundle(command.name, output);
-  const manifest = await buildManifest({ name: command.name, parameters: command.parameters, argv: command.argv ?? [] }, output, files);
+  const provenance = await bundleProvenance(command, output);
+  const files = await renderBundle(output, provenance);
+  const manifest = await buildManifest({ name: command.name, parameters: command.parameters, argv: command.argv ?? [] }, output, files, provenance.inputs);
   return writeBundle(target, files, manifest);
 }

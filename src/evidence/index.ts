@@ -1,6 +1,8 @@
-export { toCsv, type TableCell, type TableRow } from './csv';
+export { toCsv, evidenceCsv, neutraliseFormula, UTF8_BOM, type TableCell, type TableRow } from './csv';
 export { sha256, sha256File } from './hash';
-export { renderOutputs, jsonText, type BundleFiles } from './renderOutputs';
+export { renderOutputs, outputTables, jsonText, type BundleFiles } from './renderOutputs';
+export { tablesWorkbook, sheetNames, WORKBOOK_DATE } from './tablesWorkbook';
+export { bundleProvenance, type BundleProvenance } from './provenance';
 export { renderBundle } from './renderBundle';
 export { buildManifest, softwareProvenance, PACKAGE_ROOT, type Manifest } from './manifest';
 export { writeBundle, bundleTarget, type IfExists } from './writeBundle';

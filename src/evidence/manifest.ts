@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { CommandOutput, CommandParams } from '../cli/command';
 import { chromiumVersion, isRendering } from '../charts/chromium';
 import { sha256, sha256File, fileSize } from './hash';
@@ -10,7 +10,7 @@ import type { BundleFiles } from './renderOutputs';
 export const PACKAGE_ROOT = resolve(__dirname, '..', '..');
 
 /** Libraries whose versions can change results; their versions are recorded. */
-const LIBRARIES = ['decimal.js', 'simple-statistics', 'jstat', '@duckdb/node-api', 'plotly.js-dist-min', 'danfojs', 'xlsx', 'csv-parse', 'yaml', 'playwright-core'];
+const LIBRARIES = ['decimal.js', 'simple-statistics', 'jstat', '@duckdb/node-api', 'plotly.js-dist-min', 'danfojs', '@e965/xlsx', 'exceljs', 'jszip', 'csv-parse', 'csv-stringify', 'yaml', 'playwright-core'];
 
 /** The manifest of an evidence bundle (DOMAIN.md, Evidence bundle). */
 export interface Manifest {
@@ -49,13 +49,23 @@ function git(args: string[]): string | null {
   }
 }
 
-function libraryVersion(name: string): string {
-  try {
-    const pkg = JSON.parse(readFileSync(require.resolve(`${name}/package.json`, { paths: [PACKAGE_ROOT] }), 'utf8')) as { version: string };
-    return pkg.version;
-  } catch {
-    return 'not installed';
+/**
+ * The installed version of a library, from the package.json that `require` would load it from
+ * (not through `require.resolve('<name>/package.json')`, which packages with an `exports` map,
+ * such as csv-parse and danfojs, refuse); 'not installed' when there is none.
+ * @example libraryVersion('csv-parse') // '6.2.1'
+ */
+export function libraryVersion(name: string): string {
+  for (const dir of require.resolve.paths(name) ?? []) {
+    const file = join(dir, name, 'package.json');
+    if (!existsSync(file)) continue;
+    try {
+      return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+    } catch {
+      return 'not installed';
+    }
   }
+  return 'not installed';
 }
 
 /**
@@ -82,17 +92,21 @@ export function softwareProvenance(): Manifest['software'] {
 }
 
 /**
- * Builds the manifest of a bundle: inputs hashed from disk, every output file hashed, and
- * the command, rulebook, software, runtime, libraries and seeds that produced them.
+ * Builds the manifest of a bundle: inputs hashed from disk (or the hashes already taken, in
+ * `hashed`), every output file hashed, and the command, rulebook, software, runtime, libraries and
+ * seeds that produced them.
  */
 export async function buildManifest(
   command: { name: string; parameters: CommandParams; argv: readonly string[] },
   output: CommandOutput,
   files: BundleFiles,
+  hashed: readonly { readonly path: string; readonly sha256: string; readonly bytes: number }[] = [],
 ): Promise<Manifest> {
+  const known = new Map(hashed.map((h) => [h.path, h]));
   const inputs = [];
   for (const path of [...new Set(output.inputs)].sort()) {
-    inputs.push({ path, absolute_path: resolve(path), sha256: await sha256File(path), bytes: fileSize(path) });
+    const h = known.get(path);
+    inputs.push({ path, absolute_path: resolve(path), sha256: h?.sha256 ?? (await sha256File(path)), bytes: h?.bytes ?? fileSize(path) });
   }
   const libraries: Record<string, string> = {};
   for (const name of LIBRARIES) libraries[name] = libraryVersion(name);

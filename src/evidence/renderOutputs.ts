@@ -1,6 +1,7 @@
 import { figuresHtml } from '../charts/html';
 import type { CommandOutput } from '../cli/command';
-import { toCsv } from './csv';
+import { typedTable, type TypedTable } from '../present/typedTable';
+import { evidenceCsv } from './csv';
 
 /** The files of a bundle, by relative path, in a fixed order. */
 export type BundleFiles = ReadonlyMap<string, Uint8Array>;
@@ -13,17 +14,27 @@ export function jsonText(value: unknown): string {
 }
 
 /**
+ * A command's tables with typed columns: each table's declared columns (`tableDeclarations`),
+ * the others typed from their values, in the order the command files them.
+ */
+export function outputTables(output: CommandOutput): TypedTable[] {
+  return Object.entries(output.tables ?? {}).map(([name, rows]) => typedTable(name, rows, output.tableDeclarations?.[name]));
+}
+
+/**
  * Renders a command's output to the files of an evidence bundle, deterministically:
- * `result.json`, `tables/<name>.csv` and `.json`, `charts/charts.html` (all charts, plotly
- * inlined once) and `charts/<name>.json` (each figure), then any other files. The manifest
- * is added by the writer. The same output gives the same bytes, which is what `verify` checks.
+ * `result.json`, `tables/<name>.csv` (with a UTF-8 byte-order mark, text neutralised against
+ * formula injection: `evidenceCsv`) and `.json`, `charts/charts.html` (all charts, plotly inlined
+ * once) and `charts/<name>.json` (each figure), then any other files. The workbook and the chart
+ * images are added by `renderBundle`, the manifest by the writer. The same output gives the same
+ * bytes, which is what `verify` checks.
  */
 export function renderOutputs(output: CommandOutput, title: string): BundleFiles {
   const files = new Map<string, Uint8Array>();
   files.set('result.json', utf8(jsonText(output.json)));
-  for (const [name, rows] of Object.entries(output.tables ?? {})) {
-    files.set(`tables/${name}.csv`, utf8(toCsv(rows)));
-    files.set(`tables/${name}.json`, utf8(jsonText(rows)));
+  for (const table of outputTables(output)) {
+    files.set(`tables/${table.name}.csv`, utf8(evidenceCsv(table.rows, table.columns.map((c) => c.key))));
+    files.set(`tables/${table.name}.json`, utf8(jsonText(table.rows)));
   }
   const charts = output.charts ?? {};
   if (Object.keys(charts).length > 0) {

@@ -8,6 +8,7 @@ import { type Progress, SILENT_PROGRESS } from '../progress';
 import type { CommandLookup } from './fileEvidence';
 import { sha256, sha256File } from './hash';
 import { type Manifest, softwareProvenance } from './manifest';
+import { bundleProvenance } from './provenance';
 import { renderBundle } from './renderBundle';
 
 /** Whether a recorded input is still the file that was read: same bytes, different bytes, or gone. */
@@ -187,8 +188,9 @@ export async function verifyBundle(dir: string, options: VerifyOptions = {}): Pr
     error = `the inputs root ${root} does not exist (pass --inputs-root)`;
   } else {
     try {
-      output = await inDirectory(root, () => spec.run(manifest.command.parameters as never, { progress: options.progress ?? SILENT_PROGRESS }));
-      recomputed = await renderBundle(manifest.command.name, output);
+      const ran = await inDirectory(root, () => spec.run(manifest.command.parameters as never, { progress: options.progress ?? SILENT_PROGRESS }));
+      output = ran;
+      recomputed = await inDirectory(root, async () => renderBundle(ran, await bundleProvenance(manifest.command, ran)));
     } catch (e) {
       error = e instanceof InputError ? `the recomputation stopped on bad input: ${e.message}` : `the recomputation failed: ${(e as Error).message}`;
     }

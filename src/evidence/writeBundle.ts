@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { readOptionsOf } from '../cli/readOptions';
 import { InputError } from '../data/InputError';
 import { assertNoPersonalData } from './confidentiality';
 import type { Manifest } from './manifest';
@@ -35,7 +36,7 @@ export function bundleTarget(dir: string, ifExists: IfExists = 'error'): string 
 export async function writeBundle(dir: string, files: BundleFiles, manifest: Manifest): Promise<string> {
   const target = resolve(dir);
   if (existsSync(target)) throw new InputError({ file: dir }, 'an output folder that does not exist yet (an evidence bundle is never overwritten)');
-  await assertNoPersonalData(files, manifest.inputs.map((i) => i.path));
+  await assertNoPersonalData(files, manifest.inputs.map((i) => i.path), readOptionsOf(manifest.command.parameters));
   mkdirSync(dirname(target), { recursive: true });
   const temp = join(dirname(target), `.${basename(target)}.partial-${process.pid}-${Date.now()}`);
   try {

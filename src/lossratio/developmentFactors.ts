@@ -25,7 +25,8 @@ export interface DevelopmentFactors {
  * @param triangle a cumulative triangle
  * @param file the triangle's file name, for error messages
  * @throws InputError when a value a factor divides by is zero or negative (the model needs
- * positive cumulative amounts), naming the origin and age.
+ * positive cumulative amounts), naming the origin and age, and the file's row when the triangle
+ * was read from one.
  * @example developmentFactors(raa).factors[0] // 2.99936 (RAA, age 1 → 2)
  */
 export function developmentFactors(triangle: Triangle, file = 'triangle'): DevelopmentFactors {
@@ -39,7 +40,7 @@ export function developmentFactors(triangle: Triangle, file = 'triangle'): Devel
     triangle.values.forEach((row, i) => {
       if (row.length <= k + 1) return;
       if (!(row[k] > 0)) {
-        throw new InputError({ file, column: 'value' }, `a positive cumulative amount for origin ${triangle.origins[i]} at age ${triangle.ages[k]} (the chain ladder divides by it)`, String(row[k]));
+        throw new InputError({ file, row: triangle.sourceRows?.[i]?.[k], column: 'value' }, `a positive cumulative amount for origin ${triangle.origins[i]} at age ${triangle.ages[k]} (the chain ladder divides by it)`, String(row[k]));
       }
       pairs.push([row[k], row[k + 1]]);
     });

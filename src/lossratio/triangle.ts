@@ -21,6 +21,8 @@ export interface Triangle {
   readonly values: readonly (readonly number[])[];
   /** The convention the development column was read with. */
   readonly development: 'age' | 'valuation';
+  /** sourceRows[i][k]: the spreadsheet row of values[i][k] in the triangle file, when read from one (for messages). */
+  readonly sourceRows?: readonly (readonly number[])[];
 }
 
 /**
@@ -68,7 +70,8 @@ export function triangleFromRows(rows: readonly TriangleRow[], convention: Devel
     }
     return row.map((c) => c!.value);
   });
-  return { origins, ages, values, development };
+  const sourceRows = cells.map((row) => row.map((c) => c!.source_row));
+  return { origins, ages, values, development, sourceRows };
 }
 
 /** The latest (diagonal) value of each origin. */

@@ -1,7 +1,7 @@
 import type { CommandOutput } from '../cli/command';
 import { formatDay } from '../data/dates';
 import { periodYear, type Quarter } from '../data/period';
-import { findTableFile, loadTable, requireTableFile } from '../data/readTable';
+import { findTableFile, loadTable, type ReadOptions, requireTableFile } from '../data/readTable';
 import { centsToYuan } from '../money/cents';
 import { toDec } from '../money/decimal';
 import { ratio } from '../money/ratio';
@@ -79,15 +79,16 @@ function rowsOf(output: CommandOutput, key: 'cells' | 'measures', period: string
  * findings); plus the year's measures so far for part (一).
  * Reinsurance is the quarter's ceded premium ÷ premium income and recovered claims ÷ claims paid
  * from the finance ledger, exact in decimal.
+ * @param read how the data folder's tables are read (`--encoding`, `--header-row` of the review)
  * @throws InputError when the products or finance table is missing or malformed.
  */
-export async function backtestAnnex(dataDir: string, quarter: Quarter, backtest: CommandOutput): Promise<BacktestAnnex> {
+export async function backtestAnnex(dataDir: string, quarter: Quarter, backtest: CommandOutput, read: ReadOptions = {}): Promise<BacktestAnnex> {
   const cells = rowsOf(backtest, 'cells', quarter);
   const measureOf = new Map(rowsOf(backtest, 'measures', quarter).map((m) => [`${String(m.product_code)}\u0000${String(m.indicator)}`, m]));
   const productsFile = requireTableFile(dataDir, 'products');
   const financeFile = findTableFile(dataDir, 'finance');
-  const products = await loadTable(productsFile, 'products');
-  const finance = financeFile ? await loadTable(financeFile, 'finance') : undefined;
+  const products = await loadTable(productsFile, 'products', read);
+  const finance = financeFile ? await loadTable(financeFile, 'finance', read) : undefined;
   const scopeList = backtest.json.scope;
   const inScope = Array.isArray(scopeList) ? scopeList.map(String) : [...new Set(cells.map((c) => String(c.product_code)))];
   const scope = inScope.map((code): ScopeRow => {

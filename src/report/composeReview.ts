@@ -1,6 +1,7 @@
 import type { CommandOutput, CommandParams } from '../cli/command';
 import { commandParams } from '../cli/commandOptions';
-import { loadTable } from '../data/readTable';
+import { readOptionsOf } from '../cli/readOptions';
+import { loadTable, type ReadOptions } from '../data/readTable';
 import type { CommandLookup } from '../evidence/fileEvidence';
 import type { Progress } from '../progress';
 import { type Finding, sortFindings } from '../rules/finding';
@@ -56,8 +57,8 @@ function labelled(progress: Progress, prefix: string): Progress {
 }
 
 /** The grouping columns (company, region, stage) a survey file has. */
-async function surveyGroupColumns(survey: string): Promise<string[]> {
-  const table = await loadTable(survey, 'survey');
+async function surveyGroupColumns(survey: string, read: ReadOptions): Promise<string[]> {
+  const table = await loadTable(survey, 'survey', read);
   return ['company', 'region', 'stage'].filter((c) => table.columns.includes(c));
 }
 
@@ -73,7 +74,8 @@ async function surveyGroupColumns(survey: string): Promise<string[]> {
 export async function composeReview(p: ReviewParams, progress: Progress, lookup: CommandLookup): Promise<Review> {
   const rulebook = loadRulebook(p.rules ?? undefined);
   // The survey's grouping columns decide the satisfaction runs; it is read only when there is a command to run.
-  const plans = await planReview(p, lookup(SECTION_COMMAND.satisfaction) ? surveyGroupColumns : async () => []);
+  const read = readOptionsOf(p);
+  const plans = await planReview(p, lookup(SECTION_COMMAND.satisfaction) ? (survey) => surveyGroupColumns(survey, read) : async () => []);
   const sections: SectionResult[] = [];
   const inputs = new Set<string>();
   const total = plans.reduce((n, plan) => n + ('runs' in plan && lookup(plan.command) ? plan.runs.length : 0), 0);
@@ -106,7 +108,7 @@ export async function composeReview(p: ReviewParams, progress: Progress, lookup:
   const backtest = sections.find((s) => s.id === 'backtest' && s.status === 'complete');
   let annex: BacktestAnnex | null = null;
   if (backtest) {
-    annex = await backtestAnnex(p.data, p.quarter, backtest.runs[0].output);
+    annex = await backtestAnnex(p.data, p.quarter, backtest.runs[0].output, read);
     for (const input of annex.inputs) inputs.add(input);
   }
   return {

@@ -1,8 +1,9 @@
 import { TABLES } from '../data/schema';
+import type { Lang } from '../present/column';
 import type { Severity } from '../rules/finding';
 
-/** The languages a review is written in. */
-export type Lang = 'en' | 'zh';
+/** The languages a review is written in: those of the presenters. */
+export type { Lang };
 
 /** Every language a review can be written in, for argument validation. */
 export const LANGS: readonly Lang[] = ['en', 'zh'];

@@ -9,6 +9,8 @@ import { jsonText } from '../evidence/renderOutputs';
 import type { Progress } from '../progress';
 import { countBySeverity, SEVERITIES } from '../rules/finding';
 import { findingRows } from '../rules/findingRows';
+import { FINDINGS_TABLE } from '../rules/findingsTable';
+import type { TableDeclaration } from '../present/column';
 import { composeReview, type Review } from './composeReview';
 import { wording } from './labels';
 import { printPdf } from './printPdf';
@@ -75,6 +77,7 @@ export async function renderReview(review: Review, progress: Progress): Promise<
     progress.stop();
   }
 
+  const tableDeclarations: Record<string, TableDeclaration> = { findings: FINDINGS_TABLE };
   const tables: Record<string, readonly TableRow[]> = {
     findings: findingRows(review.findings),
     sections: review.sections.map((s) => ({ section: s.id, command: s.command, status: s.status, reason: s.reason, findings: s.findings.length })),
@@ -89,6 +92,7 @@ export async function renderReview(review: Review, progress: Progress): Promise<
   for (const run of review.sections.flatMap((s) => s.runs)) {
     for (const [name, seed] of Object.entries(run.output.seeds ?? {})) seeds[`${run.id}.${name}`] = seed;
     for (const [name, rows] of Object.entries(run.output.tables ?? {})) tables[`${run.id}_${name}`] = rows;
+    for (const [name, declaration] of Object.entries(run.output.tableDeclarations ?? {})) tableDeclarations[`${run.id}_${name}`] = declaration;
     for (const [name, figure] of Object.entries(run.output.charts ?? {})) charts[`${run.id}_${name}`] = figure;
     files[`results/${run.id}.json`] = jsonText(run.output.json);
   }
@@ -97,6 +101,7 @@ export async function renderReview(review: Review, progress: Progress): Promise<
     text: reviewText(review, Object.keys(files).filter((f) => f.startsWith('report.'))),
     inputs: review.inputs,
     tables,
+    tableDeclarations,
     charts,
     files,
     rulebook: review.rulebook,

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { formatDay } from '../data/dates';
 import { periodEnd, periodYear, type Quarter, quarterNumber } from '../data/period';
 import { findTableFile } from '../data/readTable';
+import { type ReadParams, readArgv } from '../cli/readOptions';
 import type { Lang } from './labels';
 
 /** The recorded parameters of `awb review`. */
@@ -15,7 +16,7 @@ export type ReviewParams = {
   readonly rules: string | null;
   /** The survey's model file, or null for survey_model.json beside the survey. */
   readonly survey_model: string | null;
-};
+} & Partial<ReadParams>;
 
 /** The sections of the review, in the order they appear. */
 export const SECTIONS = ['backtest', 'lossratio', 'expense', 'eligibility', 'satisfaction'] as const;
@@ -67,12 +68,13 @@ export function latestCompleteYear(quarter: Quarter): number {
  * - eligibility: `eligibility --data D --quarter Q`
  * - satisfaction: `icsi --survey D/survey.csv --model M --by <group>` for each of company, region
  *   and stage that the survey has (S3: indices by company, region and business stage)
- * `--rules FILE` is passed to every rule-based command when given.
+ * `--rules FILE` is passed to every rule-based command when given; `--encoding` and `--header-row`
+ * to every command.
  * @param surveyGroups the grouping columns present in the survey (company, region, stage)
  */
 export async function planReview(p: ReviewParams, surveyGroups: (survey: string) => Promise<readonly string[]>): Promise<SectionPlan[]> {
   const rules = p.rules === null ? [] : ['--rules', p.rules];
-  const data = ['--data', p.data];
+  const data = ['--data', p.data, ...readArgv(p)];
   const plans: SectionPlan[] = [
     { id: 'backtest', command: 'backtest', runs: [{ id: 'backtest', command: 'backtest', argv: [...data, '--basis', 'calendar-quarter', '--as-of', quarterEndDate(p.quarter), ...rules] }] },
     { id: 'lossratio', command: 'lossratio', runs: [{ id: 'lossratio', command: 'lossratio', argv: [...data, '--year', String(latestCompleteYear(p.quarter)), ...rules] }] },
@@ -88,7 +90,7 @@ export async function planReview(p: ReviewParams, surveyGroups: (survey: string)
       plans.push({ id: 'satisfaction', command: 'icsi', skip: 'no-survey-model', detail: survey });
     } else {
       const groups = await surveyGroups(survey);
-      const base = ['--survey', survey, '--model', model];
+      const base = ['--survey', survey, '--model', model, ...readArgv(p)];
       const runs = groups.length === 0 ? [{ id: 'icsi', command: 'icsi', argv: base }] : groups.map((g) => ({ id: `icsi_${g}`, command: 'icsi', argv: [...base, '--by', g] }));
       plans.push({ id: 'satisfaction', command: 'icsi', runs });
     }

@@ -25,3 +25,4 @@ export { type ReplicateResults, parallelReplicates } from './parallelReplicates'
 export { type GroupComparison, type ComparedValue, compareGroups } from './groupComparison';
 export { type SurveyAnalysis, type SurveyAnalysisOptions, type GroupIndex, DEFAULT_ANALYSIS_OPTIONS, analyseSurvey } from './analyseSurvey';
 export { icsiJson, icsiTables, icsiCharts, icsiText } from './icsiOutput';
+export { icsiTableDeclarations } from './icsiTables';

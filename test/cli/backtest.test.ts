@@ -78,12 +78,13 @@ describe('awb backtest on a hand-made company', () => {
     const a = await awb('backtest', '--data', data, '--basis', 'calendar-quarter', '--as-of', '2025-12-31', '--by', 'channel', '--out', join(out, 'a'));
     const b = await awb('backtest', '--data', data, '--basis', 'calendar-quarter', '--as-of', '2025-12-31', '--by', 'channel', '--out', join(out, 'b'));
     expect([a.code, b.code]).toEqual([0, 0]);
-    for (const file of ['result.json', 'tables/cells.csv', 'tables/measures.csv', 'charts/charts.html', 'charts/measures.json', 'charts/ae_lapse.json']) {
+    for (const file of ['result.json', 'tables/cells.csv', 'tables/measures.csv', 'tables.xlsx', 'charts/charts.html', 'charts/measures.json', 'charts/ae_lapse.json']) {
       expect(existsSync(join(out, 'a', file)), file).toBe(true);
       expect(readFileSync(join(out, 'a', file)).equals(readFileSync(join(out, 'b', file))), file).toBe(true);
     }
+    // A UTF-8 byte-order mark, then the header.
     expect(readFileSync(join(out, 'a', 'tables', 'cells.csv'), 'utf8').split('\n')[0]).toBe(
-      'indicator,product_code,period,channel,exposure,actual,expected,ae,ci_low,ci_high,credibility,deviation,actual_rate,expected_rate,credibility_weighted_rate,claim_amount',
+      '\uFEFFindicator,product_code,period,channel,exposure,actual,expected,ae,ci_low,ci_high,credibility,deviation,actual_rate,expected_rate,credibility_weighted_rate,claim_amount',
     );
   });
 

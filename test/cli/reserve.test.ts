@@ -44,7 +44,7 @@ describe('awb reserve', () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'awb-reserve-')), 'bundle');
     expect((await awb('reserve', '--triangle', RAA, '--out', out)).code).toBe(0);
     expect(readFileSync(path.join(out, 'tables', 'origins.csv'), 'utf8').split('\n')[0]).toBe(
-      'origin,latest_age,latest,development_to_date,ultimate,ibnr,mack_se,process_se,parameter_se,cv',
+      '\uFEFForigin,latest_age,latest,development_to_date,ultimate,ibnr,mack_se,process_se,parameter_se,cv',
     );
     const projected = readFileSync(path.join(out, 'tables', 'projected.csv'), 'utf8').trim().split('\n');
     expect(projected).toHaveLength(1 + 100);

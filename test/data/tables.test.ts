@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as XLSX from 'xlsx';
+import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { loadDataFolder } from '../../src/data/dataFolder';
 import { dayOf } from '../../src/data/dates';

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as XLSX from 'xlsx';
+import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { confidentialData, ConfidentialityError, findPersonalData, isPersonalHeader } from '../../src/evidence/confidentiality';
 import { fileEvidence } from '../../src/evidence/fileEvidence';
@@ -95,6 +95,15 @@ describe('findPersonalData()', () => {
     const data = await confidentialData([survey]);
     const leaks = findPersonalData(new Map([['tables/groups.json', utf8('[{"region":"西北","Phone":"(masked)"}]\n')]]), data);
     expect(leaks).toEqual([{ file: 'tables/groups.json', what: `a column "Phone", personal data from ${survey} column phone` }]);
+  });
+
+  it('finds a personal column of a CSV behind its byte-order mark and a neutralised header', async () => {
+    const data = await confidentialData([survey]);
+    const leaks = findPersonalData(new Map([['tables/groups.csv', utf8('\uFEFFregion,Phone\n西北,(masked)\n')], ['tables/other.csv', utf8("\uFEFF'-phone\n(masked)\n")]]), data);
+    expect(leaks).toEqual([
+      { file: 'tables/groups.csv', what: `a column "Phone", personal data from ${survey} column phone` },
+      { file: 'tables/other.csv', what: `a column "-phone", personal data from ${survey} column phone` },
+    ]);
   });
 
   it('does not flag figures that merely share digits with an identifier', async () => {

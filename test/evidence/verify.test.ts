@@ -53,7 +53,7 @@ describe('verify on a fresh bundle', () => {
     expect((await cli(['cash-value', '--net-premium', '365', '--term-days', '365', '--days-in-force', '100.5', '--out', dir])).code).toBe(0);
     const verified = await cli(['verify', dir]);
     expect(verified.code).toBe(0);
-    expect(verified.out).toContain('REPRODUCED: all 3 outputs are reproduced byte for byte');
+    expect(verified.out).toContain('REPRODUCED: all 4 outputs are reproduced byte for byte');
   });
 
   it('awb verify --json prints one JSON document with the verdict and every file', async () => {
@@ -63,7 +63,7 @@ describe('verify on a fresh bundle', () => {
     expect(run.code).toBe(0);
     const report = JSON.parse(run.out);
     expect(report).toMatchObject({ command: 'cash-value', reproduced: true, inputs_changed: false, error: null, parameters: { net_premium: '120.00', term_days: 366, days_in_force: '30' } });
-    expect(report.outputs.map((o: { status: string }) => o.status)).toEqual(['reproduced', 'reproduced', 'reproduced']);
+    expect(report.outputs.map((o: { status: string }) => o.status)).toEqual(['reproduced', 'reproduced', 'reproduced', 'reproduced']);
   });
 
   it('verifyBundle() reproduces a bundle whose command read an input, recorded by path and SHA-256', async () => {
@@ -80,6 +80,7 @@ describe('verify on a fresh bundle', () => {
       ['charts/counts.json', 'reproduced'],
       ['charts/counts.svg', 'reproduced'],
       ['result.json', 'reproduced'],
+      ['tables.xlsx', 'reproduced'],
       ['tables/counts.csv', 'reproduced'],
       ['tables/counts.json', 'reproduced'],
     ]);
@@ -95,6 +96,11 @@ describe('verify on a fresh bundle', () => {
     expect(m.software.lockfile_sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(m.runtime).toMatchObject({ node: process.version, time_zone: 'UTC' });
     expect(Object.keys(m.libraries)).toContain('decimal.js');
+    // Packages with an `exports` map (csv-parse, danfojs, @e965/xlsx) are found too, at the installed version.
+    for (const name of ['csv-parse', 'danfojs', '@e965/xlsx', 'exceljs', 'csv-stringify']) {
+      const installed = (JSON.parse(readFileSync(join(__dirname, '..', '..', 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+      expect(m.libraries[name], name).toBe(installed);
+    }
     expect(m.outputs.map((o) => o.path).sort()).toEqual(filesOf(bundle).filter((f) => f !== 'manifest.json'));
     for (const o of m.outputs) expect(o.bytes).toBe(readFileSync(join(bundle, o.path)).length);
   });
@@ -104,7 +110,7 @@ describe('verify fails on any change', () => {
   it('names the output when one byte changes, for every output file of the bundle', async () => {
     const { root, bundle } = await tallyBundle('bytes');
     const outputs = readManifest(bundle).outputs.map((o) => o.path);
-    expect(outputs.length).toBe(6);
+    expect(outputs.length).toBe(7);
     for (const path of outputs) {
       const copy = join(root, `tampered-${path.replace(/\W/g, '_')}`);
       cpSync(bundle, copy, { recursive: true });

@@ -40,10 +40,10 @@ describe('triangleFromRows()', () => {
 });
 
 describe('developmentFactors()', () => {
-  it('rejects a zero amount that a factor divides by, naming the origin and age', async () => {
+  it('rejects a zero amount that a factor divides by, naming the row, origin and age', async () => {
     const { developmentFactors } = await import('../../src/lossratio/developmentFactors');
     const t = triangleFromRows(rows('origin,development,value\n2020,1,0\n2020,2,150\n2021,1,110\n'));
-    expect(() => developmentFactors(t, 'triangle.csv')).toThrow('triangle.csv, column value: expected a positive cumulative amount for origin 2020 at age 1 (the chain ladder divides by it), found "0"');
+    expect(() => developmentFactors(t, 'triangle.csv')).toThrow('triangle.csv, row 2, column value: expected a positive cumulative amount for origin 2020 at age 1 (the chain ladder divides by it), found "0"');
   });
 });
 

@@ -1,4 +1,5 @@
 import { backtest, BACKTEST_INDICATORS, type BacktestCell, type BacktestResult } from '../../backtest/backtest';
+import { BACKTEST_TABLES } from '../../backtest/backtestTables';
 import { MEASURE_ZH } from '../../backtest/measures';
 import { actualVsExpectedFigure, aeOverPeriodsFigure, measureHeatmapFigure } from '../../charts/backtestCharts';
 import type { Figure } from '../../charts/figure';
@@ -13,6 +14,7 @@ import { STUDY_BASES, type StudyBasis } from '../../exposure/studyBasis';
 import { loadRulebook } from '../../rules/rulebook';
 import { choiceArg, dateArg, integerArg, listArg, optionalText, requiredText } from '../args';
 import { defineCommand } from '../command';
+import { readOptionsOf, readParams, tableReadingOptions } from '../readOptions';
 
 /** The columns of a cell row, in the order of DOMAIN.md (`backtest` cells[]), then the extras. */
 function cellRow(c: BacktestCell, result: BacktestResult): TableRow {
@@ -101,7 +103,7 @@ export const backtestCommand = defineCommand({
     'awb backtest --data data/sample --basis calendar-quarter --as-of 2025-12-31 --by channel,policy_year --out output/backtest-2025Q4',
   ],
   configure: (c) =>
-    c
+    tableReadingOptions(c)
       .requiredOption('--data <dir>', 'data folder (products, policies, assumptions; claims and finance when present)')
       .requiredOption('--basis <basis>', `exposure basis: ${STUDY_BASES.join(', ')}`)
       .requiredOption('--as-of <date>', 'study end date, inclusive (YYYY-MM-DD)')
@@ -127,14 +129,16 @@ export const backtestCommand = defineCommand({
       products: listArg(o, 'products'),
       age_band: integerArg(o, 'age-band', { min: 1, max: 50 }, 5),
       rules: optionalText(o, 'rules'),
+      ...readParams(o),
     };
   },
   run: async (p, { progress }) => {
     const rulebook = loadRulebook(p.rules ?? undefined);
-    const folder = await loadDataFolder(p.data, ['products', 'assumptions'], ['finance']);
+    const read = readOptionsOf(p);
+    const folder = await loadDataFolder(p.data, ['products', 'assumptions'], ['finance'], read);
     const policiesFile = requireTableFile(p.data, 'policies');
     const claimsFile = findTableFile(p.data, 'claims');
-    const experience = await openFileSource({ policies: policiesFile, claims: claimsFile });
+    const experience = await openFileSource({ policies: policiesFile, claims: claimsFile }, read);
     const asOf = parseDayText(p.as_of)!;
     const result = await backtest(
       { products: folder.products, experience, assumptions: folder.assumptions, finance: folder.finance },
@@ -168,6 +172,7 @@ export const backtestCommand = defineCommand({
       text: summaryText(result),
       inputs,
       tables: { cells, measures },
+      tableDeclarations: BACKTEST_TABLES,
       charts: backtestCharts(result),
       rulebook,
     };

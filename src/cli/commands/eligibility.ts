@@ -1,3 +1,4 @@
+import { ELIGIBILITY_TABLES } from '../../capital/eligibilityTables';
 import { capitalDashboardFigure } from '../../charts/capitalDashboard';
 import { loadDataFolder } from '../../data/dataFolder';
 import type { Quarter } from '../../data/period';
@@ -11,6 +12,7 @@ import { percentText } from '../../rules/percentText';
 import { loadRulebook } from '../../rules/rulebook';
 import { optionalText, quarterArg, requiredText } from '../args';
 import { defineCommand } from '../command';
+import { readOptionsOf, readParams, tableReadingOptions } from '../readOptions';
 
 const num = (d: Dec | null) => (d === null ? null : d.toNumber());
 const money = (cents: number | null) => (cents === null ? null : roundYuan(centsToYuan(cents)).toNumber());
@@ -21,7 +23,7 @@ export const eligibilityCommand = defineCommand({
   summary: 'Reserve coverage (S1 annex 1) and eligibility for internet life business over four consecutive quarters (S1 §3, §11)',
   examples: ['awb eligibility --data data/sample', 'awb eligibility --data data/sample --quarter 2025Q2 --json', 'awb eligibility --data data/sample --out evidence/eligibility-2025Q4'],
   configure: (c) =>
-    c
+    tableReadingOptions(c)
       .requiredOption('--data <dir>', 'data folder with solvency (required) and products (optional: names the products affected)')
       .option('--rules <file>', 'a rulebook to use instead of the default (awb-default)')
       .option('--quarter <YYYYQn>', 'the quarter assessed (default: the latest in the solvency table)'),
@@ -29,10 +31,11 @@ export const eligibilityCommand = defineCommand({
     data: requiredText(o, 'data', 'a data folder'),
     rules: optionalText(o, 'rules'),
     quarter: optionalText(o, 'quarter') === null ? null : quarterArg(o, 'quarter'),
+    ...readParams(o),
   }),
   run: async (p) => {
     const rulebook = loadRulebook(p.rules ?? undefined);
-    const folder = await loadDataFolder(p.data, ['solvency'], ['products']);
+    const folder = await loadDataFolder(p.data, ['solvency'], ['products'], readOptionsOf(p));
     const review = reviewEligibility(folder.solvency, rulebook, { quarter: (p.quarter ?? undefined) as Quarter | undefined, products: folder.products });
     const findings = sortFindings(review.findings);
     const assessed = ELIGIBILITY_RULES.map((id) => review.verdicts.find((v) => v.rule_id === id && v.quarter === review.assessed)!);
@@ -53,6 +56,7 @@ export const eligibilityCommand = defineCommand({
         eligibility: review.verdicts.map(verdictRow),
         findings: findingRows(findings),
       },
+      tableDeclarations: ELIGIBILITY_TABLES,
       charts: { capital_dashboard: capitalDashboardFigure(review, rulebook) },
       rulebook,
     };

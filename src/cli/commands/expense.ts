@@ -3,6 +3,7 @@ import { loadDataFolder } from '../../data/dataFolder';
 import { isQuarter } from '../../data/period';
 import type { TableRow } from '../../evidence/csv';
 import { type ActualExpenseRate, actualExpenseRates } from '../../expense/actualExpenseRate';
+import { EXPENSE_TABLES } from '../../expense/expenseTables';
 import { type ProductLoading, productLoadings } from '../../expense/productLoadings';
 import { centsToYuan, roundYuan } from '../../money/cents';
 import type { Dec } from '../../money/decimal';
@@ -15,6 +16,7 @@ import { getRule, loadRulebook, type Rulebook } from '../../rules/rulebook';
 import { scopeText } from '../../rules/scopeMatch';
 import { optionalText, requiredText } from '../args';
 import { defineCommand } from '../command';
+import { readOptionsOf, readParams, tableReadingOptions } from '../readOptions';
 
 const num = (d: Dec | null) => (d === null ? null : d.toNumber());
 const money = (cents: number | null) => (cents === null ? null : roundYuan(centsToYuan(cents)).toNumber());
@@ -25,13 +27,13 @@ export const expenseCommand = defineCommand({
   summary: 'Additional expense rates against the caps of S1 §9.2 and S2 (headroom, fee cap) and actual expense rates from the ledger',
   examples: ['awb expense --data data/sample', 'awb expense --data data/sample --json', 'awb expense --data data/sample --rules my-rulebook.yaml --out evidence/expense-2025Q4'],
   configure: (c) =>
-    c
+    tableReadingOptions(c)
       .requiredOption('--data <dir>', 'data folder with products (required), loadings and finance (optional)')
       .option('--rules <file>', 'a rulebook to use instead of the default (awb-default)'),
-  parse: (o) => ({ data: requiredText(o, 'data', 'a data folder'), rules: optionalText(o, 'rules') }),
+  parse: (o) => ({ data: requiredText(o, 'data', 'a data folder'), rules: optionalText(o, 'rules'), ...readParams(o) }),
   run: async (p) => {
     const rulebook = loadRulebook(p.rules ?? undefined);
-    const folder = await loadDataFolder(p.data, ['products'], ['loadings', 'finance']);
+    const folder = await loadDataFolder(p.data, ['products'], ['loadings', 'finance'], readOptionsOf(p));
     const loadings = productLoadings(folder.products, folder.loadings);
     const review = checkExpenseCaps(loadings, rulebook);
     const actual = folder.finance ? actualExpenseRates(folder.finance, loadings) : [];
@@ -45,6 +47,7 @@ export const expenseCommand = defineCommand({
       text: expenseText(loadings, review.checks, actual, findings.map((f) => `  [${f.severity}] ${f.rule_id} ${f.message}`)),
       inputs: [folder.products.file, ...(folder.loadings ? [folder.loadings.file] : []), ...(folder.finance ? [folder.finance.file] : [])],
       tables: { products: products.map(({ caps: _caps, ...flat }) => flat), caps, actual_expenses: actualRows, findings: findingRows(findings) },
+      tableDeclarations: EXPENSE_TABLES,
       charts: { expense_headroom: expenseHeadroomFigure(review.checks) },
       rulebook,
     };

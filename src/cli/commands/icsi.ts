@@ -2,11 +2,13 @@ import { InputError } from '../../data/InputError';
 import { loadTable } from '../../data/readTable';
 import { analyseSurvey } from '../../satisfaction/analyseSurvey';
 import { icsiCharts, icsiJson, icsiTables, icsiText } from '../../satisfaction/icsiOutput';
+import { icsiTableDeclarations } from '../../satisfaction/icsiTables';
 import { INNER_SCHEMES, type InnerScheme } from '../../satisfaction/innerWeighting';
 import { GROUP_COLUMNS, type GroupColumn, type MissingTreatment } from '../../satisfaction/surveyMatrix';
 import { loadSurveyModel } from '../../satisfaction/surveyModel';
 import { booleanArg, choiceArg, integerArg, listArg, requiredText } from '../args';
 import { defineCommand } from '../command';
+import { readOptionsOf, readParams, tableReadingOptions } from '../readOptions';
 
 /** `awb icsi`: the customer satisfaction index (S3 art. 22–24) by PLS path modelling. */
 export const icsiCommand = defineCommand({
@@ -18,7 +20,7 @@ export const icsiCommand = defineCommand({
     'awb icsi --survey survey.csv --model survey_model.json --by region --compare 西北,华东 --permutations 2000 --seed 7 --json',
   ],
   configure: (c) =>
-    c
+    tableReadingOptions(c)
       .requiredOption('--survey <file>', 'survey table (CSV, XLSX or Parquet): respondent_id, company, region, stage, weight, one column per item')
       .requiredOption('--model <file>', 'survey model (JSON); the ICSI model ships as src/satisfaction/icsi-model.json')
       .option('--scheme <scheme>', 'inner weighting: path (default, as SmartPLS/seminr), centroid (plspm default) or factorial')
@@ -49,11 +51,12 @@ export const icsiCommand = defineCommand({
       permutations: integerArg(o, 'permutations', { min: 1, max: 100_000 }, 1000),
       ipma: ipma.length > 0 ? ipma : null,
       threads: o.threads === undefined ? null : integerArg(o, 'threads', { min: 1, max: 64 }),
+      ...readParams(o),
     };
   },
   run: async (p, { progress }) => {
     const model = loadSurveyModel(p.model);
-    const table = await loadTable(p.survey, 'survey');
+    const table = await loadTable(p.survey, 'survey', readOptionsOf(p));
     const analysis = await analyseSurvey(table, model, {
       scheme: p.scheme,
       scaled: p.scaled,
@@ -73,6 +76,7 @@ export const icsiCommand = defineCommand({
       text: icsiText(analysis),
       inputs: [p.survey, p.model],
       tables: icsiTables(analysis),
+      tableDeclarations: icsiTableDeclarations(analysis),
       charts: icsiCharts(analysis),
       ...(random ? { seeds: { icsi: p.seed } } : {}),
     };

@@ -7,10 +7,12 @@ import { fractionToNumber } from '../../money/fraction';
 import { lossRatioAnalysis, type LossRatioAnalysis } from '../../lossratio/lossRatioAnalysis';
 import type { RollingLossRatio } from '../../lossratio/rollingLossRatio';
 import { formatPercent } from '../../money/ratio';
-import { findingRows } from '../../rules/findingRows';
+import { findingRows, valueColumns } from '../../rules/findingRows';
+import { LOSS_RATIO_TABLES } from '../../lossratio/lossRatioTables';
 import { loadRulebook } from '../../rules/rulebook';
 import { optionalText, requiredText } from '../args';
 import { defineCommand } from '../command';
+import { readOptionsOf, readParams, tableReadingOptions } from '../readOptions';
 import { textTable } from '../textTable';
 
 const yuan = (cents: number) => cents / 100;
@@ -66,7 +68,7 @@ function render(a: LossRatioAnalysis) {
     excluded_years: t.excluded_years.join(','),
   }));
   const trendBands = a.trends.flatMap((t) => [...t.fitted, t.projection].map((v) => ({ product_code: t.product_code, year: v.year, projected: v.year === t.projection.year, fitted: v.fitted, ci_low: v.ci_low, ci_high: v.ci_high, pi_low: v.pi_low, pi_high: v.pi_high })));
-  const assessments = a.rules.assessments.map((x) => ({ rule_id: x.rule_id, product_code: x.product_code, outcome: x.outcome, reason: x.reason, values: JSON.stringify(x.values) }));
+  const assessments = a.rules.assessments.map((x) => ({ rule_id: x.rule_id, product_code: x.product_code, outcome: x.outcome, reason: x.reason, ...valueColumns(x.values) }));
   const margins = a.rules.margins.map((m) => ({
     product_code: m.product_code,
     rule_id: m.rule_id,
@@ -127,17 +129,17 @@ export const lossratioCommand = defineCommand({
   summary: 'Earned loss ratios by product and period, trends, and the S2 accident-insurance repricing and stop-sale rules',
   examples: ['awb lossratio --data data/sample', 'awb lossratio --data data/sample --year 2025 --json', 'awb lossratio --data data/sample --rules my-rules.yaml --out output/lossratio-2025'],
   configure: (c) =>
-    c
+    tableReadingOptions(c)
       .requiredOption('--data <dir>', 'data folder with products and finance tables')
       .option('--rules <file>', 'rulebook to apply (default: the shipped rulebook; see awb rules --export)')
       .option('--year <yyyy>', 'last year of the rules\' windows (default: the latest complete year)'),
   parse: (o) => {
     const yearText = optionalText(o, 'year');
     if (yearText !== null && !/^\d{4}$/.test(yearText.trim())) throw new InputError({ argument: '--year' }, 'a year as YYYY', yearText);
-    return { data: requiredText(o, 'data', 'a data folder'), rules: optionalText(o, 'rules'), year: yearText === null ? null : Number(yearText) };
+    return { data: requiredText(o, 'data', 'a data folder'), rules: optionalText(o, 'rules'), year: yearText === null ? null : Number(yearText), ...readParams(o) };
   },
   run: async (p) => {
-    const folder = await loadDataFolder(p.data, ['products', 'finance']);
+    const folder = await loadDataFolder(p.data, ['products', 'finance'], [], readOptionsOf(p));
     const rulebook = loadRulebook(p.rules ?? undefined);
     const analysis = lossRatioAnalysis(folder.products.rows, folder.finance.rows, rulebook, { year: p.year ?? undefined, financeFile: folder.finance.file });
     const out = render(analysis);
@@ -176,6 +178,7 @@ export const lossratioCommand = defineCommand({
         margins: out.margins,
         findings: findingRows(findings),
       },
+      tableDeclarations: LOSS_RATIO_TABLES,
       charts: {
         loss_ratio_accident: lossRatioFigure(analysis.years, analysis.trends, {
           products: shortTermAccident,

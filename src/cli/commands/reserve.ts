@@ -5,11 +5,13 @@ import { loadTable } from '../../data/readTable';
 import { type MackChainLadder, mackChainLadder, type TailOption } from '../../lossratio/mackChainLadder';
 import type { SigmaMethod } from '../../lossratio/sigmaExtrapolation';
 import { type DevelopmentConvention, triangleFromRows } from '../../lossratio/triangle';
+import { RESERVE_TABLES } from '../../lossratio/reserveTables';
 import { ultimateLossRatios } from '../../lossratio/ultimateLossRatio';
 import { roundYuan } from '../../money/cents';
 import { toDec } from '../../money/decimal';
 import { choiceArg, optionalText, requiredText } from '../args';
 import { defineCommand } from '../command';
+import { readOptionsOf, readParams, tableReadingOptions } from '../readOptions';
 import { textTable } from '../textTable';
 import { groupThousands } from '../../money/groupThousands';
 
@@ -38,7 +40,7 @@ export const reserveCommand = defineCommand({
     'awb reserve --triangle paid.csv --premiums premiums.csv --tail 1.02 --out output/reserve-2025',
   ],
   configure: (c) =>
-    c
+    tableReadingOptions(c)
       .requiredOption('--triangle <file>', 'cumulative triangle in long form: origin, development (valuation year or age), value')
       .option('--premiums <file>', 'earned premium by origin (origin, premium) for ultimate loss ratios')
       .option('--development <how>', 'how the development column is written: auto, age or valuation', 'auto')
@@ -54,9 +56,11 @@ export const reserveCommand = defineCommand({
     tail: numberOption(o, 'tail', ['none', 'loglinear'], 1) ?? 'none',
     tail_se: numberOption(o, 'tail-se', [], 0),
     tail_sigma: numberOption(o, 'tail-sigma', [], 0),
+    ...readParams(o),
   }),
   run: async (p) => {
-    const table = await loadTable(p.triangle, 'triangle');
+    const read = readOptionsOf(p);
+    const table = await loadTable(p.triangle, 'triangle', read);
     const triangle = triangleFromRows(table.rows, p.development, table.file);
     let mack: MackChainLadder;
     try {
@@ -69,7 +73,7 @@ export const reserveCommand = defineCommand({
       if (error instanceof RangeError) throw new InputError({ file: table.file }, `a triangle and options the Mack model can use (${error.message})`);
       throw error;
     }
-    const premiumTable = p.premiums === null ? null : await loadTable(p.premiums, 'premiums');
+    const premiumTable = p.premiums === null ? null : await loadTable(p.premiums, 'premiums', read);
     const ratios = premiumTable ? ultimateLossRatios(mack, premiumTable.rows, premiumTable.file) : null;
     const origins = mack.origins.map((o, i) => ({
       origin: o.origin,
@@ -137,6 +141,7 @@ export const reserveCommand = defineCommand({
       text,
       inputs: premiumTable ? [table.file, premiumTable.file] : [table.file],
       tables: { origins: origins.map((o) => ({ ...o })), total: [total], factors, projected },
+      tableDeclarations: RESERVE_TABLES,
       charts: {
         triangle: triangleHeatmapFigure(triangle, 'cumulative'),
         link_ratios: triangleHeatmapFigure(triangle, 'link_ratios'),

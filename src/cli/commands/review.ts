@@ -3,6 +3,7 @@ import { LANGS } from '../../report/labels';
 import { quarterlyReview } from '../../report/quarterlyReview';
 import { choiceArg, optionalText, quarterArg, requiredText } from '../args';
 import { defineCommand } from '../command';
+import { readParams, tableReadingOptions } from '../readOptions';
 import { findCommand } from './index';
 
 /** `awb review`: the chief actuary's quarterly review (HTML and PDF) and its evidence bundle. */
@@ -15,7 +16,7 @@ export const reviewCommand = defineCommand({
     'awb review --data data/sample --quarter 2025Q3 --rules my-rulebook.yaml --out output/review-2025Q3 --json',
   ],
   configure: (c) =>
-    c
+    tableReadingOptions(c)
       .requiredOption('--data <dir>', 'the data folder (products, finance, policies, claims, assumptions, loadings, solvency, survey…)')
       .requiredOption('--quarter <YYYYQn>', 'the quarter reviewed (experience to its last day)')
       .option('--lang <en|zh>', 'language of the report: en or zh', 'en')
@@ -31,6 +32,7 @@ export const reviewCommand = defineCommand({
       lang: choiceArg(o, 'lang', LANGS, 'en'),
       rules: optionalText(o, 'rules'),
       survey_model: optionalText(o, 'survey-model'),
+      ...readParams(o),
     };
   },
   run: (p, context) => quarterlyReview(p, context, findCommand),
