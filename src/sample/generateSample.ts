@@ -7,6 +7,7 @@ import { loadingRows, loadingSchedules } from './loadings';
 import { policyRows, simulateBook } from './policies';
 import { productRows } from './products';
 import { RandomSource } from './random';
+import { serviceEventRows } from './serviceEvents';
 import { solvencyRows } from './solvency';
 import { surveyModel, surveyRows } from './survey';
 import { triangleRows } from './triangle';
@@ -44,6 +45,7 @@ export function generateSample(options: SampleOptions, progress: Progress): Samp
     solvency: solvencyRows(),
     triangle: triangleRows(claims),
     survey: surveyRows(new RandomSource(options.seed, 'survey')),
+    service_events: serviceEventRows(new RandomSource(options.seed, 'service'), book.policies),
   };
   const files = new Map<string, string>();
   const rows: Record<string, number> = {};
