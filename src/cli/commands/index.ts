@@ -11,6 +11,7 @@ import { reviewCommand } from './review';
 import { rulesCommand } from './rules';
 import { sampleCommand } from './sample';
 import { serviceCommand } from './service';
+import { serviceEvaluationCommand } from './serviceEvaluation';
 import { tablesCommand } from './tables';
 import { verifyCommand } from './verify';
 
@@ -31,6 +32,7 @@ export const COMMANDS: readonly CommandSpec<any>[] = [
   calendarCommand,
   icsiCommand,
   serviceCommand,
+  serviceEvaluationCommand,
   reviewCommand,
   verifyCommand,
 ];
