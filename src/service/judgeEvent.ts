@@ -4,7 +4,7 @@ import type { Table } from '../data/parseTable';
 import type { ServiceEventRow } from '../data/rows';
 import type { ServiceLimit } from './serviceLimits';
 import { type CountingConvention, deadline, type TimeLimit, withinLimit, workingDaysTaken } from './timeLimit';
-import { coversDay, coveredYearsText, type WorkingCalendar } from './workingCalendar';
+import type { WorkingCalendar } from './workingCalendar';
 
 /**
  * Where an event stands at the as-of date: done within its limit, done after it, still open
@@ -30,8 +30,8 @@ export interface JudgedEvent {
  * event is marked complex; an event completed after the as-of date counts as open at that date.
  * Only the days up to the completion (or the as-of date) are looked up in the calendar.
  * @param table the service_events table, for messages
- * @throws InputError naming the row and column when the completion is before the receipt, or when
- * the calendar does not cover a day needed (a year missing is an error, not a guess).
+ * @throws InputError naming the row and column when the completion is before the receipt; from the
+ * calendar when it does not cover a day needed (a year missing is an error, not a guess).
  * @example judgeEvent(calendar, DEFAULT_CONVENTION, policyServiceLimit, row, dayOf(2025, 12, 31), table).status // 'late' for 30 Sep → 11 Oct 2025
  */
 export function judgeEvent(calendar: WorkingCalendar, convention: CountingConvention, rule: ServiceLimit, row: ServiceEventRow, asOf: DayNumber, table: Table<ServiceEventRow>): JudgedEvent {
@@ -43,12 +43,6 @@ export function judgeEvent(calendar: WorkingCalendar, convention: CountingConven
     throw new InputError(at('completed_at'), `a completion on or after received_at (${formatDay(row.received_at)})`, formatDay(row.completed_at));
   }
   const t = completed ?? asOf;
-  // The as-of date is checked by the caller; the event's own dates are checked here, with its row.
-  for (const [column, day] of [['received_at', row.received_at], ['completed_at', completed]] as const) {
-    if (day !== null && !coversDay(calendar, day)) {
-      throw new InputError(at(column), `a date in a year the working-day calendar ${calendar.file} covers (${coveredYearsText(calendar)}); a year missing is not guessed: add its State Council notice to a copy (awb calendar --export) and pass --calendar`, formatDay(day));
-    }
-  }
   const ok = withinLimit(calendar, convention, limit, row.received_at, t);
   if (completed !== null) {
     const taken = workingDaysTaken(calendar, convention, row.received_at, completed);

@@ -163,7 +163,7 @@ const pct = (rate: Dec) => percentText(rate, undefined, 2);
  * - ILI-SVC-BRANCH names each branch whose on-time rate for a type fails the trigger.
  * Events outside the rules' channels (offline) are counted apart and not judged; an empty channel
  * counts as online.
- * @throws InputError when the calendar does not cover the as-of date or an event's dates, or a
+ * @throws InputError when the calendar does not cover the period or the as-of date, or a
  * completion precedes its receipt (naming the row and column).
  * @example serviceStandards(events, loadWorkingCalendar(), serviceStandardsRules(loadRulebook()), { period: '2025Q4' as Period }).cells[0]
  */
@@ -173,7 +173,16 @@ export function serviceStandards(events: Table<ServiceEventRow>, calendar: Worki
   const asOf = options.asOf ?? to;
   const by = options.by ?? 'region';
   if (asOf < from) throw new InputError({ argument: '--as-of' }, `a date on or after the period's first day ${formatDay(from)}`, formatDay(asOf));
-  if (!coversDay(calendar, asOf)) throw new InputError({ argument: '--as-of', file: calendar.file }, `a date in a year the working-day calendar covers (${coveredYearsText(calendar)})`, formatDay(asOf));
+  // Every day an event is judged on lies between its receipt in the period and the as-of date.
+  for (const [what, day] of [[options.asOf === undefined ? 'the period' : '--as-of', asOf], ['the period', from]] as const) {
+    if (!coversDay(calendar, day)) {
+      throw new InputError(
+        { argument: what, file: calendar.file },
+        `dates in the years the working-day calendar covers (${coveredYearsText(calendar)}); a year missing is not guessed: add its State Council notice to a copy (awb calendar --export) and pass --calendar`,
+        formatDay(day),
+      );
+    }
+  }
   const inPeriod = events.rows.filter((r) => r.received_at >= from && r.received_at <= to && r.received_at <= asOf);
   const inChannel = (channels: readonly string[]) => (r: ServiceEventRow) => channels.includes(r.channel ?? 'online');
   const cells: ServiceCell[] = [];
