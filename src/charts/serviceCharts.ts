@@ -4,8 +4,8 @@ import type { Figure } from './figure';
 
 /** Chart titles in the two languages of the reports. */
 const TITLES = {
-  en: { heat: (p: string, by: string) => `On-time rate of the S1 §6 time limits by type and ${by}, ${p} (consultations: connection rate)`, all: 'all' },
-  zh: { heat: (p: string, by: string) => `${p} 在线服务时效达成率（按服务类型和${by === 'region' ? '地区' : by === 'branch' ? '分支机构' : '渠道'}；咨询为接通率）`, all: '全部' },
+  en: { heat: (p: string, by: string) => `S1 §6 on-time rate (%) by type and ${by}, ${p}<br><sup>consultations: connection rate</sup>`, all: 'all' },
+  zh: { heat: (p: string, by: string) => `${p} 在线服务时效达成率（%，按服务类型和${by === 'region' ? '地区' : by === 'branch' ? '分支机构' : '渠道'}）<br><sup>咨询为接通率</sup>`, all: '全部' },
 } as const;
 
 /**

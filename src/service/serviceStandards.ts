@@ -204,8 +204,8 @@ export function serviceStandards(events: Table<ServiceEventRow>, calendar: Worki
         findings.push(
           makeFinding(c.rule, {
             period: label,
-            message: `${label}: ${total.connected} of ${total.events} online consultations and service requests were answered, a connection rate of ${rate}; S1 §6 item 1 requires ${COMPARISON_SYMBOL[c.comparison]} ${pct(c.min_rate)}`,
-            message_zh: `${label}：在线咨询或服务请求 ${total.events} 次，接通 ${total.connected} 次，接通率 ${rate}，未达到“接通率不低于${pct(c.min_rate)}”的要求`,
+            message: `${total.connected} of ${total.events} online consultations and service requests received in ${label} were answered, a connection rate of ${rate}; S1 §6 item 1 requires ${COMPARISON_SYMBOL[c.comparison]} ${pct(c.min_rate)}`,
+            message_zh: `${label}接收的在线咨询或服务请求 ${total.events} 次，接通 ${total.connected} 次，接通率 ${rate}，未达到“接通率不低于${pct(c.min_rate)}”的要求`,
             values: { events: total.events, connected: total.connected, connection_rate: total.connection_rate.toNumber(), min_rate: c.min_rate.toNumber() },
           }),
         );
@@ -235,8 +235,8 @@ export function serviceStandards(events: Table<ServiceEventRow>, calendar: Worki
       findings.push(
         makeFinding(rule.rule, {
           period: label,
-          message: `${label}: ${missed} of ${total.judged} ${type} events judged missed the limit of ${limits} (${total.late} done late, ${total.open_overdue} still open past it; on-time rate ${rate}); most at ${worst.join(', ')}`,
-          message_zh: `${label}：${SERVICE_TYPE_ZH[type]} ${total.judged} 件中 ${missed} 件未在${limitsZh}内完成（逾期完成 ${total.late} 件，逾期未完成 ${total.open_overdue} 件；时效达成率 ${rate}），主要在 ${worst.join('、')}`,
+          message: `${missed} of ${total.judged} ${type} events received in ${label} and judged missed the limit of ${limits} (${total.late} done late, ${total.open_overdue} still open past it; on-time rate ${rate}); most at ${worst.join(', ')}`,
+          message_zh: `${label}接收的${SERVICE_TYPE_ZH[type]} ${total.judged} 件中 ${missed} 件未在${limitsZh}内完成（逾期完成 ${total.late} 件，逾期未完成 ${total.open_overdue} 件；时效达成率 ${rate}），主要在 ${worst.join('、')}`,
           values: {
             event_type: type,
             events: total.events,
@@ -257,8 +257,8 @@ export function serviceStandards(events: Table<ServiceEventRow>, calendar: Worki
       findings.push(
         makeFinding(trigger.rule, {
           period: label,
-          message: `${label}: branch ${b.group} met the ${type} limit (${limitText(rule.limit)}${rule.complex_limit ? `; complex ${limitText(rule.complex_limit)}` : ''}) in only ${b.on_time} of ${b.judged} events judged, an on-time rate of ${rate} (${COMPARISON_SYMBOL[trigger.comparison]} ${pct(trigger.min_on_time_rate)}, rule ${rule.rule.id})`,
-          message_zh: `${label}：${b.group} ${SERVICE_TYPE_ZH[type]}时效达成率 ${rate}（${b.judged} 件中按时 ${b.on_time} 件），低于 ${pct(trigger.min_on_time_rate)}`,
+          message: `Branch ${b.group} met the ${type} limit (${limitText(rule.limit)}${rule.complex_limit ? `; complex ${limitText(rule.complex_limit)}` : ''}) for only ${b.on_time} of ${b.judged} events received in ${label} and judged, an on-time rate of ${rate} (${COMPARISON_SYMBOL[trigger.comparison]} ${pct(trigger.min_on_time_rate)}, rule ${rule.rule.id})`,
+          message_zh: `${b.group} ${label}接收的${SERVICE_TYPE_ZH[type]}时效达成率 ${rate}（${b.judged} 件中按时 ${b.on_time} 件），低于 ${pct(trigger.min_on_time_rate)}`,
           values: { branch: b.group, event_type: type, judged: b.judged, on_time: b.on_time, late: b.late, open_overdue: b.open_overdue, on_time_rate: b.on_time_rate.toNumber(), time_limit_rule: rule.rule.id },
         }),
       );
