@@ -119,6 +119,17 @@ describe('the model file is checked', () => {
   });
 });
 
+describe('awb service-evaluation --export-model', () => {
+  it('writes a copy of the shipped model to edit, and never overwrites a file', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'awb-export-')), 'my-model.yaml');
+    expect((await awb('service-evaluation', '--export-model', file)).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(readFileSync(DEFAULT_EVALUATION_MODEL_PATH, 'utf8'));
+    const again = await awb('service-evaluation', '--export-model', file);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('expected a new file');
+  });
+});
+
 describe('awb service-evaluation on the sample company', () => {
   it('scores the head office and the seven branches, the three scores apart; the satisfaction score is the ICSI of 恒泰人寿', async () => {
     const run = await awb('service-evaluation', '--data', SAMPLE_DIR, '--year', '2025', '--company', '恒泰人寿', '--json');
