@@ -84,6 +84,10 @@ export * from './sample';
 // Customer satisfaction (ICSI, S3): PLS path modelling, reliability, bootstrap, indices, IPMA
 export * from './satisfaction';
 
+// Service quality: S1 §6 time limits on the State Council working-day calendar, S3 service evaluation
+export * from './service';
+export { surveyIndexer, type SurveyIndexer, type SubgroupIndex, type RespondentFilter } from './satisfaction/subgroupIndex';
+
 // Charts: pure figure specs, display in notebooks, export through headless Chromium
 export type { Figure } from './charts/figure';
 export { figuresHtml } from './charts/html';
@@ -98,6 +102,7 @@ export { showFigure } from './charts/showFigure';
 export { type PathDiagramInput, pathDiagram } from './charts/pathDiagram';
 export { type IndexBarsInput, indexBars } from './charts/indexBars';
 export { ipmaMap } from './charts/ipmaMap';
+export { serviceOnTimeFigure } from './charts/serviceCharts';
 export { figureOutputHtml, plotlyLoaderHtml } from './charts/notebookFigure';
 
 // Notebooks: display frames, run notebooks headless

@@ -91,3 +91,30 @@ export function addMonths(day: number, months: number): DayNumber {
   const mo = (index % 12) + 1;
   return dayOf(y, mo, Math.min(d, daysInMonth(y, mo)));
 }
+
+/** Minutes east of UTC of China Standard Time (UTC+8), the time zone S1's working days are counted in. */
+const CHINA_OFFSET_MINUTES = 480;
+
+/**
+ * Parses a date or a date-time and returns its calendar date in China Standard Time (UTC+8):
+ * `YYYY-MM-DD` (and the forms `parseDayText` accepts) as it is; `YYYY-MM-DD HH:MM[:SS[.fff]]` or
+ * with `T` as the local time in China; with a time-zone offset (`Z`, `+08:00`, `-0500`) converted
+ * to China's date. The time of day is dropped: S1 §6 counts whole days.
+ * @returns the day number, or null when the text is not a real date or time.
+ * @example formatDay(parseDateTimeText('2025-09-30 17:45')!) // '2025-09-30'
+ * @example formatDay(parseDateTimeText('2025-09-30T17:45:00Z')!) // '2025-10-01' (01:45 in Beijing)
+ */
+export function parseDateTimeText(text: string): DayNumber | null {
+  const t = text.trim();
+  const m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(t);
+  if (!m) return parseDayText(t);
+  const day = parseDayText(`${m[1]}-${m[2]}-${m[3]}`);
+  const hour = Number(m[4]);
+  const minute = Number(m[5]);
+  const second = m[6] === undefined ? 0 : Number(m[6]);
+  if (day === null || hour > 23 || minute > 59 || second > 59) return null;
+  if (m[7] === undefined) return day;
+  const zone = m[7] === 'Z' ? 0 : (m[7][0] === '-' ? -1 : 1) * (Number(m[7].slice(1, 3)) * 60 + Number(m[7].slice(-2)));
+  const minutesInChina = hour * 60 + minute - zone + CHINA_OFFSET_MINUTES;
+  return (day + Math.floor(minutesInChina / 1440)) as DayNumber;
+}

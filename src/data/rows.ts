@@ -3,7 +3,7 @@ import type { Dec } from '../money/decimal';
 import type { DayNumber } from './dates';
 import type { RowBase } from './parseTable';
 import type { Period, Quarter } from './period';
-import type { ExitReason, GovernanceGrade, Indicator, Line, RiskRating } from './schema';
+import type { ExitReason, GovernanceGrade, Indicator, Line, RiskRating, ServiceEventType } from './schema';
 
 /** Typed rows of each input table. Optional columns that are absent or empty are null. */
 
@@ -119,6 +119,28 @@ export interface SurveyRow extends RowBase {
   readonly weight: number | null;
 }
 
+export interface ServiceEventRow extends RowBase {
+  readonly event_id: string;
+  readonly type: ServiceEventType;
+  /** The date received, in China time. */
+  readonly received_at: DayNumber;
+  /** The date completed, in China time; null while open. */
+  readonly completed_at: DayNumber | null;
+  readonly channel: 'online' | 'offline' | null;
+  readonly complex: boolean | null;
+  readonly connected: boolean | null;
+  readonly product_code: string | null;
+  readonly region: string | null;
+  readonly branch: string | null;
+}
+
+export interface ServiceInnovationRow extends RowBase {
+  readonly unit: string;
+  readonly year: number;
+  readonly project: string;
+  readonly points: number;
+}
+
 /** The row type of each table. */
 export interface RowOf {
   products: ProductRow;
@@ -131,4 +153,6 @@ export interface RowOf {
   triangle: TriangleRow;
   premiums: PremiumRow;
   survey: SurveyRow;
+  service_events: ServiceEventRow;
+  service_innovations: ServiceInnovationRow;
 }

@@ -9,6 +9,7 @@
 export type ColumnType =
   | 'string'
   | 'date' // ISO YYYY-MM-DD → DayNumber
+  | 'datetime' // YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS] (China time, or with an offset) → DayNumber of the date in China
   | 'period' // YYYY or YYYYQn → Period
   | 'quarter' // YYYYQn only → Quarter
   | 'money' // yuan, at most two decimals → Cents
@@ -53,7 +54,9 @@ export type TableName =
   | 'assumptions'
   | 'triangle'
   | 'premiums'
-  | 'survey';
+  | 'survey'
+  | 'service_events'
+  | 'service_innovations';
 
 const PRODUCT_CODE: ColumnSpec = {
   name: 'product_code',
@@ -127,6 +130,22 @@ export const GOVERNANCE_GRADES = {
 } as const;
 
 export type GovernanceGrade = keyof typeof GOVERNANCE_GRADES;
+
+/** The service events whose time limits S1 §6 sets (and consultations, for the connection rate). */
+export const SERVICE_EVENT_TYPES = {
+  consultation: ['咨询', '咨询服务', '服务请求', '咨询或服务请求'],
+  underwriting_notice: ['体检生调通知', '体检通知', '生调通知', '核保通知'],
+  e_policy_delivery: ['电子保单送达', '电子保单'],
+  policy_service: ['保全', '在线保全', '保全服务'],
+  claim_guidance: ['理赔指导'],
+  claim_papers_notice: ['补充材料通知', '理赔材料补充通知', '补材通知'],
+  claim_decision: ['理赔核定', '核定'],
+  claim_decision_notice: ['核定结果通知', '核定通知'],
+  surrender_decision: ['退保', '退保核定', '在线退保'],
+  complaint_contact: ['投诉', '投诉联系'],
+} as const;
+
+export type ServiceEventType = keyof typeof SERVICE_EVENT_TYPES;
 
 export const TABLES: Readonly<Record<TableName, TableSpec>> = {
   products: {
@@ -288,6 +307,36 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
       { name: 'region', type: 'string', aliases: ['地区', '区域', '省份'], description: 'Region', descriptionZh: '地区' },
       { name: 'stage', type: 'string', aliases: ['业务环节', '服务环节'], description: 'Business stage', descriptionZh: '业务环节' },
       { name: 'weight', type: 'number', min: 0, aliases: ['权重', '样本权重'], description: 'Survey weight', descriptionZh: '样本权重' },
+    ],
+  },
+  service_events: {
+    name: 'service_events',
+    description: 'One row per service event (request, notice, decision, complaint) for the S1 §6 time limits; times in China time.',
+    keepsAttributes: true,
+    key: ['event_id'],
+    columns: [
+      { name: 'event_id', type: 'string', required: true, aliases: ['事件编号', '服务编号', '工单号', '受理编号'], description: 'Event identifier', descriptionZh: '事件编号' },
+      { name: 'type', type: 'enum', required: true, values: SERVICE_EVENT_TYPES, aliases: ['服务类型', '事件类型', '服务事项'], description: 'What was asked or due (S1 §6)', descriptionZh: '服务类型' },
+      { name: 'received_at', type: 'datetime', required: true, aliases: ['接收时间', '申请时间', '受理时间', '提交时间', '收到时间', '承保时间'], description: 'When the request, complete papers or notice was received (for e-policies: the issue)', descriptionZh: '接收时间（电子保单为承保时间）' },
+      { name: 'completed_at', type: 'datetime', aliases: ['完成时间', '办结时间', '处理完成时间', '送达时间', '通知时间'], description: 'When it was done; empty while open', descriptionZh: '完成时间（未完成为空）' },
+      { name: 'channel', type: 'enum', values: { online: ['线上', '在线', '互联网'], offline: ['线下'] }, aliases: ['渠道', '服务渠道'], description: 'Online or offline service', descriptionZh: '服务渠道（线上/线下）' },
+      { name: 'complex', type: 'boolean', aliases: ['复杂情形', '是否复杂案件', '复杂案件'], description: 'A complex case (longer limits for claim and surrender decisions)', descriptionZh: '是否复杂情形' },
+      { name: 'connected', type: 'boolean', aliases: ['是否接通', '接通'], description: 'Consultation: whether the request was answered', descriptionZh: '是否接通' },
+      OPTIONAL_PRODUCT_CODE,
+      { name: 'region', type: 'string', aliases: ['地区', '区域', '省份'], description: 'Region', descriptionZh: '地区' },
+      { name: 'branch', type: 'string', aliases: ['分支机构', '分公司', '机构', '省级分公司'], description: 'Provincial branch (S3 art. 9)', descriptionZh: '分支机构' },
+    ],
+  },
+  service_innovations: {
+    name: 'service_innovations',
+    description: 'Service innovation points awarded by the evaluation committee (S3 art. 11(1), 16), per unit and year.',
+    keepsAttributes: true,
+    key: ['unit', 'year', 'project'],
+    columns: [
+      { name: 'unit', type: 'string', required: true, aliases: ['机构', '评价机构', '分支机构'], description: 'head_office (总公司) or the branch', descriptionZh: '评价机构（总公司或分支机构）' },
+      { name: 'year', type: 'integer', required: true, min: 2013, max: 2100, aliases: ['年度', '评价年度'], description: 'Evaluation year', descriptionZh: '评价年度' },
+      { name: 'project', type: 'string', required: true, aliases: ['项目', '创新项目', '服务创新项目'], description: 'The innovation project declared', descriptionZh: '服务创新项目' },
+      { name: 'points', type: 'integer', required: true, min: 1, max: 10, aliases: ['加分', '得分', '创新加分'], description: 'Points awarded (1–10)', descriptionZh: '加分（1至10分）' },
     ],
   },
 };

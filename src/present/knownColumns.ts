@@ -14,6 +14,7 @@ const KIND_OF_TYPE: Readonly<Record<ColumnType, ColumnKind>> = {
   quarter: 'period',
   boolean: 'boolean',
   enum: 'code',
+  datetime: 'text',
 };
 
 /** Input column names too general to carry one meaning in output tables (`value` is a triangle's amount there, anything elsewhere). */

@@ -6,6 +6,8 @@ import type { CommandLookup } from '../evidence/fileEvidence';
 import type { Progress } from '../progress';
 import { type Finding, sortFindings } from '../rules/finding';
 import { loadRulebook, type Rulebook } from '../rules/rulebook';
+import type { ServiceStandards } from '../service/serviceStandards';
+import { studyServiceStandards } from '../service/studyServiceStandards';
 import { type BacktestAnnex, backtestAnnex } from './backtestAnnex';
 import { planReview, type ReviewParams, SECTION_COMMAND, type SectionId } from './reviewPlan';
 import { runFindings } from './runFindings';
@@ -47,6 +49,8 @@ export interface Review {
   readonly findings: readonly Finding[];
   /** The backtest section in the structure of S1 annex 2, when the backtest ran. */
   readonly annex: BacktestAnnex | null;
+  /** The S1 §6 study of the quarter, when the service section ran (its content is built from it). */
+  readonly service: ServiceStandards | null;
   /** Every file read, by the commands and by the review itself. */
   readonly inputs: readonly string[];
 }
@@ -65,7 +69,7 @@ async function surveyGroupColumns(survey: string, read: ReadOptions): Promise<st
 /**
  * Computes a quarterly review: runs each section's command through its public `run()` with the
  * arguments planned by `planReview`, collects the findings, and builds the backtest section in
- * the structure of S1 annex 2. A section whose command this version of the workbench lacks is
+ * the structure of S1 annex 2 and the service section's study (S1 §6). A section whose command this version of the workbench lacks is
  * marked unavailable, never filled in.
  * @param lookup finds a command by name (the `awb` commands; tests pass stand-ins)
  * @throws InputError for bad input in any section (a review is never filed with a section that
@@ -111,12 +115,19 @@ export async function composeReview(p: ReviewParams, progress: Progress, lookup:
     annex = await backtestAnnex(p.data, p.quarter, backtest.runs[0].output, read);
     for (const input of annex.inputs) inputs.add(input);
   }
+  let service: ServiceStandards | null = null;
+  if (sections.some((s) => s.id === 'service' && s.status === 'complete')) {
+    const studied = await studyServiceStandards({ data: p.data, period: p.quarter, rules: p.rules, calendar: p.calendar ?? null, read });
+    service = studied.study;
+    for (const input of studied.inputs) inputs.add(input);
+  }
   return {
     params: p,
     rulebook,
     sections,
     findings: sortFindings(sections.flatMap((s) => s.findings)),
     annex,
+    service,
     inputs: [...inputs].sort(),
   };
 }

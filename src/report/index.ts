@@ -6,3 +6,4 @@ export { reviewHtml, displayNumber } from './reviewHtml';
 export { printPdf, type PrintOptions } from './printPdf';
 export { runFindings } from './runFindings';
 export { wording, LANGS, type Lang } from './labels';
+export { serviceSectionContent, type ServiceSectionContent, type SectionTable } from './serviceSection';

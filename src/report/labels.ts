@@ -1,5 +1,6 @@
 import { TABLES } from '../data/schema';
 import type { Lang } from '../present/column';
+import { SERVICE_TYPE_ZH } from '../service/serviceStandards';
 import type { Severity } from '../rules/finding';
 
 /** The languages a review is written in: those of the presenters. */
@@ -28,7 +29,7 @@ export interface Wording {
   readonly notApplicable: string;
   readonly headline: string;
   readonly noFindings: string;
-  readonly sections: Readonly<Record<'backtest' | 'lossratio' | 'expense' | 'eligibility' | 'satisfaction', { readonly title: string; readonly basis: string }>>;
+  readonly sections: Readonly<Record<'backtest' | 'lossratio' | 'expense' | 'eligibility' | 'satisfaction' | 'service', { readonly title: string; readonly basis: string }>>;
   readonly commandMissing: (command: string) => string;
   readonly noSurvey: (dir: string) => string;
   readonly noSurveyModel: (survey: string) => string;
@@ -58,6 +59,22 @@ export interface Wording {
   readonly yes: string;
   readonly no: string;
   readonly annex: AnnexWording;
+  readonly service: ServiceWording;
+}
+
+/** Wording of the service standards section (S1 §5–§6). */
+export interface ServiceWording {
+  readonly intro: (p: { period: string; from: string; to: string; asOf: string; calendar: string; receiptCounted: boolean }) => string;
+  readonly byType: string;
+  readonly byTypeNote: string;
+  readonly byBranch: string;
+  readonly byBranchNote: (shown: number, total: number) => string;
+  readonly noBranch: string;
+  readonly byDay: string;
+  readonly byDayNote: (shown: number, total: number) => string;
+  readonly noExceptions: string;
+  readonly outOfChannel: (n: number) => string;
+  readonly limit: (amount: number, unit: 'working_days' | 'calendar_days') => string;
 }
 
 /** Wording of the backtest section, which follows S1 annex 2 part 三. */
@@ -167,6 +184,19 @@ const COLUMN_ZH: Record<string, string> = {
   ceded_share: '分出保费占比',
   ceded_claims_share: '摊回赔款占比',
   product: '产品',
+  type: '服务类型',
+  events: '事件数',
+  judged: '已判定',
+  on_time: '按时完成',
+  late: '逾期完成',
+  open_overdue: '逾期未完成',
+  on_time_rate: '时效达成率',
+  median_working_days: '用时中位数（工作日）',
+  p95_working_days: '用时第95百分位（工作日）',
+  connection_rate: '接通率',
+  time_limit: '时限',
+  received_on: '接收日期',
+  exceptions: '逾期件数',
   section: '部分',
   status: '状态',
   findings: '发现数',
@@ -197,6 +227,7 @@ const EN: Wording = {
     expense: { title: 'Expense caps', basis: 'S1 §9.2, §10; S2' },
     eligibility: { title: 'Capital eligibility', basis: 'S1 §3, §11 and annex 1' },
     satisfaction: { title: 'Customer satisfaction index', basis: 'S3 art. 22–24' },
+    service: { title: 'Service standards', basis: 'S1 §5–§6 online service time limits' },
   },
   commandMissing: (c) => `This section is unavailable: this version of the workbench has no \`awb ${c}\` command, so it was not computed. Nothing in this section has been estimated or filled in by hand.`,
   noSurvey: (dir) => `No satisfaction survey in ${dir} (survey.csv, .xlsx or .parquet): there is no index to report this quarter.`,
@@ -261,6 +292,20 @@ const EN: Wording = {
     indicator: INDICATOR_EN,
     line: LINE_EN,
   },
+  service: {
+    intro: ({ period, from, to, asOf, calendar, receiptCounted }) =>
+      `Online service events received in ${period} (${from} to ${to}), judged at ${asOf} against the time limits of S1 §6 in working days on the State Council's holiday calendar with its adjusted working weekends (${calendar}). The day of receipt is ${receiptCounted ? 'counted' : 'not counted'}; a limit ends with its last working day; the 30 days of complex claims are calendar days (rule ILI-SVC-COUNTING).`,
+    byType: 'On-time rates by type of service',
+    byTypeNote: 'On-time rate = done within the limit ÷ (done within + done late + open past the limit); consultations show the connection rate (S1 §6 item 1: at least 95%). Working days taken: nearest-rank median and 95th percentile.',
+    byBranch: 'Branches that missed a limit',
+    byBranchNote: (shown, total) => `The ${shown} branch and service pairs with the lowest on-time rates of ${total} with a late or overdue event; rule ILI-SVC-BRANCH names a branch below 90% on at least 50 events judged.`,
+    noBranch: 'No branch missed a limit.',
+    byDay: 'Late and overdue events by day received',
+    byDayNote: (shown, total) => `The ${shown} days with the most late or overdue events of ${total} days; every event is in tables/service_exceptions.csv.`,
+    noExceptions: 'No event was late or overdue.',
+    outOfChannel: (n) => `${n} offline events are outside S1 §6's online standards and were not judged.`,
+    limit: (amount, unit) => (unit === 'working_days' ? `${amount} working day${amount === 1 ? '' : 's'}` : `${amount} calendar days`),
+  },
 };
 
 const ZH: Wording = {
@@ -276,7 +321,7 @@ const ZH: Wording = {
   status: '状态',
   findingsCount: '发现数',
   severityHeading: '严重程度',
-  value: { single: '趸交', regular: '期交', individual: '个人', group: '团体', complete: '已完成', unavailable: '不可用', 'not-applicable': '不适用' },
+  value: { single: '趸交', regular: '期交', individual: '个人', group: '团体', complete: '已完成', unavailable: '不可用', 'not-applicable': '不适用', ...SERVICE_TYPE_ZH },
   complete: '已完成',
   unavailable: '不可用',
   notApplicable: '不适用',
@@ -288,6 +333,7 @@ const ZH: Wording = {
     expense: { title: '费用率上限', basis: 'S1 第（九）条第2项、第（十）条；S2' },
     eligibility: { title: '经营资质（偿付能力与责任准备金覆盖率）', basis: 'S1 第（三）、（十一）条及附件1' },
     satisfaction: { title: '客户满意度指数', basis: 'S3 第二十二至二十四条' },
+    service: { title: '在线服务标准', basis: 'S1 第（五）、（六）条 在线服务时限' },
   },
   commandMissing: (c) => `本部分不可用：当前版本的系统没有 \`awb ${c}\` 命令，因此未作计算。本部分没有任何估计或人工填写的内容。`,
   noSurvey: (dir) => `${dir} 中没有满意度调查数据（survey.csv、.xlsx 或 .parquet），本季度无指数可报告。`,
@@ -351,6 +397,20 @@ const ZH: Wording = {
     measure: { attention: '予以关注', adjust: '调整改进', report: '主动报告', disclose: '信息披露' },
     indicator: INDICATOR_ZH,
     line: LINE_ZH,
+  },
+  service: {
+    intro: ({ period, from, to, asOf, calendar, receiptCounted }) =>
+      `${period}（${from}至${to}）接收的在线服务事项，于 ${asOf} 按 S1 第（六）条的时限判定。工作日依国务院办公厅节假日安排（含调休上班日）计算（${calendar}）；接收当日${receiptCounted ? '计入' : '不计入'}，时限至最后一个工作日结束，复杂理赔案件的30日按自然日计算（规则 ILI-SVC-COUNTING）。`,
+    byType: '各服务类型时效达成率',
+    byTypeNote: '时效达成率 = 按时完成 ÷（按时完成 + 逾期完成 + 逾期未完成）；咨询为接通率（S1 第（六）条第1项：不低于95%）。用时为工作日数的中位数及第95百分位（取实际值）。',
+    byBranch: '未达时限的分支机构',
+    byBranchNote: (shown, total) => `有逾期事项的 ${total} 个分支机构与服务类型组合中，时效达成率最低的 ${shown} 个；规则 ILI-SVC-BRANCH 对判定件数不少于50件且达成率低于90%的分支机构提出发现。`,
+    noBranch: '没有分支机构逾期。',
+    byDay: '逾期事项按接收日期统计',
+    byDayNote: (shown, total) => `逾期事项最多的 ${shown} 天（共 ${total} 天）；全部逾期事项见证据包中的 tables/service_exceptions.csv。`,
+    noExceptions: '没有逾期事项。',
+    outOfChannel: (n) => `${n} 件线下服务不属于 S1 第（六）条的在线服务标准，未作判定。`,
+    limit: (amount, unit) => (unit === 'working_days' ? `${amount}个工作日` : `${amount}日`),
   },
 };
 

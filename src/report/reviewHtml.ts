@@ -8,6 +8,7 @@ import type { BacktestAnnex } from './backtestAnnex';
 import type { Review, SectionResult } from './composeReview';
 import { columnLabel, type Wording, wording } from './labels';
 import { quarterEndDate } from './reviewPlan';
+import { type ServiceSectionContent, serviceSectionContent } from './serviceSection';
 import { groupThousands } from '../money/groupThousands';
 
 /** At most this many rows of a command's table are printed; the bundle holds them all. */
@@ -191,6 +192,21 @@ function rowsOfQuarter(rows: readonly TableRow[], quarter: string): { rows: read
   return { rows: selected, period: selected.some((r) => r[column] === quarter) ? quarter : year };
 }
 
+/** The service section's content (built from the study by `serviceSectionContent`) as HTML; its chart is added to `charts`. */
+function serviceHtml(content: ServiceSectionContent, w: Wording, charts: ReviewChart[], command: string): string {
+  const parts = [`<p>${escapeHtml(content.intro)}</p>`];
+  for (const t of content.tables) {
+    const format = Object.fromEntries(t.percent.map((c) => [c, percent]));
+    parts.push(`<h3>${escapeHtml(t.title)}</h3><p class="note">${escapeHtml(t.note)}</p>`, t.rows.length === 0 ? `<p>${escapeHtml(t.empty)}</p>` : htmlTable(t.rows, w, { columns: t.columns, format }));
+  }
+  for (const note of content.notes) parts.push(`<p class="note">${escapeHtml(note)}</p>`);
+  const chart = { id: `chart-${charts.length + 1}`, name: 'service_on_time_rates', command, figure: content.figure };
+  charts.push(chart);
+  const height = typeof content.figure.layout.height === 'number' ? ` style="height:${content.figure.layout.height}px"` : '';
+  parts.push(`<h3>${escapeHtml(w.chartsOfSection)}</h3><figure><div id="${chart.id}" class="chart"${height}></div><figcaption>${escapeHtml(w.figure(charts.length, chartTitle(content.figure, chart.name), command))}</figcaption></figure>`);
+  return parts.join('\n');
+}
+
 function chartTitle(figure: Figure, name: string): string {
   return (figureTitle(figure) ?? '').replace(/<[^>]*>/g, ' ').trim() || name;
 }
@@ -204,6 +220,13 @@ function sectionHtml(s: SectionResult, n: number, review: Review, w: Wording, ch
   const parts: string[] = [head];
   if (s.id === 'backtest' && review.annex) parts.push(annexHtml(review.annex, review, w));
   parts.push(`<h3>${escapeHtml(w.findingsOfSection)}</h3>${findingsTable(s.findings, review, w, false)}`);
+  if (s.id === 'service' && review.service) {
+    // The section's content is a function of the study; the command's full tables are in the bundle.
+    parts.push(serviceHtml(serviceSectionContent(review.service, review.params.lang), w, charts, s.command));
+    for (const run of s.runs) parts.push(`<p class="computed-by">${escapeHtml(w.computedBy(['awb', run.command, ...run.argv].join(' ')))}</p>`);
+    parts.push('</section>');
+    return parts.join('\n');
+  }
   // A section run several times (the index by company, region, stage) repeats what does not
   // depend on the grouping (the path model): each table and chart is shown once.
   const shown = new Set<string>();

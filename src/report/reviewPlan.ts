@@ -16,10 +16,12 @@ export type ReviewParams = {
   readonly rules: string | null;
   /** The survey's model file, or null for survey_model.json beside the survey. */
   readonly survey_model: string | null;
+  /** A working-day calendar file for the service section, or null for the shipped one (absent in bundles filed before it existed). */
+  readonly calendar?: string | null;
 } & Partial<ReadParams>;
 
 /** The sections of the review, in the order they appear. */
-export const SECTIONS = ['backtest', 'lossratio', 'expense', 'eligibility', 'satisfaction'] as const;
+export const SECTIONS = ['backtest', 'lossratio', 'expense', 'eligibility', 'satisfaction', 'service'] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
 /** One command run that a section is built from: the command and its command-line arguments. */
@@ -42,6 +44,7 @@ export const SECTION_COMMAND: Readonly<Record<SectionId, string>> = {
   expense: 'expense',
   eligibility: 'eligibility',
   satisfaction: 'icsi',
+  service: 'service',
 };
 
 /** Last day of the quarter, ISO (`2025Q4` → `2025-12-31`): the backtest's as-of date. */
@@ -68,6 +71,8 @@ export function latestCompleteYear(quarter: Quarter): number {
  * - eligibility: `eligibility --data D --quarter Q`
  * - satisfaction: `icsi --survey D/survey.csv --model M --by <group>` for each of company, region
  *   and stage that the survey has (S3: indices by company, region and business stage)
+ * - service, only when the data folder has a service_events table: `service --data D --quarter Q`
+ *   (S1 §6 time limits; `--calendar FILE` passed on when given)
  * `--rules FILE` is passed to every rule-based command when given; `--encoding` and `--header-row`
  * to every command.
  * @param surveyGroups the grouping columns present in the survey (company, region, stage)
@@ -94,6 +99,10 @@ export async function planReview(p: ReviewParams, surveyGroups: (survey: string)
       const runs = groups.length === 0 ? [{ id: 'icsi', command: 'icsi', argv: base }] : groups.map((g) => ({ id: `icsi_${g}`, command: 'icsi', argv: [...base, '--by', g] }));
       plans.push({ id: 'satisfaction', command: 'icsi', runs });
     }
+  }
+  if (findTableFile(p.data, 'service_events')) {
+    const calendar = p.calendar ? ['--calendar', p.calendar] : [];
+    plans.push({ id: 'service', command: 'service', runs: [{ id: 'service', command: 'service', argv: [...data, '--quarter', p.quarter, ...rules, ...calendar] }] });
   }
   return plans;
 }

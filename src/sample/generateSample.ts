@@ -7,6 +7,8 @@ import { loadingRows, loadingSchedules } from './loadings';
 import { policyRows, simulateBook } from './policies';
 import { productRows } from './products';
 import { RandomSource } from './random';
+import { serviceEventRows } from './serviceEvents';
+import { serviceInnovationRows } from './serviceInnovations';
 import { solvencyRows } from './solvency';
 import { surveyModel, surveyRows } from './survey';
 import { triangleRows } from './triangle';
@@ -44,6 +46,8 @@ export function generateSample(options: SampleOptions, progress: Progress): Samp
     solvency: solvencyRows(),
     triangle: triangleRows(claims),
     survey: surveyRows(new RandomSource(options.seed, 'survey')),
+    service_events: serviceEventRows(new RandomSource(options.seed, 'service'), book.policies),
+    service_innovations: serviceInnovationRows(),
   };
   const files = new Map<string, string>();
   const rows: Record<string, number> = {};

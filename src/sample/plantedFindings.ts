@@ -61,6 +61,27 @@ export function lapseDriftMultiplier(product: string, channel: string, policyYea
  */
 export const LAGGING_REGION = { region: '西北', qualityShift: -0.8, complaintsShift: -0.8 } as const;
 
+/**
+ * S1 §6 service time limits (service_events, 2025). The company's service roster skipped the
+ * adjusted working weekends (调休) of the Spring Festival and National Day: its staff did not work
+ * Sunday 26 January, Saturday 8 February, Sunday 28 September and Saturday 11 October, so requests
+ * due on those days were done on the next day worked, late. Claim decisions received from the
+ * last working days before either holiday through the holiday piled up: a share of them was
+ * decided one to three working days late. Automated services (e-policy delivery, consultations)
+ * are not affected.
+ */
+export const SERVICE_HOLIDAY_LAPSES = {
+  skippedWorkedDays: ['2025-01-26', '2025-02-08', '2025-09-28', '2025-10-11'],
+  backlogWindows: [
+    ['2025-01-22', '2025-02-04'],
+    ['2025-09-24', '2025-10-08'],
+  ],
+  backlogShare: 0.45,
+} as const;
+
+/** ILI-SVC-SURRENDER and ILI-SVC-BRANCH: a branch that decides a third of its online surrenders a day or two late, all year. */
+export const SURRENDER_LAPSES = { branch: '陕西分公司', lateShare: 0.3 } as const;
+
 /** One planted finding as `awb sample` lists it: the check that finds it, where, and what it shows. */
 export interface PlantedFinding {
   /** The rulebook rule that fires, or the analysis that shows it. */
@@ -112,6 +133,18 @@ export const PLANTED_FINDINGS: readonly PlantedFinding[] = [
     period: '2024Q1-2025Q4',
     where: { channel: LAPSE_DRIFT.channel, policy_year: `1-${LAPSE_DRIFT.maxPolicyYear}` },
     description: 'lapse A/E near 1 through 2023, about 1.2 in 2024 and 1.5 in 2025, above 2 in the drifting channel’s first two policy years',
+  },
+  {
+    check: 'ILI-SVC-* (service time limits)',
+    period: '2025Q1, 2025Q3, 2025Q4',
+    where: { worked_days_skipped: SERVICE_HOLIDAY_LAPSES.skippedWorkedDays.join(',') },
+    description: 'requests due on the adjusted working weekends of the Spring Festival and National Day done on the next day worked, and claim decisions piled up over both holidays: late on the State Council calendar (weekday-only counting misses the first kind)',
+  },
+  {
+    check: 'ILI-SVC-BRANCH (surrender decisions)',
+    period: '2025Q1-2025Q4',
+    where: { branch: SURRENDER_LAPSES.branch },
+    description: 'about 30% of the branch’s online surrenders decided after the 1-working-day limit, every quarter: on-time rate about 70%',
   },
   {
     check: 'satisfaction index by region',

@@ -48,7 +48,16 @@ describe('the quarterly review of the sample company (npm start)', () => {
       ['expense', 'complete'],
       ['eligibility', 'complete'],
       ['satisfaction', 'complete'],
+      ['service', 'complete'],
     ]);
+  });
+
+  it('has the Service standards section with the planted lapses (S1 §6) and the branch that misses the surrender limit', () => {
+    expect(has('ILI-SVC-POLICY-SERVICE', undefined, '2025Q4')).toBe(true);
+    expect(review.findings.find((f) => f.rule_id === 'ILI-SVC-BRANCH')!.values).toMatchObject({ branch: '陕西分公司', event_type: 'surrender_decision', judged: 65, on_time: 47 });
+    const html = readFileSync(join(bundle, 'report.html'), 'utf8');
+    expect(html).toContain('id="sec-service"');
+    expect(html).toContain('Late and overdue events by day received');
   });
 
   // The findings planted in the sample company, as data/README.md documents them.

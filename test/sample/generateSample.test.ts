@@ -19,17 +19,17 @@ describe('generateSample()', () => {
     for (const [name, text] of a.files) expect(b.files.get(name), name).toBe(text);
   });
 
-  it('gives different policies, claims, finance and survey for a different seed, and the same pricing tables', () => {
+  it('gives different policies, claims, finance, survey and service events for a different seed, and the same pricing tables', () => {
     const a = generateSample({ seed: 5, policies: 3000 }, SILENT_PROGRESS);
     const b = generateSample({ seed: 6, policies: 3000 }, SILENT_PROGRESS);
-    for (const name of ['policies.csv', 'claims.csv', 'finance.csv', 'survey.csv']) expect(b.files.get(name), name).not.toBe(a.files.get(name));
-    for (const name of ['products.csv', 'loadings.csv', 'assumptions.csv', 'solvency.csv', 'survey_model.json']) expect(b.files.get(name), name).toBe(a.files.get(name));
+    for (const name of ['policies.csv', 'claims.csv', 'finance.csv', 'survey.csv', 'service_events.csv']) expect(b.files.get(name), name).not.toBe(a.files.get(name));
+    for (const name of ['products.csv', 'loadings.csv', 'assumptions.csv', 'solvency.csv', 'survey_model.json', 'service_innovations.csv']) expect(b.files.get(name), name).toBe(a.files.get(name));
   });
 
   it('writes every input table of DOMAIN.md and the survey model', () => {
     const folder = generateSample({ seed: 1, policies: 1000 }, SILENT_PROGRESS);
     expect([...folder.files.keys()].sort()).toEqual(
-      ['assumptions.csv', 'claims.csv', 'finance.csv', 'loadings.csv', 'policies.csv', 'products.csv', 'solvency.csv', 'survey.csv', 'survey_model.json', 'triangle.csv'].sort(),
+      ['assumptions.csv', 'claims.csv', 'finance.csv', 'loadings.csv', 'policies.csv', 'products.csv', 'service_events.csv', 'service_innovations.csv', 'solvency.csv', 'survey.csv', 'survey_model.json', 'triangle.csv'].sort(),
     );
     expect(folder.rows.policies).toBe(1000);
   });

@@ -35,9 +35,12 @@ describe('awb sample', () => {
       'ILI-EXP-AVG',
       'ILI-ELIG',
       'BT-MEASURE (lapse)',
+      'ILI-SVC-* (service time limits)',
+      'ILI-SVC-BRANCH (surrender decisions)',
       'satisfaction index by region',
     ]);
-    const folder = await loadDataFolder(dir, ['products', 'loadings', 'finance', 'solvency', 'policies', 'claims', 'assumptions', 'triangle', 'survey']);
+    const folder = await loadDataFolder(dir, ['products', 'loadings', 'finance', 'solvency', 'policies', 'claims', 'assumptions', 'triangle', 'survey', 'service_events', 'service_innovations']);
+    expect(folder.service_events.rows.length).toBeGreaterThan(0);
     expect(folder.policies.rows).toHaveLength(2000);
     expect(existsSync(join(dir, 'survey_model.json'))).toBe(true);
     expect(readdirSync(work)).toEqual(['small']);

@@ -1,5 +1,6 @@
 import type { CommandSpec } from '../command';
 import { backtestCommand } from './backtest';
+import { calendarCommand } from './calendar';
 import { cashValueCommand } from './cashValue';
 import { eligibilityCommand } from './eligibility';
 import { expenseCommand } from './expense';
@@ -9,6 +10,8 @@ import { reserveCommand } from './reserve';
 import { reviewCommand } from './review';
 import { rulesCommand } from './rules';
 import { sampleCommand } from './sample';
+import { serviceCommand } from './service';
+import { serviceEvaluationCommand } from './serviceEvaluation';
 import { tablesCommand } from './tables';
 import { verifyCommand } from './verify';
 
@@ -26,7 +29,10 @@ export const COMMANDS: readonly CommandSpec<any>[] = [
   lossratioCommand,
   reserveCommand,
   rulesCommand,
+  calendarCommand,
   icsiCommand,
+  serviceCommand,
+  serviceEvaluationCommand,
   reviewCommand,
   verifyCommand,
 ];

@@ -9,7 +9,7 @@ import { findCommand } from './index';
 /** `awb review`: the chief actuary's quarterly review (HTML and PDF) and its evidence bundle. */
 export const reviewCommand = defineCommand({
   name: 'review',
-  summary: "The chief actuary's quarterly review: backtests (S1 annex 2), loss-ratio rules, expense caps, eligibility, satisfaction; HTML and PDF with evidence",
+  summary: "The chief actuary's quarterly review: backtests (S1 annex 2), loss-ratio rules, expense caps, eligibility, satisfaction, service standards; HTML and PDF with evidence",
   examples: [
     'awb review --data data/sample --quarter 2025Q4 --out output/review-2025Q4',
     'awb review --data data/sample --quarter 2025Q4 --lang zh --out output/review-2025Q4-zh',
@@ -21,7 +21,8 @@ export const reviewCommand = defineCommand({
       .requiredOption('--quarter <YYYYQn>', 'the quarter reviewed (experience to its last day)')
       .option('--lang <en|zh>', 'language of the report: en or zh', 'en')
       .option('--rules <file>', 'a rulebook to use instead of the shipped one (passed to every section)')
-      .option('--survey-model <file>', "the satisfaction survey's model (default: survey_model.json beside the survey)"),
+      .option('--survey-model <file>', "the satisfaction survey's model (default: survey_model.json beside the survey)")
+      .option('--calendar <file>', 'a working-day calendar for the service section instead of the shipped one'),
   parse: (o) => {
     if (typeof o.out !== 'string' || o.out.trim() === '') {
       throw new InputError({ argument: '--out' }, 'a new folder for the report and its evidence bundle (the review is always filed)');
@@ -33,6 +34,7 @@ export const reviewCommand = defineCommand({
       rules: optionalText(o, 'rules'),
       survey_model: optionalText(o, 'survey-model'),
       ...readParams(o),
+      calendar: optionalText(o, 'calendar'),
     };
   },
   run: (p, context) => quarterlyReview(p, context, findCommand),

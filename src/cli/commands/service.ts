@@ -1,0 +1,113 @@
+import { serviceOnTimeFigure } from '../../charts/serviceCharts';
+import { formatDay, parseDayText } from '../../data/dates';
+import { InputError } from '../../data/InputError';
+import { type Period, parsePeriodText } from '../../data/period';
+import { findingRows } from '../../rules/findingRows';
+import { percentText } from '../../rules/percentText';
+import { limitText } from '../../service/serviceLimits';
+import { branchRows, exceptionRows, serviceRows } from '../../service/serviceRows';
+import { SERVICE_GROUP_COLUMNS, type ServiceStandards, typeTotals } from '../../service/serviceStandards';
+import { studyServiceStandards } from '../../service/studyServiceStandards';
+import { choiceArg, dateArg, optionalText, requiredText } from '../args';
+import { defineCommand } from '../command';
+import { readOptionsOf, readParams, tableReadingOptions } from '../readOptions';
+import { textTable } from '../textTable';
+
+function serviceText(study: ServiceStandards): string {
+  const lines = [
+    `Online service standards (S1 §6), events received in ${study.period} (${formatDay(study.from)} to ${formatDay(study.to)}), judged at ${formatDay(study.as_of)}`,
+    `Working days: calendar ${study.calendar.id} ${study.calendar.version} (${study.calendar.years}); receipt day ${study.convention.receipt_day_counted ? 'counted' : 'not counted'}`,
+    '',
+    textTable(
+      typeTotals(study).map((c) => ({
+        type: c.type,
+        limit: c.limit === null ? 'connection' : `${limitText(c.limit)}${c.complex_limit ? ` / ${limitText(c.complex_limit)}` : ''}`,
+        events: c.events,
+        on_time: c.on_time,
+        late: c.late,
+        open_overdue: c.open_overdue,
+        rate: c.on_time_rate !== null ? percentText(c.on_time_rate, undefined, 2) : c.connection_rate !== null ? percentText(c.connection_rate, undefined, 2) : null,
+        median: c.median_working_days,
+        p95: c.p95_working_days,
+      })),
+    ),
+  ];
+  if (study.out_of_channel > 0) lines.push('', `${study.out_of_channel} offline events are outside S1 §6's online standards and were not judged.`);
+  lines.push('', `Findings (${study.findings.length}):`, ...study.findings.map((f) => `  [${f.severity}] ${f.rule_id} ${f.message}`));
+  return lines.join('\n');
+}
+
+/** `awb service`: S1 §6's online service time limits on the State Council working-day calendar. */
+export const serviceCommand = defineCommand({
+  name: 'service',
+  summary: 'Online service standards of S1 §6: time limits in working days (State Council calendar, 调休 included), on-time rates, connection rate',
+  examples: [
+    'awb service --data data/sample --quarter 2025Q4',
+    'awb service --data data/sample --quarter 2025Q1 --by branch --json',
+    'awb service --data data/sample --year 2025 --calendar my-calendar.yaml --out output/service-2025',
+  ],
+  configure: (c) =>
+    tableReadingOptions(c)
+      .requiredOption('--data <dir>', 'data folder with service_events')
+      .option('--quarter <YYYYQn>', 'the events received in this quarter (or --year)')
+      .option('--year <YYYY>', 'the events received in this year (or --quarter)')
+      .option('--as-of <YYYY-MM-DD>', 'judge open events at this date (default: the last day of the period)')
+      .option('--by <region|branch|channel>', 'breakdown besides the totals per type', 'region')
+      .option('--rules <file>', 'a rulebook to use instead of the default (awb rules --export)')
+      .option('--calendar <file>', 'a working-day calendar to use instead of the shipped one (awb calendar --export)'),
+  parse: (o) => {
+    const quarter = optionalText(o, 'quarter');
+    const year = optionalText(o, 'year');
+    if ((quarter === null) === (year === null)) throw new InputError({ argument: '--quarter' }, 'either --quarter YYYYQn or --year YYYY');
+    const text = (quarter ?? year)!.trim();
+    const period = parsePeriodText(text);
+    if (period === null || (quarter !== null ? !/Q/.test(period) : /Q/.test(period))) {
+      throw new InputError({ argument: quarter !== null ? '--quarter' : '--year' }, quarter !== null ? 'a quarter as YYYYQn (2025Q4)' : 'a year as YYYY', text);
+    }
+    return {
+      data: requiredText(o, 'data', 'a data folder'),
+      period: period as string,
+      as_of: optionalText(o, 'as-of') === null ? null : dateArg(o, 'as-of'),
+      by: choiceArg(o, 'by', SERVICE_GROUP_COLUMNS, 'region'),
+      rules: optionalText(o, 'rules'),
+      calendar: optionalText(o, 'calendar'),
+      ...readParams(o),
+    };
+  },
+  run: async (p) => {
+    const { study, rulebook, calendar, inputs } = await studyServiceStandards({
+      data: p.data,
+      period: p.period as Period,
+      asOf: p.as_of === null ? undefined : parseDayText(p.as_of)!,
+      by: p.by,
+      rules: p.rules,
+      calendar: p.calendar,
+      read: readOptionsOf(p),
+    });
+    const rows = serviceRows(study);
+    const branches = branchRows(study);
+    const exceptions = exceptionRows(study);
+    return {
+      json: {
+        period: study.period,
+        from: formatDay(study.from),
+        to: formatDay(study.to),
+        as_of: formatDay(study.as_of),
+        by: study.by,
+        rulebook: { id: rulebook.id, version: rulebook.version, sha256: rulebook.sha256 },
+        calendar: { id: calendar.id, version: calendar.version, sha256: calendar.sha256, years: study.calendar.years },
+        convention: study.convention,
+        rows,
+        branches,
+        exceptions,
+        out_of_channel: study.out_of_channel,
+        findings: study.findings,
+      },
+      text: serviceText(study),
+      inputs,
+      tables: { rows, branches, exceptions, findings: findingRows(study.findings) },
+      charts: { on_time_rates: serviceOnTimeFigure(study) },
+      rulebook,
+    };
+  },
+});
