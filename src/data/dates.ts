@@ -91,3 +91,40 @@ export function addMonths(day: number, months: number): DayNumber {
   const mo = (index % 12) + 1;
   return dayOf(y, mo, Math.min(d, daysInMonth(y, mo)));
 }
+
+/**
+ * A moment as recorded by a system clock, in whole seconds since 1970-01-01 00:00:00 of the same
+ * wall clock (no time zone: a recording system's local time is compared with dates of the same
+ * place, so no zone is ever applied).
+ */
+export type DateTime = number & { readonly __unit: 'second' };
+
+/**
+ * Parses a date and time of day: `YYYY-MM-DD HH:MM[:SS[.fff]]` (also with `T` or `/` separators,
+ * or `YYYY年M月D日 HH:MM[:SS]`), or a bare date (midnight). Fractions of a second are dropped.
+ * @returns the seconds since 1970-01-01 00:00:00, or null when the text is not a real date and time.
+ * @example parseDateTimeText('2025-03-01 10:23:05') // 1740824585
+ * @example parseDateTimeText('2025-03-01 24:00') // null
+ */
+export function parseDateTimeText(text: string): DateTime | null {
+  const t = text.trim();
+  const m = /^(.+?)(?:[T ]\s*|(?<=日)\s*)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/.exec(t);
+  const day = parseDayText(m ? m[1] : t);
+  if (day === null) return null;
+  if (!m) return (day * 86_400) as DateTime;
+  const [hours, minutes, seconds] = [Number(m[2]), Number(m[3]), Number(m[4] ?? 0)];
+  if (hours > 23 || minutes > 59 || seconds > 59) return null;
+  return (day * 86_400 + hours * 3600 + minutes * 60 + seconds) as DateTime;
+}
+
+/** The calendar day of a date and time. @example formatDay(dayOfDateTime(parseDateTimeText('2025-03-01 23:59')!)) // '2025-03-01' */
+export function dayOfDateTime(moment: DateTime): DayNumber {
+  return Math.floor(moment / 86_400) as DayNumber;
+}
+
+/** ISO text of a date and time. @example formatDateTime(parseDateTimeText('2025-03-01 10:23:05')!) // '2025-03-01 10:23:05' */
+export function formatDateTime(moment: DateTime): string {
+  const seconds = moment - dayOfDateTime(moment) * 86_400;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${formatDay(dayOfDateTime(moment))} ${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}`;
+}

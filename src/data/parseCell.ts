@@ -1,7 +1,7 @@
 import { asCents, type Cents } from '../money/cents';
 import { Dec } from '../money/decimal';
 import { normalizeDigits, parseRateText } from '../money/ratio';
-import { parseDayText } from './dates';
+import { parseDateTimeText, parseDayText } from './dates';
 import { parsePeriodText, parseQuarterText } from './period';
 import { type ColumnSpec, normaliseKey } from './schema';
 
@@ -96,6 +96,10 @@ export function cellParser(spec: ColumnSpec): (text: string) => CellValue | Cell
       case 'date': {
         const day = parseDayText(text);
         return day === null ? new CellParseFailure('a real calendar date as YYYY-MM-DD') : day;
+      }
+      case 'datetime': {
+        const moment = parseDateTimeText(text);
+        return moment === null ? new CellParseFailure('a real date and time as YYYY-MM-DD HH:MM:SS (or a date YYYY-MM-DD)') : moment;
       }
       case 'period': {
         const p = parsePeriodText(text);

@@ -8,7 +8,7 @@ import { sqlString, withDuckDB } from './duckdb';
 import { InputError } from './InputError';
 import { CellParseFailure, cellParser, isMissingCell } from './parseCell';
 import { mapHeaders, parseTable } from './parseTable';
-import { EXIT_REASON_LEVELS, type CategoricalColumn, type PolicyColumns } from './policyColumns';
+import { EXIT_REASON_LEVELS, OPTIONAL_CATEGORIES, type CategoricalColumn, type PolicyColumns } from './policyColumns';
 import { decodeText } from './readCsv';
 import { sheetRow } from './rawTable';
 import { TABLES, type ColumnSpec } from './schema';
@@ -193,6 +193,9 @@ function hasRepeat(values: Float64Array): boolean {
 /** Columns read whatever `columns` asks for: the exposure engine needs them all. */
 export const ALWAYS_READ = ['policy_id', 'product_code', 'issue_date', 'exit_date', 'exit_reason'] as const;
 
+/** The target of numeric columns read only to be validated (see numericTarget). */
+const DROPPED = new Float64Array(0);
+
 /** Day-number sentinels of the main scan: a missing cell, and a cell for the row path's parser. */
 const MISSING_DAY = -2147483648;
 const TEXT_DAY = -2147483647;
@@ -354,7 +357,7 @@ export async function readPolicyColumnsDuckDB(path: string, options: DuckDBPolic
       const parsers = new Map(columns.filter((c) => c.spec).map((c) => [c, cellParser(c.spec!)]));
       let problem: Problem | null = null;
 
-      const numericTarget = (c: SourceColumn): Float64Array | Int32Array | null => {
+      const numericTarget = (c: SourceColumn): Float64Array | Int32Array => {
         switch (c.spec?.name) {
           case 'issue_date':
             return issue;
@@ -367,7 +370,9 @@ export async function readPolicyColumnsDuckDB(path: string, options: DuckDBPolic
           case 'age_at_issue':
             return age;
           default:
-            return null;
+            // A numeric column the engine does not keep (application_date, policyholder_age) is
+            // validated like the row path does, then dropped: writes to an empty array are ignored.
+            return DROPPED;
         }
       };
       const cellError = (c: SourceColumn, index: number, expected: string, found: string): Problem => ({
@@ -411,7 +416,7 @@ export async function readPolicyColumnsDuckDB(path: string, options: DuckDBPolic
             }
             continue;
           }
-          const target = numericTarget(c)!;
+          const target = numericTarget(c);
           const values = itemsOf(chunk.getColumnVector(slot));
           const integer = c.kind === 'date';
           // The sentinels are the smallest values (−2³¹, −2³¹ + 1; NaN, −∞), so one comparison passes the rest.
@@ -449,7 +454,7 @@ export async function readPolicyColumnsDuckDB(path: string, options: DuckDBPolic
               const value = parsers.get(c)!(text);
               if (value instanceof CellParseFailure) problem = earlier(problem, cellError(c, i, value.expected, text));
               else if (value === null && c.spec?.required) problem = earlier(problem, cellError(c, i, `a value (${c.spec.name} is required)`, text));
-              else if (value !== null) numericTarget(c)![i] = value as number;
+              else if (value !== null) numericTarget(c)[i] = value as number;
             }
           });
           if (next.every((p, k) => p >= textColumns[k][1].length)) break;
@@ -514,9 +519,10 @@ export async function readPolicyColumnsDuckDB(path: string, options: DuckDBPolic
         else attributes.set(c.spec?.name ?? c.header, column);
       }
       const named = ['gender', 'channel', 'region'].filter((name) => options.columns === undefined || options.columns.includes(name));
+      const optional = OPTIONAL_CATEGORIES.filter((name) => byName(name) !== undefined);
       for (const name of named) if (!attributes.has(name)) attributes.set(name, { codes: new Int32Array(n).fill(-1), levels: [] });
       const ordered = new Map<string, CategoricalColumn>();
-      for (const name of [...named, ...columns.filter((c) => !c.spec).map((c) => c.header)]) ordered.set(name, attributes.get(name)!);
+      for (const name of [...named, ...optional, ...columns.filter((c) => !c.spec).map((c) => c.header)]) ordered.set(name, attributes.get(name)!);
 
       // Duplicate policy numbers: an open-addressing set of the 53-bit hashes shows whether any two
       // may be equal; only then are the numbers scanned for the row path's message (first repeat,

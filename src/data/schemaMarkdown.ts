@@ -3,6 +3,7 @@ import { type ColumnSpec, TABLES, type TableName } from './schema';
 const TYPE_TEXT: Readonly<Record<ColumnSpec['type'], string>> = {
   string: 'text',
   date: 'date YYYY-MM-DD',
+  datetime: 'date and time YYYY-MM-DD HH:MM:SS',
   period: 'period YYYY or YYYYQn',
   quarter: 'quarter YYYYQn',
   money: 'money, yuan',
