@@ -5,6 +5,7 @@ import { eligibilityCommand } from './eligibility';
 import { expenseCommand } from './expense';
 import { icsiCommand } from './icsi';
 import { lossratioCommand } from './lossratio';
+import { registrationCommand } from './registration';
 import { reserveCommand } from './reserve';
 import { reviewCommand } from './review';
 import { rulesCommand } from './rules';
@@ -27,6 +28,7 @@ export const COMMANDS: readonly CommandSpec<any>[] = [
   reserveCommand,
   rulesCommand,
   icsiCommand,
+  registrationCommand,
   reviewCommand,
   verifyCommand,
 ];
