@@ -11,6 +11,7 @@ import { reviewCommand } from './review';
 import { rulesCommand } from './rules';
 import { sampleCommand } from './sample';
 import { tablesCommand } from './tables';
+import { traceabilityCommand } from './traceability';
 import { verifyCommand } from './verify';
 
 /**
@@ -29,6 +30,7 @@ export const COMMANDS: readonly CommandSpec<any>[] = [
   rulesCommand,
   icsiCommand,
   registrationCommand,
+  traceabilityCommand,
   reviewCommand,
   verifyCommand,
 ];
