@@ -1,5 +1,6 @@
 import { toCsv } from '../evidence/csv';
 import type { Progress } from '../progress';
+import { applicationRows, simulateSales } from './applications';
 import { assumptionRows } from './assumptions';
 import { claimRows, simulateClaims } from './claims';
 import { financeRows } from './finance';
@@ -7,6 +8,8 @@ import { loadingRows, loadingSchedules } from './loadings';
 import { policyRows, simulateBook } from './policies';
 import { productRows } from './products';
 import { RandomSource } from './random';
+import { recordingRows } from './recordings';
+import { salesStaffRows } from './salesStaff';
 import { solvencyRows } from './solvency';
 import { surveyModel, surveyRows } from './survey';
 import { triangleRows } from './triangle';
@@ -34,6 +37,8 @@ export function generateSample(options: SampleOptions, progress: Progress): Samp
   const schedules = loadingSchedules();
   const book = simulateBook(new RandomSource(options.seed, 'policies'), options.policies, progress);
   const claims = simulateClaims(new RandomSource(options.seed, 'claims'), book.policies, book.events);
+  const staff = salesStaffRows(new RandomSource(options.seed, 'sales_staff'));
+  const sales = simulateSales(new RandomSource(options.seed, 'applications'), book.policies);
   const tables = {
     products: productRows(schedules),
     loadings: loadingRows(schedules),
@@ -44,6 +49,12 @@ export function generateSample(options: SampleOptions, progress: Progress): Samp
     solvency: solvencyRows(),
     triangle: triangleRows(claims),
     survey: surveyRows(new RandomSource(options.seed, 'survey')),
+    sales_staff_registry: staff.registry,
+    sales_staff_statistics: staff.statistics,
+    sales_staff_hr: staff.hr,
+    sales_staff_disclosure: staff.disclosure,
+    applications: applicationRows(sales),
+    recordings: recordingRows(new RandomSource(options.seed, 'recordings'), sales),
   };
   const files = new Map<string, string>();
   const rows: Record<string, number> = {};

@@ -4,6 +4,7 @@ import { basisRows, durationRows, missingSaleRows, requiredSaleRows, ruleRegionR
 import { loadTraceabilityData } from '../../conduct/traceabilityData';
 import { formatDay } from '../../data/dates';
 import { fraction, fractionToDec, type Fraction } from '../../money/fraction';
+import { groupThousands } from '../../money/groupThousands';
 import { findingRows } from '../../rules/findingRows';
 import { percentText } from '../../rules/percentText';
 import { loadRulebook, type Rulebook } from '../../rules/rulebook';
@@ -89,7 +90,7 @@ function traceabilityText(result: RecordingTraceability): string {
   const a = result.basis.application_date;
   return [
     `Sales recordings (双录) for the sales applied for in ${result.quarter}, ${formatDay(result.start)} to ${formatDay(result.end)} (S4)`,
-    `Application dates: ${a.policies} from policies, ${a.applications} from applications, ${a.issue_date} taken as the issue date (none given)`,
+    `Application dates: ${groupThousands(String(a.policies))} from policies, ${groupThousands(String(a.applications))} from applications, ${groupThousands(String(a.issue_date))} taken as the issue date (no application date given)`,
     '',
     textTable(rows),
     '',
