@@ -18,7 +18,12 @@ export function recordingCoverageFigure(result: RecordingTraceability): Figure {
       bar('recorded late 晚于投保日双录', channels.map((g) => g.late), '#e67e22', 'late'),
       bar('missing 未双录', channels.map((g) => g.missing), '#c0392b', 'missing'),
     ],
-    layout: { ...chartLayout({ title: `Sales requiring a recording, ${result.quarter} 应双录保单 (S4)`, xTitle: 'channel 渠道', yTitle: 'policies 件' }), barmode: 'stack', legend: { orientation: 'h', y: -0.2 } },
+    layout: {
+      ...chartLayout({ title: `Sales requiring a recording, ${result.quarter} 应双录保单 (S4)`, xTitle: 'channel 渠道', yTitle: 'policies 件' }),
+      barmode: 'stack',
+      margin: { l: 70, r: 24, t: 64, b: 120 },
+      legend: { orientation: 'h', y: -0.32 },
+    },
   };
 }
 

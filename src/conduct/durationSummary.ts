@@ -1,3 +1,5 @@
+import { quantileSorted } from '../satisfaction/bootstrapIntervals';
+
 /** A bin of recording durations in minutes: from (inclusive) to (exclusive; null for no upper end). */
 export interface DurationBin {
   readonly from_minutes: number;
@@ -23,19 +25,8 @@ export interface DurationSummary {
 export const DURATION_BIN_EDGES = [0, 10, 15, 20, 25, 30, 45, 60] as const;
 
 /**
- * The p-quantile of sorted values with linear interpolation between order statistics (Hyndman and
- * Fan's type 7, the default of R's quantile() and of d3.quantile): h = (n − 1)·p, x⌊h⌋ + (h − ⌊h⌋)(x⌊h⌋₊₁ − x⌊h⌋).
- * @example quantileSorted([1, 2, 3, 4], 0.5) // 2.5
- */
-export function quantileSorted(sorted: readonly number[], p: number): number {
-  const h = (sorted.length - 1) * p;
-  const low = Math.floor(h);
-  const high = Math.min(low + 1, sorted.length - 1);
-  return sorted[low] + (h - low) * (sorted[high] - sorted[low]);
-}
-
-/**
- * The distribution of recording durations: count, mean, quantiles (type 7) and counts in bins of
+ * The distribution of recording durations: count, mean, quantiles (linear interpolation between
+ * order statistics, Hyndman and Fan's type 7 as R's quantile(): {@link quantileSorted}) and counts in bins of
  * minutes (0–10, 10–15, 15–20, 20–25, 25–30, 30–45, 45–60, 60 and more).
  * @param seconds durations in seconds, in any order
  * @returns null when there is no duration
@@ -43,7 +34,7 @@ export function quantileSorted(sorted: readonly number[], p: number): number {
  */
 export function durationSummary(seconds: readonly number[]): DurationSummary | null {
   if (seconds.length === 0) return null;
-  const sorted = [...seconds].sort((a, b) => a - b);
+  const sorted = Float64Array.from(seconds).sort();
   const edges = DURATION_BIN_EDGES;
   const bins = edges.map((from, i) => ({ from_minutes: from, to_minutes: i + 1 < edges.length ? edges[i + 1] : null, count: 0 }));
   for (const s of sorted) {

@@ -36,12 +36,15 @@ export function registrationGroupRows(result: RegistrationReconciliation): Table
   });
 }
 
-/** The elements a group misses most, with counts: 'education 12; contract_type 6; certificate_no 3'. */
-export function mostMissing(g: RegistrationGroup, top = 3): string {
+/**
+ * The elements a group misses most, with counts: 'education 12; contract_type 6; certificate_no 3'.
+ * @param name how an element is named (as the rulebook names it by default)
+ */
+export function mostMissing(g: RegistrationGroup, top = 3, name: (element: string) => string = (e) => e): string {
   return g.missing.elements
     .filter((e) => e.missing > 0)
     .slice(0, top)
-    .map((e) => `${e.element} ${e.missing}`)
+    .map((e) => `${name(e.element)} ${e.missing}`)
     .join('; ');
 }
 

@@ -6,3 +6,5 @@ export { reviewHtml, displayNumber } from './reviewHtml';
 export { printPdf, type PrintOptions } from './printPdf';
 export { runFindings } from './runFindings';
 export { wording, LANGS, type Lang } from './labels';
+export { salesConductContent, composeSalesConduct, type SalesConductResults } from './salesConductSection';
+export type { ContentBlock, SectionContent } from './sectionContent';

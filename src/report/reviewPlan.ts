@@ -18,7 +18,7 @@ export type ReviewParams = {
 };
 
 /** The sections of the review, in the order they appear. */
-export const SECTIONS = ['backtest', 'lossratio', 'expense', 'eligibility', 'satisfaction'] as const;
+export const SECTIONS = ['backtest', 'lossratio', 'expense', 'eligibility', 'satisfaction', 'conduct'] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
 /** One command run that a section is built from: the command and its command-line arguments. */
@@ -41,6 +41,7 @@ export const SECTION_COMMAND: Readonly<Record<SectionId, string>> = {
   expense: 'expense',
   eligibility: 'eligibility',
   satisfaction: 'icsi',
+  conduct: 'registration',
 };
 
 /** Last day of the quarter, ISO (`2025Q4` → `2025-12-31`): the backtest's as-of date. */
@@ -67,6 +68,9 @@ export function latestCompleteYear(quarter: Quarter): number {
  * - eligibility: `eligibility --data D --quarter Q`
  * - satisfaction: `icsi --survey D/survey.csv --model M --by <group>` for each of company, region
  *   and stage that the survey has (S3: indices by company, region and business stage)
+ * - conduct (sales conduct, only when the data folder has its tables): `registration --data D
+ *   --as-of <quarter end>` when it has sales_staff_registry and sales_staff_statistics, and
+ *   `traceability --data D --quarter Q` when it has recordings
  * `--rules FILE` is passed to every rule-based command when given.
  * @param surveyGroups the grouping columns present in the survey (company, region, stage)
  */
@@ -93,5 +97,11 @@ export async function planReview(p: ReviewParams, surveyGroups: (survey: string)
       plans.push({ id: 'satisfaction', command: 'icsi', runs });
     }
   }
+  const conduct: PlannedRun[] = [];
+  if (findTableFile(p.data, 'sales_staff_registry') && findTableFile(p.data, 'sales_staff_statistics')) {
+    conduct.push({ id: 'registration', command: 'registration', argv: [...data, '--as-of', quarterEndDate(p.quarter), ...rules] });
+  }
+  if (findTableFile(p.data, 'recordings')) conduct.push({ id: 'traceability', command: 'traceability', argv: [...data, '--quarter', p.quarter, ...rules] });
+  if (conduct.length > 0) plans.push({ id: 'conduct', command: conduct[0].command, runs: conduct });
   return plans;
 }

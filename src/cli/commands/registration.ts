@@ -42,6 +42,21 @@ export function registrationOutput(result: RegistrationReconciliation, inputs: r
   };
 }
 
+/** The recorded parameters of `awb registration`. */
+export type RegistrationParams = { readonly data: string; readonly as_of: string; readonly rules: string | null };
+
+/**
+ * Runs `awb registration`'s study: reads the folder's sales-staff tables and reconciles them.
+ * @returns the library's result and the command's output built from it
+ * @throws InputError for bad input or a bad rulebook.
+ */
+export async function runRegistration(p: RegistrationParams): Promise<{ readonly result: RegistrationReconciliation; readonly output: CommandOutput }> {
+  const rulebook = loadRulebook(p.rules ?? undefined);
+  const { tables, inputs } = await loadStaffTables(p.data);
+  const result = reconcileRegistration(tables, parseDayText(p.as_of)!, rulebook);
+  return { result, output: registrationOutput(result, inputs, rulebook) };
+}
+
 /** `awb registration`: sales-staff registration reconciled across the registration, statistics, HR and disclosure systems (S5). */
 export const registrationCommand = defineCommand({
   name: 'registration',
@@ -56,12 +71,8 @@ export const registrationCommand = defineCommand({
       .requiredOption('--data <dir>', 'data folder with sales_staff_registry and sales_staff_statistics (required), sales_staff_hr and sales_staff_disclosure (optional)')
       .requiredOption('--as-of <YYYY-MM-DD>', 'the date the staff are counted at (inclusive)')
       .option('--rules <file>', 'a rulebook to use instead of the default (awb-default)'),
-  parse: (o) => ({ data: requiredText(o, 'data', 'a data folder'), as_of: dateArg(o, 'as-of'), rules: optionalText(o, 'rules') }),
-  run: async (p) => {
-    const rulebook = loadRulebook(p.rules ?? undefined);
-    const { tables, inputs } = await loadStaffTables(p.data);
-    return registrationOutput(reconcileRegistration(tables, parseDayText(p.as_of)!, rulebook), inputs, rulebook);
-  },
+  parse: (o): RegistrationParams => ({ data: requiredText(o, 'data', 'a data folder'), as_of: dateArg(o, 'as-of'), rules: optionalText(o, 'rules') }),
+  run: async (p) => (await runRegistration(p)).output,
 });
 
 function registrationText(result: RegistrationReconciliation): string {

@@ -3,6 +3,7 @@ import { type RecordingTraceability, recordingTraceability } from '../../conduct
 import { basisRows, durationRows, missingSaleRows, requiredSaleRows, ruleRegionRows, traceabilityGroupRows } from '../../conduct/traceabilityTables';
 import { loadTraceabilityData } from '../../conduct/traceabilityData';
 import { formatDay } from '../../data/dates';
+import type { Quarter } from '../../data/period';
 import { fraction, fractionToDec, type Fraction } from '../../money/fraction';
 import { groupThousands } from '../../money/groupThousands';
 import { findingRows } from '../../rules/findingRows';
@@ -48,6 +49,21 @@ export function traceabilityOutput(result: RecordingTraceability, inputs: readon
   };
 }
 
+/** The recorded parameters of `awb traceability`. */
+export type TraceabilityParams = { readonly data: string; readonly quarter: Quarter; readonly rules: string | null };
+
+/**
+ * Runs `awb traceability`'s study: reads the folder's policies, applications and recordings and traces the quarter's sales.
+ * @returns the library's result and the command's output built from it
+ * @throws InputError for bad input or a bad rulebook.
+ */
+export async function runTraceability(p: TraceabilityParams): Promise<{ readonly result: RecordingTraceability; readonly output: CommandOutput }> {
+  const rulebook = loadRulebook(p.rules ?? undefined);
+  const data = await loadTraceabilityData(p.data);
+  const result = recordingTraceability(data.sales, data.recordings, p.quarter, rulebook);
+  return { result, output: traceabilityOutput(result, data.inputs, rulebook) };
+}
+
 /** `awb traceability`: which sales need an audio-video recording (双录), whether they have one in time, review pass rates, durations (S4). */
 export const traceabilityCommand = defineCommand({
   name: 'traceability',
@@ -62,12 +78,8 @@ export const traceabilityCommand = defineCommand({
       .requiredOption('--data <dir>', 'data folder with products, policies and recordings (required) and applications (optional)')
       .requiredOption('--quarter <YYYYQn>', 'the quarter whose sales (by application date) are traced')
       .option('--rules <file>', 'a rulebook to use instead of the default (awb-default)'),
-  parse: (o) => ({ data: requiredText(o, 'data', 'a data folder'), quarter: quarterArg(o, 'quarter'), rules: optionalText(o, 'rules') }),
-  run: async (p) => {
-    const rulebook = loadRulebook(p.rules ?? undefined);
-    const data = await loadTraceabilityData(p.data);
-    return traceabilityOutput(recordingTraceability(data.sales, data.recordings, p.quarter, rulebook), data.inputs, rulebook);
-  },
+  parse: (o): TraceabilityParams => ({ data: requiredText(o, 'data', 'a data folder'), quarter: quarterArg(o, 'quarter'), rules: optionalText(o, 'rules') }),
+  run: async (p) => (await runTraceability(p)).output,
 });
 
 function traceabilityText(result: RecordingTraceability): string {
