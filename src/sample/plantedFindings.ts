@@ -151,6 +151,11 @@ export const PLANTED_FINDINGS: readonly PlantedFinding[] = [
     description: 'lapse A/E near 1 through 2023, about 1.2 in 2024 and 1.5 in 2025, above 2 in the drifting channel’s first two policy years',
   },
   {
+    check: 'satisfaction index by region',
+    where: { region: LAGGING_REGION.region },
+    description: 'satisfaction about 7 index points below the other regions, driven by lower perceived quality and complaint handling',
+  },
+  {
     check: 'S5-REG-MISMATCH',
     period: STAFF_AS_OF,
     where: { branch: '陕西分公司' },
@@ -167,10 +172,5 @@ export const PLANTED_FINDINGS: readonly PlantedFinding[] = [
     period: '2025',
     where: { channel: SENIOR_RECORDINGS_MISSING.channel },
     description: 'a quarter of the individual long-term policies sold by agents to policyholders aged 60 or more have no audio-video recording',
-  },
-  {
-    check: 'satisfaction index by region',
-    where: { region: LAGGING_REGION.region },
-    description: 'satisfaction about 7 index points below the other regions, driven by lower perceived quality and complaint handling',
   },
 ];

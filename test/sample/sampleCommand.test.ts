@@ -36,8 +36,11 @@ describe('awb sample', () => {
       'ILI-ELIG',
       'BT-MEASURE (lapse)',
       'satisfaction index by region',
+      'S5-REG-MISMATCH',
+      'S5-REG-MISSING',
+      'S4-REC-SENIOR',
     ]);
-    const folder = await loadDataFolder(dir, ['products', 'loadings', 'finance', 'solvency', 'policies', 'claims', 'assumptions', 'triangle', 'survey']);
+    const folder = await loadDataFolder(dir, ['products', 'loadings', 'finance', 'solvency', 'policies', 'claims', 'assumptions', 'triangle', 'survey', 'sales_staff_registry', 'sales_staff_statistics', 'sales_staff_hr', 'sales_staff_disclosure', 'applications', 'recordings']);
     expect(folder.policies.rows).toHaveLength(2000);
     expect(existsSync(join(dir, 'survey_model.json'))).toBe(true);
     expect(readdirSync(work)).toEqual(['small']);
