@@ -51,8 +51,9 @@ const FIELDS = ['application_date', 'policyholder_age', 'channel_type', 'branch'
  * the policyholder's age on it, channel type and branch — from the policies table, or from an
  * applications table beside it (one row per policy) for a folder whose policy extract lacks
  * them. A policy with no application date is taken to have applied on its issue date (and says so).
- * @throws InputError when an applications row names a policy not in the policies table, or gives a
- * value that disagrees with the policies table's own (naming the applications file, row and column).
+ * @throws InputError for a policy whose product is not in the products table, an applications row
+ * that names a policy not in the policies table, or one whose value disagrees with the policies
+ * table's own (naming the file, row and column).
  * @example policySales(folder.policies, folder.products, folder.applications)[0].application_date_source // 'applications'
  */
 export function policySales(policies: Table<PolicyRow>, products: Table<ProductRow>, applications?: Table<ApplicationRow>): PolicySale[] {
@@ -73,6 +74,8 @@ export function policySales(policies: Table<PolicyRow>, products: Table<ProductR
     }
   }
   return policies.rows.map((p) => {
+    const product = productOf.get(p.product_code);
+    if (!product) throw new InputError({ file: policies.file, row: p.source_row, column: 'product_code', header: policies.headers.product_code }, `a product listed in ${products.file}`, p.product_code);
     const a = applicationOf.get(p.policy_id);
     const pick = <F extends (typeof FIELDS)[number]>(field: F) => p[field] ?? a?.[field] ?? null;
     const date = pick('application_date');
@@ -80,7 +83,7 @@ export function policySales(policies: Table<PolicyRow>, products: Table<ProductR
     return {
       policy_id: p.policy_id,
       row: p.source_row,
-      product: productOf.get(p.product_code)!,
+      product,
       issue_date: p.issue_date,
       application_date: date ?? p.issue_date,
       application_date_source: p.application_date !== null ? 'policies' : a !== undefined && a.application_date !== null ? 'applications' : 'issue_date',

@@ -1,4 +1,5 @@
 import type { DayNumber } from '../data/dates';
+import { InputError } from '../data/InputError';
 import { TABLES } from '../data/schema';
 import { compareFraction, type Fraction, fraction, fractionToDec } from '../money/fraction';
 import { groupThousands } from '../money/groupThousands';
@@ -12,7 +13,7 @@ import { type MissingBand, missingBand } from './missingBand';
 import { missingElementsOf, type RequiredElement, requiredElements } from './missingElements';
 import { type MismatchRule, type MissingRule, REGISTRATION_LEVELS, type RegistrationLevel, registrationRules } from './registrationRules';
 import { rowReference } from './rowReference';
-import { SOURCE_EN, SOURCE_ZH, STAFF_SOURCES, type StaffSource, type StaffTables } from './staffSources';
+import { SOURCE_EN, SOURCE_TABLE, SOURCE_ZH, STAFF_SOURCES, type StaffSource, type StaffTables } from './staffSources';
 
 /** A source compared with the registration system. */
 export type ComparedSource = Exclude<StaffSource, 'registry'>;
@@ -267,13 +268,19 @@ function missingFinding(g: RegistrationGroup, rule: MissingRule): Finding {
  * named by table, row and {@link rowReference}.
  *
  * @param asOf the date the staff are counted at (inclusive)
- * @throws InputError for a missing rule or bad parameter in the rulebook, or a table without an identifier column.
+ * @throws InputError for a missing rule or bad parameter in the rulebook, a source the rules read that
+ * is not given (an HR base without sales_staff_hr), or a table without an identifier column.
  * @example reconcileRegistration({ registry, statistics }, parseDayText('2025-12-31')!, loadRulebook()).groups[0]
  * // the company: counts per source, the comparisons and the missing elements
  */
 export function reconcileRegistration(tables: StaffTables, asOf: DayNumber, rulebook: Rulebook): RegistrationReconciliation {
   const rules = registrationRules(rulebook);
   const present = STAFF_SOURCES.filter((s) => tables[s] !== undefined);
+  for (const [source, rule, parameter] of [[rules.mismatch.base, rules.mismatch.rule, 'base'], [rules.missing.source, rules.missing.rule, 'source']] as const) {
+    if (!present.includes(source)) {
+      throw new InputError({ file: `${SOURCE_TABLE[source]}.csv`, column: `${rule.id}.parameters.${parameter}` }, `the ${SOURCE_TABLE[source]} table in the data folder (${rule.id} reads the ${SOURCE_EN[source]})`);
+    }
+  }
   const sources = present.map((s) => activeStaff(tables[s]!, s, asOf));
   const bySource = new Map(sources.map((s) => [s.source, s]));
   const missingSource = bySource.get(rules.missing.source);

@@ -327,7 +327,7 @@ export function recordingTraceability(sales: readonly PolicySale[], recordings: 
     for (const value of [...cells.keys()].sort(cmp)) groups.push(summarise(level, value, cells.get(value)!));
   }
 
-  const byRuleRegion = new Map<string, RuleRegionGroup & { required: number; recorded: number; missing: number; late: number }>();
+  const byRuleRegion = new Map<string, { rule_id: string; region: string | null; required: number; recorded: number; missing: number; late: number }>();
   for (const t of traces) {
     if (t.requirement.status !== 'required') continue;
     const rule = t.requirement.required_by[0];
@@ -340,7 +340,7 @@ export function recordingTraceability(sales: readonly PolicySale[], recordings: 
     byRuleRegion.set(id, cell);
   }
   const ruleOrder = rules.requirements.map((r) => r.rule.id);
-  const ruleRegion = [...byRuleRegion.values()].sort((a, b) => ruleOrder.indexOf(a.rule_id) - ruleOrder.indexOf(b.rule_id) || cmp(a.region, b.region));
+  const ruleRegion: RuleRegionGroup[] = [...byRuleRegion.values()].sort((a, b) => ruleOrder.indexOf(a.rule_id) - ruleOrder.indexOf(b.rule_id) || cmp(a.region, b.region));
 
   const tally = <K extends string>(keys: readonly K[], of: (t: SaleTrace) => K) => Object.fromEntries(keys.map((k) => [k, traces.filter((t) => of(t) === k).length])) as Record<K, number>;
   return {

@@ -154,6 +154,14 @@ describe('who counts at the as-of date, and how identifiers match', () => {
     expect((error as Error).message).toBe('sales_staff_statistics.csv, row 1, column staff_id: expected a staff_id column (人员编号, 工号…) or an id_number column (身份证号码…) to match the sources by');
   });
 
+  it('refuses a rulebook comparing with a source the folder does not have', () => {
+    const rule = book.rules.find((r) => r.id === 'S5-REG-MISMATCH')!;
+    const edited = { ...book, rules: book.rules.map((r) => (r === rule ? { ...r, parameters: { ...r.parameters, base: 'hr' } } : r)) };
+    expect(() => reconcileRegistration(staffTables(people(1, 3, 'A'), people(1, 3, 'A')), AS_OF, edited)).toThrow(
+      'sales_staff_hr.csv, column S5-REG-MISMATCH.parameters.base: expected the sales_staff_hr table in the data folder (S5-REG-MISMATCH reads the HR system)',
+    );
+  });
+
   it('counts an ID number with a wrong check character as invalid', () => {
     const bad = testId(2).slice(0, 17) + (testId(2)[17] === '0' ? '1' : '0');
     const r = reconcileRegistration(staffTables([person(1, 'A'), person(2, 'A', { id_number: bad, staff_id: bad })], [person(1, 'A')]), AS_OF, book);
