@@ -78,6 +78,11 @@ export { lossRatioFigure, type LossRatioChartOptions } from './charts/lossRatioC
 export { triangleHeatmapFigure, type TriangleView } from './charts/triangleHeatmap';
 export { ultimatesFigure } from './charts/reserveChart';
 
+// Sales conduct (S5, S4): sales-staff registration reconciled across systems, sales recordings (双录)
+export * from './conduct';
+export { registrationRatesFigure } from './charts/registrationChart';
+export { recordingCoverageFigure, recordingDurationFigure } from './charts/traceabilityCharts';
+
 // The sample company (恒泰人寿 Hengtai Life): generator and planted findings
 export * from './sample';
 

@@ -4,6 +4,7 @@ import type { Table } from '../data/parseTable';
 import type { AssumptionRow, FinanceRow, ProductRow } from '../data/rows';
 import type { ExitReason, Indicator } from '../data/schema';
 import type { ExposureCell } from '../exposure/exposureCell';
+import { groupableColumns } from '../engine/studyTable';
 import { prepareStudies, type StudySource } from '../exposure/experienceStudy';
 import { calendarGrainOf, type StudyBasis } from '../exposure/studyBasis';
 import type { Progress } from '../progress';
@@ -128,7 +129,7 @@ export async function backtest(data: BacktestData, options: BacktestOptions): Pr
   const confidence = rule.confidence;
   const cells: BacktestCell[] = [];
   const policies = data.experience.policies;
-  const policyAttributes = [...['gender', 'channel', 'region'].filter((c) => policies.present.has(c)), ...policies.attributes];
+  const policyAttributes = groupableColumns(policies);
 
   // The count indicators that apply, each with its assumption rates and products.
   const studies: { indicator: Indicator; decrement: ExitReason; rates: AssumptionRates; products: Set<string> }[] = [];

@@ -92,29 +92,48 @@ export function addMonths(day: number, months: number): DayNumber {
   return dayOf(y, mo, Math.min(d, daysInMonth(y, mo)));
 }
 
-/** Minutes east of UTC of China Standard Time (UTC+8), the time zone S1's working days are counted in. */
-const CHINA_OFFSET_MINUTES = 480;
+/**
+ * A moment as recorded by a system clock, in whole seconds since 1970-01-01 00:00:00 of China's
+ * wall clock (UTC+8): times written without a zone are taken as China time, as the regulations'
+ * time limits and a recording system's log mean them.
+ */
+export type DateTime = number & { readonly __unit: 'second' };
+
+/** Seconds east of UTC of China Standard Time (UTC+8). */
+const CHINA_OFFSET_SECONDS = 8 * 3600;
 
 /**
- * Parses a date or a date-time and returns its calendar date in China Standard Time (UTC+8):
- * `YYYY-MM-DD` (and the forms `parseDayText` accepts) as it is; `YYYY-MM-DD HH:MM[:SS[.fff]]` or
- * with `T` as the local time in China; with a time-zone offset (`Z`, `+08:00`, `-0500`) converted
- * to China's date. The time of day is dropped: S1 §6 counts whole days.
- * @returns the day number, or null when the text is not a real date or time.
- * @example formatDay(parseDateTimeText('2025-09-30 17:45')!) // '2025-09-30'
- * @example formatDay(parseDateTimeText('2025-09-30T17:45:00Z')!) // '2025-10-01' (01:45 in Beijing)
+ * Parses a date and time of day: any date `parseDayText` accepts, then `HH:MM[:SS[.fff]]` after a
+ * space or `T` (or right after 日), optionally with a zone (`Z`, `+08:00`, `-0500`), which is
+ * converted to China time; a bare date is its midnight. Fractions of a second are dropped.
+ * @returns the seconds since 1970-01-01 00:00:00 of China's wall clock, or null when the text is
+ * not a real date and time.
+ * @example parseDateTimeText('2025-03-01 10:23:05') // 1740824585
+ * @example formatDateTime(parseDateTimeText('2025-09-30T17:45:00Z')!) // '2025-10-01 01:45:00' (Beijing)
+ * @example parseDateTimeText('2025-03-01 24:00') // null
  */
-export function parseDateTimeText(text: string): DayNumber | null {
+export function parseDateTimeText(text: string): DateTime | null {
   const t = text.trim();
-  const m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(t);
-  if (!m) return parseDayText(t);
-  const day = parseDayText(`${m[1]}-${m[2]}-${m[3]}`);
-  const hour = Number(m[4]);
-  const minute = Number(m[5]);
-  const second = m[6] === undefined ? 0 : Number(m[6]);
-  if (day === null || hour > 23 || minute > 59 || second > 59) return null;
-  if (m[7] === undefined) return day;
-  const zone = m[7] === 'Z' ? 0 : (m[7][0] === '-' ? -1 : 1) * (Number(m[7].slice(1, 3)) * 60 + Number(m[7].slice(-2)));
-  const minutesInChina = hour * 60 + minute - zone + CHINA_OFFSET_MINUTES;
-  return (day + Math.floor(minutesInChina / 1440)) as DayNumber;
+  const m = /^(.+?)(?:[T ]\s*|(?<=日)\s*)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(t);
+  const day = parseDayText(m ? m[1] : t);
+  if (day === null) return null;
+  if (!m) return (day * 86_400) as DateTime;
+  const [hours, minutes, seconds] = [Number(m[2]), Number(m[3]), Number(m[4] ?? 0)];
+  if (hours > 23 || minutes > 59 || seconds > 59) return null;
+  const wall = day * 86_400 + hours * 3600 + minutes * 60 + seconds;
+  if (m[5] === undefined) return wall as DateTime;
+  const zone = m[5] === 'Z' ? 0 : (m[5][0] === '-' ? -1 : 1) * (Number(m[5].slice(1, 3)) * 3600 + Number(m[5].slice(-2)) * 60);
+  return (wall - zone + CHINA_OFFSET_SECONDS) as DateTime;
+}
+
+/** The calendar day of a date and time. @example formatDay(dayOfDateTime(parseDateTimeText('2025-03-01 23:59')!)) // '2025-03-01' */
+export function dayOfDateTime(moment: DateTime): DayNumber {
+  return Math.floor(moment / 86_400) as DayNumber;
+}
+
+/** ISO text of a date and time. @example formatDateTime(parseDateTimeText('2025-03-01 10:23:05')!) // '2025-03-01 10:23:05' */
+export function formatDateTime(moment: DateTime): string {
+  const seconds = moment - dayOfDateTime(moment) * 86_400;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${formatDay(dayOfDateTime(moment))} ${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}`;
 }

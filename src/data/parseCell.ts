@@ -1,7 +1,7 @@
 import { asCents, type Cents } from '../money/cents';
 import { Dec } from '../money/decimal';
 import { normalizeDigits, parseRateText } from '../money/ratio';
-import { parseDateTimeText, parseDayText } from './dates';
+import { dayOfDateTime, parseDateTimeText, parseDayText } from './dates';
 import { parsePeriodText, parseQuarterText } from './period';
 import { type ColumnSpec, normaliseKey } from './schema';
 
@@ -100,8 +100,12 @@ export function cellParser(spec: ColumnSpec): (text: string) => CellValue | Cell
         return day === null ? new CellParseFailure('a real calendar date as YYYY-MM-DD') : day;
       }
       case 'datetime': {
-        const day = parseDateTimeText(text);
-        return day === null ? new CellParseFailure('a real date as YYYY-MM-DD or a date-time as YYYY-MM-DD HH:MM[:SS]') : day;
+        const moment = parseDateTimeText(text);
+        return moment === null ? new CellParseFailure('a real date and time as YYYY-MM-DD HH:MM:SS (or a date YYYY-MM-DD)') : moment;
+      }
+      case 'datetime_date': {
+        const moment = parseDateTimeText(text);
+        return moment === null ? new CellParseFailure('a real date as YYYY-MM-DD or a date-time as YYYY-MM-DD HH:MM[:SS]') : dayOfDateTime(moment);
       }
       case 'period': {
         const p = parsePeriodText(text);

@@ -1,9 +1,9 @@
 import type { Cents } from '../money/cents';
 import type { Dec } from '../money/decimal';
-import type { DayNumber } from './dates';
+import type { DateTime, DayNumber } from './dates';
 import type { RowBase } from './parseTable';
 import type { Period, Quarter } from './period';
-import type { ExitReason, GovernanceGrade, Indicator, Line, RiskRating, ServiceEventType } from './schema';
+import type { ChannelType, ExitReason, GovernanceGrade, Indicator, Line, ReviewResult, RiskRating, ServiceEventType, StaffStatus } from './schema';
 
 /** Typed rows of each input table. Optional columns that are absent or empty are null. */
 
@@ -77,6 +77,10 @@ export interface PolicyRow extends RowBase {
   readonly gender: 'M' | 'F' | null;
   readonly channel: string | null;
   readonly region: string | null;
+  readonly application_date: DayNumber | null;
+  readonly policyholder_age: number | null;
+  readonly channel_type: ChannelType | null;
+  readonly branch: string | null;
 }
 
 export interface ClaimRow extends RowBase {
@@ -141,6 +145,41 @@ export interface ServiceInnovationRow extends RowBase {
   readonly points: number;
 }
 
+/** A member of the sales staff as one source records them (S5); personal columns are never reported. */
+export interface SalesStaffRow extends RowBase {
+  readonly staff_id: string | null;
+  readonly name: string | null;
+  readonly id_number: string | null;
+  readonly certificate_no: string | null;
+  readonly branch: string | null;
+  readonly channel: string | null;
+  readonly status: StaffStatus | null;
+  readonly hire_date: DayNumber | null;
+  readonly leave_date: DayNumber | null;
+  readonly education: string | null;
+  readonly contract_type: string | null;
+}
+
+/** The sales columns of a policy, for a folder whose policies table lacks them (S4). */
+export interface ApplicationRow extends RowBase {
+  readonly policy_id: string;
+  readonly application_date: DayNumber | null;
+  readonly policyholder_age: number | null;
+  readonly channel_type: ChannelType | null;
+  readonly branch: string | null;
+}
+
+/** One audio-video recording of a sale (双录, S4). */
+export interface RecordingRow extends RowBase {
+  readonly recording_id: string;
+  readonly policy_id: string;
+  readonly started_at: DateTime;
+  readonly duration_seconds: number | null;
+  readonly first_review: ReviewResult | null;
+  readonly final_review: ReviewResult | null;
+  readonly reasons: string | null;
+}
+
 /** The row type of each table. */
 export interface RowOf {
   products: ProductRow;
@@ -155,4 +194,10 @@ export interface RowOf {
   survey: SurveyRow;
   service_events: ServiceEventRow;
   service_innovations: ServiceInnovationRow;
+  sales_staff_registry: SalesStaffRow;
+  sales_staff_statistics: SalesStaffRow;
+  sales_staff_hr: SalesStaffRow;
+  sales_staff_disclosure: SalesStaffRow;
+  applications: ApplicationRow;
+  recordings: RecordingRow;
 }

@@ -9,7 +9,8 @@
 export type ColumnType =
   | 'string'
   | 'date' // ISO YYYY-MM-DD → DayNumber
-  | 'datetime' // YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS] (China time, or with an offset) → DayNumber of the date in China
+  | 'datetime' // YYYY-MM-DD HH:MM[:SS] (or a bare date; China time, or with an offset) → DateTime, seconds of China's wall clock
+  | 'datetime_date' // a date or a date-time as above → DayNumber of its date in China
   | 'period' // YYYY or YYYYQn → Period
   | 'quarter' // YYYYQn only → Quarter
   | 'money' // yuan, at most two decimals → Cents
@@ -32,6 +33,11 @@ export interface ColumnSpec {
   readonly max?: number;
   readonly description: string;
   readonly descriptionZh: string;
+  /**
+   * Personal data (a name, an ID or certificate number, a staff identifier): read to match or
+   * count records, never reported. The confidentiality guard treats the column's headers as personal.
+   */
+  readonly personal?: boolean;
 }
 
 export interface TableSpec {
@@ -56,7 +62,13 @@ export type TableName =
   | 'premiums'
   | 'survey'
   | 'service_events'
-  | 'service_innovations';
+  | 'service_innovations'
+  | 'sales_staff_registry'
+  | 'sales_staff_statistics'
+  | 'sales_staff_hr'
+  | 'sales_staff_disclosure'
+  | 'applications'
+  | 'recordings';
 
 const PRODUCT_CODE: ColumnSpec = {
   name: 'product_code',
@@ -146,6 +158,78 @@ export const SERVICE_EVENT_TYPES = {
 } as const;
 
 export type ServiceEventType = keyof typeof SERVICE_EVENT_TYPES;
+/**
+ * How a policy was sold, as the sales-recording rules (S4) distinguish channels: bancassurance and
+ * other concurrent agencies (兼业代理), individual and professional agency, brokers, the company's own
+ * staff, telephone and internet sales.
+ */
+export const CHANNEL_TYPES = {
+  bancassurance: ['银保', '银行保险', '银邮代理', '银行代理', '银邮', '银保渠道'],
+  concurrent_agency: ['兼业代理', '其他兼业代理', '兼代', '兼业代理机构'],
+  agency: ['个险', '个人代理', '代理人', '个人营销', '专业代理', '专业代理机构', '个险渠道'],
+  broker: ['经纪', '保险经纪', '经纪渠道'],
+  direct: ['直销', '公司直销', '直销渠道'],
+  telephone: ['电销', '电话销售', '电销渠道'],
+  internet: ['互联网', '网销', '网络销售', '互联网渠道'],
+} as const;
+
+export type ChannelType = keyof typeof CHANNEL_TYPES;
+
+/** Whether a member of the sales staff is active or has left (a cancelled registration counts as left). */
+export const STAFF_STATUSES = {
+  active: ['在职', '有效', '正常', '在册', '执业中'],
+  left: ['离职', '注销', '失效', '离司', '已注销', '解约'],
+} as const;
+
+export type StaffStatus = keyof typeof STAFF_STATUSES;
+
+/** The outcome of a quality review of a sales recording. */
+export const REVIEW_RESULTS = {
+  pass: ['通过', '合格', '是', 'passed', 'y'],
+  fail: ['不通过', '不合格', '否', '退回', 'failed', 'n'],
+} as const;
+
+export type ReviewResult = keyof typeof REVIEW_RESULTS;
+
+const BRANCH: ColumnSpec = {
+  name: 'branch',
+  type: 'string',
+  aliases: ['机构', '所属机构', '分支机构', '分公司', '机构名称', '出单机构'],
+  description: 'Branch (institution)',
+  descriptionZh: '所属机构',
+};
+
+/** The sales columns of a policy (S4): in policies, or in an applications table beside it. */
+const APPLICATION_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'application_date', type: 'date', aliases: ['投保日期', '投保申请日期', '投保单填写日期'], description: 'Date the application was filled in', descriptionZh: '投保日期' },
+  { name: 'policyholder_age', type: 'integer', min: 0, max: 130, aliases: ['投保人年龄', '投保人投保年龄'], description: "The policyholder's age on the application date", descriptionZh: '投保人年龄（投保日）' },
+  { name: 'channel_type', type: 'enum', values: CHANNEL_TYPES, aliases: ['渠道类型', '渠道类别', '销售渠道类型'], description: 'Channel type (S4): bancassurance, concurrent_agency, agency, broker, direct, telephone, internet', descriptionZh: '渠道类型' },
+  BRANCH,
+];
+
+/**
+ * The columns of every sales-staff table (S5): one table per source — the intermediary registration
+ * system (registry, 中介系统执业登记), the statistics system (statistics, 统信系统), the company's HR
+ * system (hr) and its public disclosure (disclosure). Staff are matched across sources by staff_id
+ * (or by id_number when a table has no staff_id) after normalisation.
+ */
+const SALES_STAFF_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'staff_id', type: 'string', personal: true, aliases: ['人员编号', '销售人员编号', '人员代码', '工号', '执业人员编号'], description: 'Staff identifier matched across the sources: certificate or ID number (never reported)', descriptionZh: '人员编号（执业证号或身份证号，不进入报告）' },
+  { name: 'name', type: 'string', personal: true, aliases: ['姓名', '人员姓名', '销售人员姓名'], description: 'Name (never reported)', descriptionZh: '姓名（不进入报告）' },
+  { name: 'id_number', type: 'string', personal: true, aliases: ['身份证号码', '身份证号', '证件号码', '证件号', '身份证件号码'], description: 'ID card number (never reported)', descriptionZh: '身份证件号码（不进入报告）' },
+  { name: 'certificate_no', type: 'string', personal: true, aliases: ['执业证编号', '执业证号', '执业证书编号', '资格证书号码', '资格证号'], description: 'Practising certificate number (never reported)', descriptionZh: '执业证编号（不进入报告）' },
+  BRANCH,
+  { name: 'channel', type: 'string', aliases: ['渠道', '销售渠道', '业务渠道'], description: 'Sales channel', descriptionZh: '销售渠道' },
+  { name: 'status', type: 'enum', values: STAFF_STATUSES, aliases: ['状态', '人员状态', '执业状态', '在职状态', '登记状态'], description: 'active or left', descriptionZh: '人员状态（在职/离职）' },
+  { name: 'hire_date', type: 'date', aliases: ['入职日期', '入司日期', '签约日期', '执业登记日期'], description: 'Hire (registration) date', descriptionZh: '入职日期' },
+  { name: 'leave_date', type: 'date', aliases: ['离职日期', '离司日期', '解约日期', '注销日期'], description: 'Leave date; empty while active', descriptionZh: '离职日期' },
+  { name: 'education', type: 'string', aliases: ['学历', '最高学历'], description: 'Education', descriptionZh: '学历' },
+  { name: 'contract_type', type: 'string', aliases: ['合同类型', '用工性质', '用工形式', '人员类别'], description: 'Contract type (agency, employment…)', descriptionZh: '合同类型（代理制/合同制）' },
+];
+
+function salesStaffTable(name: TableName, source: string): TableSpec {
+  return { name, description: `Sales staff as recorded by ${source} (S5); one row per person.`, keepsAttributes: true, columns: SALES_STAFF_COLUMNS };
+}
 
 export const TABLES: Readonly<Record<TableName, TableSpec>> = {
   products: {
@@ -243,6 +327,7 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
       { name: 'gender', type: 'enum', values: { M: ['男', 'male', 'm'], F: ['女', 'female', 'f'] }, aliases: ['性别'], description: 'Gender (M/F)', descriptionZh: '性别' },
       { name: 'channel', type: 'string', aliases: ['渠道', '销售渠道'], description: 'Sales channel', descriptionZh: '销售渠道' },
       { name: 'region', type: 'string', aliases: ['地区', '区域', '省份'], description: 'Region', descriptionZh: '地区' },
+      ...APPLICATION_COLUMNS,
     ],
   },
   claims: {
@@ -317,8 +402,8 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
     columns: [
       { name: 'event_id', type: 'string', required: true, aliases: ['事件编号', '服务编号', '工单号', '受理编号'], description: 'Event identifier', descriptionZh: '事件编号' },
       { name: 'type', type: 'enum', required: true, values: SERVICE_EVENT_TYPES, aliases: ['服务类型', '事件类型', '服务事项'], description: 'What was asked or due (S1 §6)', descriptionZh: '服务类型' },
-      { name: 'received_at', type: 'datetime', required: true, aliases: ['接收时间', '申请时间', '受理时间', '提交时间', '收到时间', '承保时间'], description: 'When the request, complete papers or notice was received (for e-policies: the issue)', descriptionZh: '接收时间（电子保单为承保时间）' },
-      { name: 'completed_at', type: 'datetime', aliases: ['完成时间', '办结时间', '处理完成时间', '送达时间', '通知时间'], description: 'When it was done; empty while open', descriptionZh: '完成时间（未完成为空）' },
+      { name: 'received_at', type: 'datetime_date', required: true, aliases: ['接收时间', '申请时间', '受理时间', '提交时间', '收到时间', '承保时间'], description: 'When the request, complete papers or notice was received (for e-policies: the issue)', descriptionZh: '接收时间（电子保单为承保时间）' },
+      { name: 'completed_at', type: 'datetime_date', aliases: ['完成时间', '办结时间', '处理完成时间', '送达时间', '通知时间'], description: 'When it was done; empty while open', descriptionZh: '完成时间（未完成为空）' },
       { name: 'channel', type: 'enum', values: { online: ['线上', '在线', '互联网'], offline: ['线下'] }, aliases: ['渠道', '服务渠道'], description: 'Online or offline service', descriptionZh: '服务渠道（线上/线下）' },
       { name: 'complex', type: 'boolean', aliases: ['复杂情形', '是否复杂案件', '复杂案件'], description: 'A complex case (longer limits for claim and surrender decisions)', descriptionZh: '是否复杂情形' },
       { name: 'connected', type: 'boolean', aliases: ['是否接通', '接通'], description: 'Consultation: whether the request was answered', descriptionZh: '是否接通' },
@@ -337,6 +422,32 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
       { name: 'year', type: 'integer', required: true, min: 2013, max: 2100, aliases: ['年度', '评价年度'], description: 'Evaluation year', descriptionZh: '评价年度' },
       { name: 'project', type: 'string', required: true, aliases: ['项目', '创新项目', '服务创新项目'], description: 'The innovation project declared', descriptionZh: '服务创新项目' },
       { name: 'points', type: 'integer', required: true, min: 1, max: 10, aliases: ['加分', '得分', '创新加分'], description: 'Points awarded (1–10)', descriptionZh: '加分（1至10分）' },
+    ],
+  },
+  sales_staff_registry: salesStaffTable('sales_staff_registry', 'the intermediary registration system (中介系统执业登记)'),
+  sales_staff_statistics: salesStaffTable('sales_staff_statistics', 'the report to the statistics system (统信系统)'),
+  sales_staff_hr: salesStaffTable('sales_staff_hr', "the company's HR system (人员管理系统)"),
+  sales_staff_disclosure: salesStaffTable('sales_staff_disclosure', "the company's public disclosure (对外公开披露)"),
+  applications: {
+    name: 'applications',
+    description: "The sales columns of policies whose policies table lacks them (S4): application date, policyholder's age, channel type, branch.",
+    keepsAttributes: true,
+    key: ['policy_id'],
+    columns: [{ name: 'policy_id', type: 'string', required: true, aliases: ['保单号', '保单号码'], description: 'Policy number', descriptionZh: '保单号' }, ...APPLICATION_COLUMNS],
+  },
+  recordings: {
+    name: 'recordings',
+    description: 'One row per audio-video recording of a sale (双录, S4), with its quality reviews.',
+    keepsAttributes: true,
+    key: ['recording_id'],
+    columns: [
+      { name: 'recording_id', type: 'string', required: true, aliases: ['录像编号', '双录编号', '录音录像编号', '影像编号'], description: 'Recording identifier', descriptionZh: '双录编号' },
+      { name: 'policy_id', type: 'string', required: true, aliases: ['保单号', '保单号码'], description: 'Policy number', descriptionZh: '保单号' },
+      { name: 'started_at', type: 'datetime', required: true, aliases: ['录制时间', '双录时间', '录制开始时间', '开始时间'], description: 'When the recording started, as the recording system logged it', descriptionZh: '录制开始时间' },
+      { name: 'duration_seconds', type: 'integer', min: 0, aliases: ['时长（秒）', '时长(秒)', '录制时长（秒）', '录制时长(秒)', '双录时长（秒）', '双录时长(秒)'], description: 'Duration in seconds', descriptionZh: '时长（秒）' },
+      { name: 'first_review', type: 'enum', values: REVIEW_RESULTS, aliases: ['初审结果', '一审结果', '首次质检结果', '初审'], description: 'First quality review: pass or fail', descriptionZh: '初审结果' },
+      { name: 'final_review', type: 'enum', values: REVIEW_RESULTS, aliases: ['终审结果', '复审结果', '最终质检结果', '终审'], description: 'Final quality review: pass or fail; empty while pending', descriptionZh: '终审结果' },
+      { name: 'reasons', type: 'string', aliases: ['不通过原因', '质检意见', '退回原因'], description: 'Reasons given by the reviewers (free text, not reported)', descriptionZh: '不通过原因（不进入报告）' },
     ],
   },
 };

@@ -3,7 +3,8 @@ import { type ColumnSpec, TABLES, type TableName } from './schema';
 const TYPE_TEXT: Readonly<Record<ColumnSpec['type'], string>> = {
   string: 'text',
   date: 'date YYYY-MM-DD',
-  datetime: 'date YYYY-MM-DD or date-time YYYY-MM-DD HH:MM',
+  datetime: 'date and time YYYY-MM-DD HH:MM:SS',
+  datetime_date: 'date YYYY-MM-DD or date-time YYYY-MM-DD HH:MM',
   period: 'period YYYY or YYYYQn',
   quarter: 'quarter YYYYQn',
   money: 'money, yuan',

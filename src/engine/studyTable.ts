@@ -49,6 +49,16 @@ export interface StudyTable {
   column(name: string): string;
 }
 
+/**
+ * The columns of a study table a study may group by or key assumptions on: the text and enum
+ * columns of the schema that are present (gender, channel, region, channel type, branch, …),
+ * except identifiers and personal columns, then the attribute columns.
+ */
+export function groupableColumns(table: StudyTable): string[] {
+  const named = TABLES[table.name].columns.filter((c) => table.present.has(c.name) && (c.type === 'string' || c.type === 'enum') && !c.personal && !['policy_id', 'claim_id', 'product_code'].includes(c.name));
+  return [...named.map((c) => c.name), ...table.attributes];
+}
+
 /** SQL identifier of an attribute column in a study table's relation (attributes may shadow nothing). */
 export function attributeColumn(header: string): string {
   return sqlIdentifier(`@${header}`);

@@ -10,15 +10,20 @@ import type { BundleFiles } from './renderOutputs';
 /** Headers of the survey's respondent identifier (canonical and aliases). */
 const RESPONDENT_ID_HEADERS = ['respondent_id', ...(TABLES.survey.columns.find((c) => c.name === 'respondent_id')?.aliases ?? [])];
 
+/** Headers (canonical and aliases) of every column the schema marks personal: the sales staff's ids, names, ID and certificate numbers. */
+const SCHEMA_PERSONAL_HEADERS = Object.values(TABLES).flatMap((t) => t.columns.filter((c) => c.personal).flatMap((c) => [c.name, ...(c.aliases ?? [])]));
+
 /**
  * Header words that mark a column as personal data (S3 art. 34): respondent identifiers,
  * names, phone numbers, ID-card and passport numbers, e-mail and postal addresses, birth
- * dates, messaging accounts and customer numbers. Compared after `normaliseKey` (lower case,
+ * dates, messaging accounts and customer numbers, and every column the schema marks `personal`
+ * (sales staff identifiers, names, ID and certificate numbers). Compared after `normaliseKey` (lower case,
  * no spaces, underscores or hyphens). `EXACT` must equal the header; `CONTAINED` may be part of it.
  */
 const EXACT = new Set(
   [
     ...RESPONDENT_ID_HEADERS,
+    ...SCHEMA_PERSONAL_HEADERS,
     'id', 'uid', 'user_id', 'customer_id', 'client_id', 'member_id', 'openid', 'unionid',
     'name', 'full_name', 'first_name', 'last_name', 'surname', 'given_name', 'customer_name', 'respondent_name', 'policyholder_name', 'insured_name',
     'tel', 'dob', 'birthday', 'birth_date', 'date_of_birth', 'ssn',

@@ -7,7 +7,7 @@ import type { AssumptionRates, KeyValues } from '../backtest/assumptionRates';
 import { UnmatchedAssumption } from '../backtest/assumptionRates';
 import { periodIndexOfLabel, sqlDialect, type SqlDialect } from '../engine/sqlDialect';
 import { exactNumber, type SqlEngine, type SqlValue } from '../engine/sqlEngine';
-import type { StudyTable, StudyTableName } from '../engine/studyTable';
+import { groupableColumns, type StudyTable, type StudyTableName } from '../engine/studyTable';
 import { SILENT_PROGRESS, type Progress } from '../progress';
 import { calendarGrid, type CalendarGrid } from './calendarGrid';
 import { anniversaryDay, dayToCivil } from './civilDays';
@@ -149,8 +149,8 @@ export async function prepareStudies(source: StudySource, options: ExperienceStu
     } else if (name === 'attained_age') {
       durationGrouping = true;
     } else if (name !== 'age_at_issue') {
-      if (!(policies.present.has(name) && ['gender', 'channel', 'region'].includes(name)) && !policies.attributes.includes(name)) {
-        const known = [...DERIVED_DIMENSIONS, ...['gender', 'channel', 'region'].filter((c) => policies.present.has(c)), ...policies.attributes].join(', ');
+      if (!groupableColumns(policies).includes(name)) {
+        const known = [...DERIVED_DIMENSIONS, ...groupableColumns(policies)].join(', ');
         throw new InputError({ argument: '--by', file: policies.file }, `a policy column to group by (one of ${known})`, name);
       }
       if (!keyColumns.includes(name)) keyColumns.push(name);

@@ -15,6 +15,7 @@ const KIND_OF_TYPE: Readonly<Record<ColumnType, ColumnKind>> = {
   boolean: 'boolean',
   enum: 'code',
   datetime: 'text',
+  datetime_date: 'date',
 };
 
 /** Input column names too general to carry one meaning in output tables (`value` is a triangle's amount there, anything elsewhere). */

@@ -10,7 +10,10 @@ import type { ServiceStandards } from '../service/serviceStandards';
 import { studyServiceStandards } from '../service/studyServiceStandards';
 import { type BacktestAnnex, backtestAnnex } from './backtestAnnex';
 import { planReview, type ReviewParams, SECTION_COMMAND, type SectionId } from './reviewPlan';
+import { wording } from './labels';
 import { runFindings } from './runFindings';
+import { composeSalesConduct, salesConductContent } from './salesConductSection';
+import type { SectionContent } from './sectionContent';
 
 /** One command run of a section, with the parameters it recorded and what it computed. */
 export interface RunResult {
@@ -38,6 +41,8 @@ export interface SectionResult {
   readonly runs: readonly RunResult[];
   /** The section's findings for the review (a backtest's earlier quarters are left to its year table). */
   readonly findings: readonly Finding[];
+  /** What the section shows, when it is built from library results (sales conduct); otherwise the runs' tables are shown. */
+  readonly content?: SectionContent;
 }
 
 /** Everything a quarterly review shows, before it is rendered. */
@@ -69,8 +74,10 @@ async function surveyGroupColumns(survey: string, read: ReadOptions): Promise<st
 /**
  * Computes a quarterly review: runs each section's command through its public `run()` with the
  * arguments planned by `planReview`, collects the findings, and builds the backtest section in
- * the structure of S1 annex 2 and the service section's study (S1 §6). A section whose command this version of the workbench lacks is
- * marked unavailable, never filled in.
+ * the structure of S1 annex 2 and the service section's study (S1 §6). A section whose command
+ * this version of the workbench lacks is marked unavailable, never filled in. The sales conduct section, present when the data folder
+ * has its tables, runs its commands' studies in process (`composeSalesConduct`) and keeps their
+ * results, from which its content is built (`salesConductContent`).
  * @param lookup finds a command by name (the `awb` commands; tests pass stand-ins)
  * @throws InputError for bad input in any section (a review is never filed with a section that
  * failed on bad data).
@@ -82,9 +89,20 @@ export async function composeReview(p: ReviewParams, progress: Progress, lookup:
   const plans = await planReview(p, lookup(SECTION_COMMAND.satisfaction) ? (survey) => surveyGroupColumns(survey, read) : async () => []);
   const sections: SectionResult[] = [];
   const inputs = new Set<string>();
-  const total = plans.reduce((n, plan) => n + ('runs' in plan && lookup(plan.command) ? plan.runs.length : 0), 0);
+  const total = plans.reduce((n, plan) => n + ('runs' in plan && (plan.id === 'conduct' || lookup(plan.command)) ? plan.runs.length : 0), 0);
   let done = 0;
   for (const plan of plans) {
+    if (plan.id === 'conduct' && 'runs' in plan) {
+      done += plan.runs.length;
+      progress.start(`review ${done}/${total}: sales conduct`, 1);
+      const { runs, results } = await composeSalesConduct(plan.runs);
+      progress.tick();
+      progress.stop();
+      for (const input of runs.flatMap((r) => r.output.inputs)) inputs.add(input);
+      const findings = sortFindings(runs.flatMap((r) => runFindings(r.output)));
+      sections.push({ id: plan.id, command: plan.command, status: 'complete', reason: null, detail: null, runs, findings, content: salesConductContent(results, wording(p.lang)) });
+      continue;
+    }
     const spec = lookup(plan.command);
     if ('skip' in plan) {
       sections.push({ id: plan.id, command: plan.command, status: 'not-applicable', reason: plan.skip, detail: plan.detail, runs: [], findings: [] });

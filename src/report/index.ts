@@ -7,3 +7,5 @@ export { printPdf, type PrintOptions } from './printPdf';
 export { runFindings } from './runFindings';
 export { wording, LANGS, type Lang } from './labels';
 export { serviceSectionContent, type ServiceSectionContent, type SectionTable } from './serviceSection';
+export { salesConductContent, composeSalesConduct, type SalesConductResults } from './salesConductSection';
+export type { ContentBlock, SectionContent } from './sectionContent';

@@ -1,3 +1,4 @@
+import type { MissingBand } from '../conduct/missingBand';
 import { TABLES } from '../data/schema';
 import type { Lang } from '../present/column';
 import { SERVICE_TYPE_ZH } from '../service/serviceStandards';
@@ -29,7 +30,7 @@ export interface Wording {
   readonly notApplicable: string;
   readonly headline: string;
   readonly noFindings: string;
-  readonly sections: Readonly<Record<'backtest' | 'lossratio' | 'expense' | 'eligibility' | 'satisfaction' | 'service', { readonly title: string; readonly basis: string }>>;
+  readonly sections: Readonly<Record<'backtest' | 'lossratio' | 'expense' | 'eligibility' | 'satisfaction' | 'service' | 'conduct', { readonly title: string; readonly basis: string }>>;
   readonly commandMissing: (command: string) => string;
   readonly noSurvey: (dir: string) => string;
   readonly noSurveyModel: (survey: string) => string;
@@ -60,6 +61,7 @@ export interface Wording {
   readonly no: string;
   readonly annex: AnnexWording;
   readonly service: ServiceWording;
+  readonly conduct: ConductWording;
 }
 
 /** Wording of the service standards section (S1 §5–§6). */
@@ -75,6 +77,28 @@ export interface ServiceWording {
   readonly noExceptions: string;
   readonly outOfChannel: (n: number) => string;
   readonly limit: (amount: number, unit: 'working_days' | 'calendar_days') => string;
+}
+
+/** Wording of the sales conduct section (S5 registration, S4 recordings). */
+export interface ConductWording {
+  readonly registration: string;
+  readonly registrationIntro: (a: { readonly asOf: string; readonly sources: string; readonly difference: string; readonly missing: string; readonly band: string }) => string;
+  readonly registrationMethod: string;
+  readonly noRegistration: string;
+  readonly byBranch: string;
+  readonly company: string;
+  /** A registration element's name in the report's language. */
+  readonly element: (element: string) => string;
+  /** A band of the missing-element share in the report's language. */
+  readonly band: (band: MissingBand) => string;
+  readonly source: Readonly<Record<'registry' | 'statistics' | 'hr' | 'disclosure', string>>;
+  readonly traceability: string;
+  readonly traceabilityIntro: (a: { readonly quarter: string; readonly policies: number; readonly required: number; readonly recorded: number; readonly missing: number; readonly late: number; readonly undetermined: number; readonly firstReview: string; readonly finalReview: string; readonly median: string }) => string;
+  readonly traceabilityMethod: string;
+  readonly noTraceability: string;
+  readonly byChannel: string;
+  readonly byRuleRegion: string;
+  readonly applicationDates: (a: { readonly policies: number; readonly applications: number; readonly issueDate: number }) => string;
 }
 
 /** Wording of the backtest section, which follows S1 annex 2 part 三. */
@@ -188,7 +212,7 @@ const COLUMN_ZH: Record<string, string> = {
   events: '事件数',
   judged: '已判定',
   on_time: '按时完成',
-  late: '逾期完成',
+  late: '逾期',
   open_overdue: '逾期未完成',
   on_time_rate: '时效达成率',
   median_working_days: '用时中位数（工作日）',
@@ -200,6 +224,24 @@ const COLUMN_ZH: Record<string, string> = {
   section: '部分',
   status: '状态',
   findings: '发现数',
+  registry: '中介系统执业登记',
+  statistics: '统信系统',
+  hr: '人员管理系统',
+  disclosure: '对外公开披露',
+  difference_rate: '差异率',
+  record_mismatch_rate: '逐人不匹配率',
+  missing_rate: '信息要素缺失占比',
+  missing_band: '所在区间',
+  most_missing: '缺失最多的要素',
+  policies: '保单件数',
+  required: '应双录',
+  recorded: '已双录',
+  missing: '未双录',
+  unrecorded_share: '未双录占比',
+  undetermined: '无法判断',
+  first_review_pass_rate: '一审通过率',
+  final_review_pass_rate: '终审通过率',
+  median_minutes: '时长中位数（分钟）',
 };
 
 const EN: Wording = {
@@ -228,6 +270,7 @@ const EN: Wording = {
     eligibility: { title: 'Capital eligibility', basis: 'S1 §3, §11 and annex 1' },
     satisfaction: { title: 'Customer satisfaction index', basis: 'S3 art. 22–24' },
     service: { title: 'Service standards', basis: 'S1 §5–§6 online service time limits' },
+    conduct: { title: 'Sales conduct', basis: 'S5 sales-staff registration; S4 sales recordings (双录)' },
   },
   commandMissing: (c) => `This section is unavailable: this version of the workbench has no \`awb ${c}\` command, so it was not computed. Nothing in this section has been estimated or filled in by hand.`,
   noSurvey: (dir) => `No satisfaction survey in ${dir} (survey.csv, .xlsx or .parquet): there is no index to report this quarter.`,
@@ -306,6 +349,28 @@ const EN: Wording = {
     outOfChannel: (n) => `${n} offline events are outside S1 §6's online standards and were not judged.`,
     limit: (amount, unit) => (unit === 'working_days' ? `${amount} working day${amount === 1 ? '' : 's'}` : `${amount} calendar days`),
   },
+  conduct: {
+    registration: 'Sales staff registration (S5)',
+    registrationIntro: ({ asOf, sources, difference, missing, band }) =>
+      `As at ${asOf}: ${sources}. The difference rate between the registration system and the statistics system is ${difference}; ${missing} of the registered sales staff miss a required registration element (band ${band}).`,
+    registrationMethod:
+      'Staff are matched by their identifier after normalisation (full-width digits, spaces, case, 15-digit ID numbers in their 18-digit form). Difference rate = |registry − statistics| ÷ statistics, as the notice defines it (a rate above 10% was publicly criticised; exactly 10% is not above it); record mismatch = staff in one system only ÷ staff in either. The share of staff missing a required element must not exceed 5% (exactly 5% is within it). No name or identifier appears in this report.',
+    noRegistration: 'The data folder has no sales-staff tables (sales_staff_registry and sales_staff_statistics): the registration is not reconciled this quarter.',
+    byBranch: 'The company and each branch',
+    company: 'company',
+    element: (e) => e,
+    band: (b) => b.label,
+    source: { registry: 'registration system', statistics: 'statistics system', hr: 'HR system', disclosure: 'public disclosure' },
+    traceability: 'Sales recordings (S4, 双录)',
+    traceabilityIntro: ({ quarter, policies, required, recorded, missing, late, undetermined, firstReview, finalReview, median }) =>
+      `Of the ${policies} policies applied for in ${quarter}, ${required} need an audio-video recording of the sale under the rulebook's rules: ${recorded} have one, ${missing} do not, and ${late} were recorded after the application date; ${undetermined} cannot be judged for want of data. First-review pass rate ${firstReview}, final ${finalReview}; median duration ${median}.`,
+    traceabilityMethod:
+      'Individual long-term business sold through bancassurance and other concurrent agencies is recorded in full, through other channels when the policyholder is 60 or older on the application date (60 included), and in full in the regions the rulebook lists; the recording is made when the application is filled in. Pass-rate floors are the workbench’s configurable defaults.',
+    noTraceability: 'The data folder has no recordings table: sales recordings are not traced this quarter.',
+    byChannel: 'By channel',
+    byRuleRegion: 'Sales requiring a recording, by the rule that requires it and region',
+    applicationDates: ({ policies, applications, issueDate }) => `Application dates: ${policies} from the policies table, ${applications} from the applications table, ${issueDate} taken as the issue date (none given).`,
+  },
 };
 
 const ZH: Wording = {
@@ -334,6 +399,7 @@ const ZH: Wording = {
     eligibility: { title: '经营资质（偿付能力与责任准备金覆盖率）', basis: 'S1 第（三）、（十一）条及附件1' },
     satisfaction: { title: '客户满意度指数', basis: 'S3 第二十二至二十四条' },
     service: { title: '在线服务标准', basis: 'S1 第（五）、（六）条 在线服务时限' },
+    conduct: { title: '销售行为管理', basis: 'S5 销售人员执业登记；S4 销售行为可回溯（双录）' },
   },
   commandMissing: (c) => `本部分不可用：当前版本的系统没有 \`awb ${c}\` 命令，因此未作计算。本部分没有任何估计或人工填写的内容。`,
   noSurvey: (dir) => `${dir} 中没有满意度调查数据（survey.csv、.xlsx 或 .parquet），本季度无指数可报告。`,
@@ -411,6 +477,28 @@ const ZH: Wording = {
     noExceptions: '没有逾期事项。',
     outOfChannel: (n) => `${n} 件线下服务不属于 S1 第（六）条的在线服务标准，未作判定。`,
     limit: (amount, unit) => (unit === 'working_days' ? `${amount}个工作日` : `${amount}日`),
+  },
+  conduct: {
+    registration: '销售人员执业登记（S5）',
+    registrationIntro: ({ asOf, sources, difference, missing, band }) =>
+      `截至${asOf}：${sources}。中介系统执业登记与统信系统同口径数据的差异率为${difference}；缺失执业登记信息要素的销售人员占比为${missing}（所在区间：${band}）。`,
+    registrationMethod:
+      '按规范化后的人员编号逐人核对（全角数字、空格、大小写，15位身份证号码升为18位）。差异率 = |中介系统 − 统信系统| ÷ 统信系统，与通报的口径一致（高于10%被通报批评；恰为10%不属于高于10%）；逐人不匹配率 = 仅在一个系统的人数 ÷ 至少在一个系统的人数。缺失执业登记信息要素的销售人员占比不得超过5%（恰为5%符合要求）。本报告不出现任何姓名或证件号码。',
+    noRegistration: '数据目录中没有销售人员表（sales_staff_registry 与 sales_staff_statistics），本季度未核对执业登记。',
+    byBranch: '全公司及各分支机构',
+    company: '全公司',
+    element: (e) => TABLES.sales_staff_registry.columns.find((c) => c.name === e)?.descriptionZh.replace(/（[^）]*）$/, '') ?? e,
+    band: (b) => b.label_zh,
+    source: { registry: '中介系统执业登记', statistics: '统信系统', hr: '人员管理系统', disclosure: '对外公开披露' },
+    traceability: '销售行为可回溯（S4，双录）',
+    traceabilityIntro: ({ quarter, policies, required, recorded, missing, late, undetermined, firstReview, finalReview, median }) =>
+      `${quarter}投保的${policies}件保单中，按规则库应双录${required}件：已双录${recorded}件，未双录${missing}件，晚于投保日期录制${late}件；因数据不全无法判断${undetermined}件。一审通过率${firstReview}，终审通过率${finalReview}；时长中位数${median}。`,
+    traceabilityMethod:
+      '兼业代理（含银保）个人长险业务全量双录，其他渠道投保人于投保日年满60周岁（含）的个人长险业务双录，规则库所列地区个人长险业务全量双录；双录应在投保人填写投保单时录制。通过率下限为系统可配置的默认值。',
+    noTraceability: '数据目录中没有双录表（recordings），本季度未核查销售行为可回溯。',
+    byChannel: '按渠道',
+    byRuleRegion: '应双录保单：按适用规则及地区',
+    applicationDates: ({ policies, applications, issueDate }) => `投保日期：取自保单表${policies}件，取自投保信息表${applications}件，未提供而以生效日期代替${issueDate}件。`,
   },
 };
 

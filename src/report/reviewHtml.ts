@@ -9,6 +9,7 @@ import type { Review, SectionResult } from './composeReview';
 import { columnLabel, type Wording, wording } from './labels';
 import { quarterEndDate } from './reviewPlan';
 import { type ServiceSectionContent, serviceSectionContent } from './serviceSection';
+import type { SectionContent } from './sectionContent';
 import { groupThousands } from '../money/groupThousands';
 
 /** At most this many rows of a command's table are printed; the bundle holds them all. */
@@ -211,6 +212,24 @@ function chartTitle(figure: Figure, name: string): string {
   return (figureTitle(figure) ?? '').replace(/<[^>]*>/g, ' ').trim() || name;
 }
 
+/** A section's content blocks (headings, paragraphs, tables) as HTML. */
+function contentHtml(content: SectionContent, w: Wording): string {
+  return content
+    .map((b) => {
+      switch (b.kind) {
+        case 'heading':
+          return `<h3>${escapeHtml(b.text)}</h3>`;
+        case 'paragraph':
+          return `<p${b.note ? ' class="note"' : ''}>${escapeHtml(b.text)}</p>`;
+        case 'table': {
+          const format = Object.fromEntries((b.percent ?? []).map((c) => [c, percent]));
+          return `<p class="note"><b>${escapeHtml(b.caption)}</b></p>${htmlTable(b.rows, w, { format })}`;
+        }
+      }
+    })
+    .join('\n');
+}
+
 function sectionHtml(s: SectionResult, n: number, review: Review, w: Wording, charts: ReviewChart[]): string {
   const head = `<section class="part" id="sec-${s.id}" data-section="${s.id}"><h2>${n}. ${escapeHtml(w.sections[s.id].title)}<small>${escapeHtml(w.sections[s.id].basis)}</small></h2>`;
   if (s.status !== 'complete') {
@@ -219,6 +238,7 @@ function sectionHtml(s: SectionResult, n: number, review: Review, w: Wording, ch
   }
   const parts: string[] = [head];
   if (s.id === 'backtest' && review.annex) parts.push(annexHtml(review.annex, review, w));
+  if (s.content) parts.push(contentHtml(s.content, w));
   parts.push(`<h3>${escapeHtml(w.findingsOfSection)}</h3>${findingsTable(s.findings, review, w, false)}`);
   if (s.id === 'service' && review.service) {
     // The section's content is a function of the study; the command's full tables are in the bundle.
@@ -238,8 +258,9 @@ function sectionHtml(s: SectionResult, n: number, review: Review, w: Wording, ch
   };
   for (const run of s.runs) {
     const label = s.runs.length > 1 ? ` (${escapeHtml(run.id)})` : '';
-    // Findings are listed above, each once; the command's own findings table is in the bundle.
-    const tables = Object.entries(run.output.tables ?? {}).filter(([name, rows]) => name !== 'findings' && rows.length > 0 && firstTime(rows));
+    // Findings are listed above, each once; the command's own findings table is in the bundle. A
+    // section with content of its own shows that instead of its runs' tables (all in the bundle).
+    const tables = s.content ? [] : Object.entries(run.output.tables ?? {}).filter(([name, rows]) => name !== 'findings' && rows.length > 0 && firstTime(rows));
     if (tables.length > 0) parts.push(`<h3>${escapeHtml(w.tablesOfSection)}${label}</h3>`);
     for (const [name, rows] of tables) {
       const file = `tables/${run.id}_${name}.csv`;

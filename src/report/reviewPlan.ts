@@ -21,7 +21,7 @@ export type ReviewParams = {
 } & Partial<ReadParams>;
 
 /** The sections of the review, in the order they appear. */
-export const SECTIONS = ['backtest', 'lossratio', 'expense', 'eligibility', 'satisfaction', 'service'] as const;
+export const SECTIONS = ['backtest', 'lossratio', 'expense', 'eligibility', 'satisfaction', 'service', 'conduct'] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
 /** One command run that a section is built from: the command and its command-line arguments. */
@@ -45,6 +45,7 @@ export const SECTION_COMMAND: Readonly<Record<SectionId, string>> = {
   eligibility: 'eligibility',
   satisfaction: 'icsi',
   service: 'service',
+  conduct: 'registration',
 };
 
 /** Last day of the quarter, ISO (`2025Q4` → `2025-12-31`): the backtest's as-of date. */
@@ -73,6 +74,9 @@ export function latestCompleteYear(quarter: Quarter): number {
  *   and stage that the survey has (S3: indices by company, region and business stage)
  * - service, only when the data folder has a service_events table: `service --data D --quarter Q`
  *   (S1 §6 time limits; `--calendar FILE` passed on when given)
+ * - conduct (sales conduct, only when the data folder has its tables): `registration --data D
+ *   --as-of <quarter end>` when it has sales_staff_registry and sales_staff_statistics, and
+ *   `traceability --data D --quarter Q` when it has recordings
  * `--rules FILE` is passed to every rule-based command when given; `--encoding` and `--header-row`
  * to every command.
  * @param surveyGroups the grouping columns present in the survey (company, region, stage)
@@ -104,5 +108,11 @@ export async function planReview(p: ReviewParams, surveyGroups: (survey: string)
     const calendar = p.calendar ? ['--calendar', p.calendar] : [];
     plans.push({ id: 'service', command: 'service', runs: [{ id: 'service', command: 'service', argv: [...data, '--quarter', p.quarter, ...rules, ...calendar] }] });
   }
+  const conduct: PlannedRun[] = [];
+  if (findTableFile(p.data, 'sales_staff_registry') && findTableFile(p.data, 'sales_staff_statistics')) {
+    conduct.push({ id: 'registration', command: 'registration', argv: [...data, '--as-of', quarterEndDate(p.quarter), ...rules] });
+  }
+  if (findTableFile(p.data, 'recordings')) conduct.push({ id: 'traceability', command: 'traceability', argv: [...data, '--quarter', p.quarter, ...rules] });
+  if (conduct.length > 0) plans.push({ id: 'conduct', command: conduct[0].command, runs: conduct });
   return plans;
 }

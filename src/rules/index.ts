@@ -11,4 +11,5 @@ export {
   choiceParam,
   comparisonParam,
   booleanParam,
+  stringListParam,
 } from './rulebook';

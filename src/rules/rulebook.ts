@@ -153,3 +153,17 @@ export function booleanParam(rule: Rule, name: string, rulebook?: Rulebook): boo
   if (typeof value !== 'boolean') throw paramError(rulebook, rule, name, 'true or false', value);
   return value;
 }
+
+/**
+ * A list-of-text parameter, optionally restricted to listed values.
+ * @throws InputError when it is missing, not a list of text, or holds a value not allowed.
+ * @example stringListParam(rule, 'channel_types', ['bancassurance', 'agency']) // ['bancassurance']
+ */
+export function stringListParam<T extends string = string>(rule: Rule, name: string, allowed?: readonly T[], rulebook?: Rulebook): T[] {
+  const value = rule.parameters[name];
+  const expected = allowed ? `a list of values among ${allowed.join(', ')}` : 'a list of text values';
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && (allowed === undefined || allowed.includes(v as T)))) {
+    throw paramError(rulebook, rule, name, expected, JSON.stringify(value));
+  }
+  return value as T[];
+}

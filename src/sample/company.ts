@@ -241,3 +241,22 @@ export const PRODUCTS: readonly SampleProduct[] = [
     incidence: { kind: 'none' }, death_benefit: 'sum_assured', yield_margin: 0.001,
   },
 ];
+
+/**
+ * The company's branches (分公司), the region each belongs to, and its share of the region's
+ * individual long-term sales. The sales-staff tables and the applications name these branches.
+ */
+export const BRANCHES: readonly { readonly branch: string; readonly region: string; readonly share: number }[] = [
+  { branch: '上海分公司', region: '华东', share: 0.4 },
+  { branch: '江苏分公司', region: '华东', share: 0.35 },
+  { branch: '浙江分公司', region: '华东', share: 0.25 },
+  { branch: '北京分公司', region: '华北', share: 0.55 },
+  { branch: '山东分公司', region: '华北', share: 0.45 },
+  { branch: '广东分公司', region: '华南', share: 0.65 },
+  { branch: '福建分公司', region: '华南', share: 0.35 },
+  { branch: '湖北分公司', region: '华中', share: 0.5 },
+  { branch: '河南分公司', region: '华中', share: 0.5 },
+  { branch: '四川分公司', region: '西南', share: 1 },
+  { branch: '陕西分公司', region: '西北', share: 1 },
+  { branch: '辽宁分公司', region: '东北', share: 1 },
+];

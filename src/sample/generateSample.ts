@@ -1,5 +1,6 @@
 import { toCsv } from '../evidence/csv';
 import type { Progress } from '../progress';
+import { applicationRows, simulateSales } from './applications';
 import { assumptionRows } from './assumptions';
 import { claimRows, simulateClaims } from './claims';
 import { financeRows } from './finance';
@@ -9,6 +10,8 @@ import { productRows } from './products';
 import { RandomSource } from './random';
 import { serviceEventRows } from './serviceEvents';
 import { serviceInnovationRows } from './serviceInnovations';
+import { recordingRows } from './recordings';
+import { salesStaffRows } from './salesStaff';
 import { solvencyRows } from './solvency';
 import { surveyModel, surveyRows } from './survey';
 import { triangleRows } from './triangle';
@@ -36,6 +39,8 @@ export function generateSample(options: SampleOptions, progress: Progress): Samp
   const schedules = loadingSchedules();
   const book = simulateBook(new RandomSource(options.seed, 'policies'), options.policies, progress);
   const claims = simulateClaims(new RandomSource(options.seed, 'claims'), book.policies, book.events);
+  const staff = salesStaffRows(new RandomSource(options.seed, 'sales_staff'));
+  const sales = simulateSales(new RandomSource(options.seed, 'applications'), book.policies);
   const tables = {
     products: productRows(schedules),
     loadings: loadingRows(schedules),
@@ -48,6 +53,12 @@ export function generateSample(options: SampleOptions, progress: Progress): Samp
     survey: surveyRows(new RandomSource(options.seed, 'survey')),
     service_events: serviceEventRows(new RandomSource(options.seed, 'service'), book.policies),
     service_innovations: serviceInnovationRows(),
+    sales_staff_registry: staff.registry,
+    sales_staff_statistics: staff.statistics,
+    sales_staff_hr: staff.hr,
+    sales_staff_disclosure: staff.disclosure,
+    applications: applicationRows(sales),
+    recordings: recordingRows(new RandomSource(options.seed, 'recordings'), sales),
   };
   const files = new Map<string, string>();
   const rows: Record<string, number> = {};

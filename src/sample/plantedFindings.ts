@@ -82,6 +82,43 @@ export const SERVICE_HOLIDAY_LAPSES = {
 /** ILI-SVC-SURRENDER and ILI-SVC-BRANCH: a branch that decides a third of its online surrenders a day or two late, all year. */
 export const SURRENDER_LAPSES = { branch: '陕西分公司', lateShare: 0.3 } as const;
 
+/**
+ * The sales staff of each branch as at {@link STAFF_AS_OF} (S5): staff in both the registration
+ * system (中介系统执业登记) and the statistics system (统信系统), staff only in the registration
+ * system, only in statistics, and registered staff missing a required registration element.
+ * Planted: 陕西分公司's registration system holds 24 staff the statistics system does not —
+ * |224 − 200| ÷ 200 = 12% (S5-REG-MISMATCH) — and no HR record (虚挂人员); 辽宁分公司 differs by
+ * exactly 10% (|165 − 150| ÷ 150), which is not 高于10%; 四川分公司 misses elements for 21 of
+ * 300 (7%, S5-REG-MISSING) and 湖北分公司 for exactly 10 of 200 (5%, within 不得超过5%).
+ */
+export const STAFF_PLAN: readonly { readonly branch: string; readonly matched: number; readonly registryOnly: number; readonly statisticsOnly: number; readonly withMissing: number }[] = [
+  { branch: '上海分公司', matched: 258, registryOnly: 2, statisticsOnly: 1, withMissing: 4 },
+  { branch: '江苏分公司', matched: 237, registryOnly: 3, statisticsOnly: 2, withMissing: 3 },
+  { branch: '浙江分公司', matched: 219, registryOnly: 1, statisticsOnly: 2, withMissing: 4 },
+  { branch: '北京分公司', matched: 198, registryOnly: 2, statisticsOnly: 0, withMissing: 3 },
+  { branch: '山东分公司', matched: 208, registryOnly: 2, statisticsOnly: 3, withMissing: 2 },
+  { branch: '广东分公司', matched: 277, registryOnly: 3, statisticsOnly: 1, withMissing: 5 },
+  { branch: '福建分公司', matched: 149, registryOnly: 1, statisticsOnly: 1, withMissing: 2 },
+  { branch: '湖北分公司', matched: 198, registryOnly: 2, statisticsOnly: 1, withMissing: 10 },
+  { branch: '河南分公司', matched: 178, registryOnly: 2, statisticsOnly: 2, withMissing: 3 },
+  { branch: '四川分公司', matched: 297, registryOnly: 3, statisticsOnly: 2, withMissing: 21 },
+  { branch: '陕西分公司', matched: 200, registryOnly: 24, statisticsOnly: 0, withMissing: 3 },
+  { branch: '辽宁分公司', matched: 150, registryOnly: 15, statisticsOnly: 0, withMissing: 2 },
+];
+
+/** The date the sales-staff tables describe (the study end). */
+export const STAFF_AS_OF = '2025-12-31';
+
+/** Branches whose registration-only staff are ghosts (虚挂): in no HR record. */
+export const GHOST_BRANCHES: readonly string[] = ['陕西分公司', '辽宁分公司'];
+
+/**
+ * Missing recordings (S4-REC-SENIOR): in 2025, a quarter of the individual long-term policies the
+ * agency channel sold to policyholders aged 60 or more on the application date have no
+ * audio-video recording. Every other sale that needs one has it.
+ */
+export const SENIOR_RECORDINGS_MISSING = { channel: 'agency', from: '2025-01-01', share: 0.25 } as const;
+
 /** One planted finding as `awb sample` lists it: the check that finds it, where, and what it shows. */
 export interface PlantedFinding {
   /** The rulebook rule that fires, or the analysis that shows it. */
@@ -150,5 +187,23 @@ export const PLANTED_FINDINGS: readonly PlantedFinding[] = [
     check: 'satisfaction index by region',
     where: { region: LAGGING_REGION.region },
     description: 'satisfaction about 7 index points below the other regions, driven by lower perceived quality and complaint handling',
+  },
+  {
+    check: 'S5-REG-MISMATCH',
+    period: STAFF_AS_OF,
+    where: { branch: '陕西分公司' },
+    description: '224 sales staff in the registration system against 200 in the statistics system: difference rate 12.00%, above 10%; 辽宁分公司 differs by exactly 10.00% (no finding)',
+  },
+  {
+    check: 'S5-REG-MISSING',
+    period: STAFF_AS_OF,
+    where: { branch: '四川分公司' },
+    description: '21 of 300 registered sales staff (7.00%) miss a required registration element, above 5%; 湖北分公司 exactly 5.00% (within 不得超过5%)',
+  },
+  {
+    check: 'S4-REC-SENIOR',
+    period: '2025',
+    where: { channel: SENIOR_RECORDINGS_MISSING.channel },
+    description: 'a quarter of the individual long-term policies sold by agents to policyholders aged 60 or more have no audio-video recording',
   },
 ];

@@ -18,7 +18,7 @@ vi.setConfig({ testTimeout: 120_000 });
 const PROVENANCE: BundleProvenance = {
   command: { name: 'lossratio', parameters: { data: 'data/sample', year: 2025, rules: null } },
   inputs: [{ path: 'data/sample/finance.csv', sha256: 'a'.repeat(64), bytes: 10 }],
-  rulebook: { id: 'awb-default', version: '2026.11.2', sha256: 'b'.repeat(64) },
+  rulebook: { id: 'awb-default', version: '2026.12.1', sha256: 'b'.repeat(64) },
   software: { package: 'actuarial-workbench', version: '0.1.0' },
   seeds: {},
 };
@@ -94,7 +94,7 @@ describe('tables.xlsx: one sheet per table, typed cells, frozen header, provenan
     expect(facts).toContainEqual(['command', 'awb', 'lossratio']);
     expect(facts).toContainEqual(['parameter', 'year', '2025']);
     expect(facts).toContainEqual(['input (SHA-256)', 'data/sample/finance.csv', 'a'.repeat(64)]);
-    expect(facts).toContainEqual(['rulebook (SHA-256)', 'awb-default 2026.11.2', 'b'.repeat(64)]);
+    expect(facts).toContainEqual(['rulebook (SHA-256)', 'awb-default 2026.12.1', 'b'.repeat(64)]);
     expect(facts).toContainEqual(['software', 'actuarial-workbench', '0.1.0']);
     expect(facts).toContainEqual(['sheet', 'loss_ratios', 'Loss ratios']);
   });

@@ -41,7 +41,7 @@ describe('the quarterly review of the sample company (npm start)', () => {
     expect(filed.stdout).toContain(`Evidence bundle: ${bundle}`);
   });
 
-  it('computes every section, the satisfaction index included', () => {
+  it('computes every section, the satisfaction index and sales conduct included', () => {
     expect(review.sections.map((s) => [s.id, s.status])).toEqual([
       ['backtest', 'complete'],
       ['lossratio', 'complete'],
@@ -49,6 +49,7 @@ describe('the quarterly review of the sample company (npm start)', () => {
       ['eligibility', 'complete'],
       ['satisfaction', 'complete'],
       ['service', 'complete'],
+      ['conduct', 'complete'],
     ]);
   });
 
@@ -58,6 +59,13 @@ describe('the quarterly review of the sample company (npm start)', () => {
     const html = readFileSync(join(bundle, 'report.html'), 'utf8');
     expect(html).toContain('id="sec-service"');
     expect(html).toContain('Late and overdue events by day received');
+  });
+
+  it('finds the planted sales-conduct findings: 陕西分公司 12% apart, 四川分公司 7% missing, the agency channel’s unrecorded sales to the over-60s', () => {
+    const branches = (rule: string) => review.findings.filter((f) => f.rule_id === rule).map((f) => f.values.branch);
+    expect(branches('S5-REG-MISMATCH')).toEqual(['陕西分公司']);
+    expect(branches('S5-REG-MISSING')).toEqual(['四川分公司']);
+    expect(review.findings.filter((f) => f.rule_id === 'S4-REC-SENIOR').map((f) => [f.period, f.values.channel])).toEqual([['2025Q4', 'agency']]);
   });
 
   // The findings planted in the sample company, as data/README.md documents them.

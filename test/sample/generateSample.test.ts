@@ -29,7 +29,11 @@ describe('generateSample()', () => {
   it('writes every input table of DOMAIN.md and the survey model', () => {
     const folder = generateSample({ seed: 1, policies: 1000 }, SILENT_PROGRESS);
     expect([...folder.files.keys()].sort()).toEqual(
-      ['assumptions.csv', 'claims.csv', 'finance.csv', 'loadings.csv', 'policies.csv', 'products.csv', 'service_events.csv', 'service_innovations.csv', 'solvency.csv', 'survey.csv', 'survey_model.json', 'triangle.csv'].sort(),
+      [
+        'assumptions.csv', 'claims.csv', 'finance.csv', 'loadings.csv', 'policies.csv', 'products.csv', 'solvency.csv', 'survey.csv', 'survey_model.json', 'triangle.csv',
+        'service_events.csv', 'service_innovations.csv',
+        'sales_staff_registry.csv', 'sales_staff_statistics.csv', 'sales_staff_hr.csv', 'sales_staff_disclosure.csv', 'applications.csv', 'recordings.csv',
+      ].sort(),
     );
     expect(folder.rows.policies).toBe(1000);
   });

@@ -38,8 +38,11 @@ describe('awb sample', () => {
       'ILI-SVC-* (service time limits)',
       'ILI-SVC-BRANCH (surrender decisions)',
       'satisfaction index by region',
+      'S5-REG-MISMATCH',
+      'S5-REG-MISSING',
+      'S4-REC-SENIOR',
     ]);
-    const folder = await loadDataFolder(dir, ['products', 'loadings', 'finance', 'solvency', 'policies', 'claims', 'assumptions', 'triangle', 'survey', 'service_events', 'service_innovations']);
+    const folder = await loadDataFolder(dir, ['products', 'loadings', 'finance', 'solvency', 'policies', 'claims', 'assumptions', 'triangle', 'survey', 'service_events', 'service_innovations', 'sales_staff_registry', 'sales_staff_statistics', 'sales_staff_hr', 'sales_staff_disclosure', 'applications', 'recordings']);
     expect(folder.service_events.rows.length).toBeGreaterThan(0);
     expect(folder.policies.rows).toHaveLength(2000);
     expect(existsSync(join(dir, 'survey_model.json'))).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type DayNumber, dayOf, formatDay, parseDateTimeText } from '../../src/data/dates';
+import { type DayNumber, dayOf, dayOfDateTime, formatDay, parseDateTimeText } from '../../src/data/dates';
 import { deadline, DEFAULT_CONVENTION, type TimeLimit, withinLimit, workingDaysTaken } from '../../src/service/timeLimit';
 import { loadWorkingCalendar, weekdayOf } from '../../src/service/workingCalendar';
 
@@ -115,7 +115,7 @@ describe('the counting convention (rule ILI-SVC-COUNTING)', () => {
 
 describe('date-times are read as dates in China time', () => {
   it('drops the time of day, converting an offset to Beijing', () => {
-    const f = (t: string) => formatDay(parseDateTimeText(t) as DayNumber);
+    const f = (t: string) => formatDay(dayOfDateTime(parseDateTimeText(t)!));
     expect(f('2025-09-30 17:45')).toBe('2025-09-30');
     expect(f('2025-09-30T23:59:59')).toBe('2025-09-30');
     expect(f('2025-09-30T17:45:00Z')).toBe('2025-10-01'); // 01:45 on 1 October in Beijing

@@ -6,6 +6,7 @@ import { eligibilityCommand } from './eligibility';
 import { expenseCommand } from './expense';
 import { icsiCommand } from './icsi';
 import { lossratioCommand } from './lossratio';
+import { registrationCommand } from './registration';
 import { reserveCommand } from './reserve';
 import { reviewCommand } from './review';
 import { rulesCommand } from './rules';
@@ -13,6 +14,7 @@ import { sampleCommand } from './sample';
 import { serviceCommand } from './service';
 import { serviceEvaluationCommand } from './serviceEvaluation';
 import { tablesCommand } from './tables';
+import { traceabilityCommand } from './traceability';
 import { verifyCommand } from './verify';
 
 /**
@@ -33,6 +35,8 @@ export const COMMANDS: readonly CommandSpec<any>[] = [
   icsiCommand,
   serviceCommand,
   serviceEvaluationCommand,
+  registrationCommand,
+  traceabilityCommand,
   reviewCommand,
   verifyCommand,
 ];

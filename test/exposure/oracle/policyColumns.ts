@@ -9,6 +9,12 @@ export interface CategoricalColumn {
   readonly levels: readonly string[];
 }
 
+/**
+ * Declared text columns of policies that are kept as grouping dimensions (like attributes) when
+ * the file has them: the sales columns of S4 (channel type, branch).
+ */
+export const OPTIONAL_CATEGORIES = ['channel_type', 'branch'] as const;
+
 /** Exit reasons in code order (code i is EXIT_REASON_LEVELS[i]; −1 is in force). */
 export const EXIT_REASON_LEVELS = Object.keys(EXIT_REASONS) as readonly ExitReason[];
 
@@ -87,7 +93,8 @@ export function policyColumnsFromTable(table: Table<PolicyRow>): PolicyColumns {
   const sumAssured = new Float64Array(n);
   const age = new Float64Array(n);
   const sourceRow = new Int32Array(n);
-  const attributeNames = ['gender', 'channel', 'region', ...table.attributeColumns];
+  const optional = OPTIONAL_CATEGORIES.filter((name) => table.columns.includes(name));
+  const attributeNames = ['gender', 'channel', 'region', ...optional, ...table.attributeColumns];
   const builders = attributeNames.map(() => new CategoricalBuilder(n));
   for (let i = 0; i < n; i++) {
     const r = rows[i];
@@ -102,7 +109,8 @@ export function policyColumnsFromTable(table: Table<PolicyRow>): PolicyColumns {
     builders[0].set(i, r.gender);
     builders[1].set(i, r.channel);
     builders[2].set(i, r.region);
-    for (let a = 3; a < attributeNames.length; a++) builders[a].set(i, r.attributes[attributeNames[a]] ?? null);
+    for (let a = 3; a < 3 + optional.length; a++) builders[a].set(i, r[optional[a - 3]]);
+    for (let a = 3 + optional.length; a < attributeNames.length; a++) builders[a].set(i, r.attributes[attributeNames[a]] ?? null);
   }
   const attributes = new Map<string, CategoricalColumn>();
   attributeNames.forEach((name, a) => attributes.set(name, builders[a].build()));
