@@ -104,7 +104,7 @@ export const reserveCommand = defineCommand({
       sigma_filled: mack.sigma_fill.filled.includes(k) || k >= mack.counts.length,
     }));
     const projected = mack.projected.flatMap((row, i) =>
-      row.map((value, k) => ({ origin: triangle.origins[i], age: k < ages.length ? ages[k] : 'ultimate', value: money(value), observed: k < triangle.values[i].length })),
+      row.map((value, k) => ({ origin: triangle.origins[i], age: k < ages.length ? ages[k] : 'ultimate', value: value === null ? null : money(value), observed: k < triangle.values[i].length && value !== null })),
     );
     const json = {
       development: triangle.development,
