@@ -25,22 +25,22 @@ export interface CalendarYearTest {
   readonly low: number;
   readonly high: number;
   readonly level: number;
-  /** Z outside the interval: the calendar years are not independent (a claims-handling, reserving or inflation change). */
-  readonly effect: boolean;
+  /** Z outside the interval: the calendar years are not independent (a claims-handling, reserving or inflation change); null when the triangle is too small to test (Var[Z] = 0). */
+  readonly effect: boolean | null;
 }
 
 /** Mack's test for correlation between subsequent development factors. */
 export interface FactorCorrelationTest {
   /** Spearman's rank correlation T_k of the link ratios of periods k and k + 1, with the pairs it rests on. */
   readonly periods: readonly { readonly from_age: number; readonly t: number; readonly pairs: number }[];
-  /** T = weighted mean of the T_k (weights n_k − 1), Var(T) = 1 ÷ Σ(n_k − 1). */
-  readonly t: number;
-  readonly variance: number;
-  readonly low: number;
-  readonly high: number;
+  /** T = weighted mean of the T_k (weights n_k − 1), Var(T) = 1 ÷ Σ(n_k − 1); null when no two adjacent periods share two origins. */
+  readonly t: number | null;
+  readonly variance: number | null;
+  readonly low: number | null;
+  readonly high: number | null;
   readonly level: number;
-  /** T outside the interval: subsequent development factors are correlated. */
-  readonly correlated: boolean;
+  /** T outside the interval: subsequent development factors are correlated; null when not testable. */
+  readonly correlated: boolean | null;
 }
 
 /** Link ratios F(i,k) by origin and period (null where a cell is missing or beyond the latest age). */
@@ -107,7 +107,7 @@ export function calendarYearTest(triangle: Triangle, level = 0.95): CalendarYear
   const q = jStat.normal.inv((1 + level) / 2, 0, 1);
   const low = expected - q * Math.sqrt(variance);
   const high = expected + q * Math.sqrt(variance);
-  return { diagonals, z, expected, variance, low, high, level, effect: z < low || z > high };
+  return { diagonals, z, expected, variance, low, high, level, effect: variance > 0 ? z < low || z > high : null };
 }
 
 /** Ranks 1…n with ties given their average rank. */
@@ -157,6 +157,7 @@ export function factorCorrelationTest(triangle: Triangle, level = 0.5): FactorCo
     if (Number.isFinite(t)) periods.push({ from_age: triangle.ages[k], t, pairs: pairs.length });
   }
   const weight = periods.reduce((a, p) => a + p.pairs - 1, 0);
+  if (weight === 0) return { periods, t: null, variance: null, low: null, high: null, level, correlated: null };
   const t = periods.reduce((a, p) => a + (p.pairs - 1) * p.t, 0) / weight;
   const variance = 1 / weight;
   const q = jStat.normal.inv((1 + level) / 2, 0, 1);

@@ -106,8 +106,8 @@ describe('Mack\'s (1994) tests of the chain-ladder assumptions', () => {
 
   it('finds no correlation of subsequent factors in RAA: T = 0.06955782, Var = 1/28 (R ChainLadder unit test of dfCorTest(RAA))', () => {
     const test = factorCorrelationTest(raa);
-    expect(test.t).toBeCloseTo(0.06955782, 8);
-    expect(test.variance).toBeCloseTo(0.03571429, 8);
+    expect(test.t!).toBeCloseTo(0.06955782, 8);
+    expect(test.variance!).toBeCloseTo(0.03571429, 8);
     expect(test.correlated).toBe(false);
   });
 
