@@ -31,6 +31,29 @@ export interface BfOptions {
   readonly priorBasis?: string;
 }
 
+/** One origin's iterated Bornhuetter–Ferguson ultimate and what its Mack-style error needs. */
+export interface IteratedBf {
+  readonly ultimate: number;
+  /** ∂R/∂q of the reserve R = ultimate − latest. */
+  readonly dq: number;
+  /** (q^n·cv·U₀)²: the reserve's variance from the a priori's own uncertainty. */
+  readonly prior_variance: number;
+}
+
+/**
+ * U_n = C + q·U_{n−1} from U_0 = the a priori, with ∂R/∂q = C·Σ_{1≤j<n} j·q^{j−1} + n·q^{n−1}·U_0.
+ * @param latest the latest amount C; @param p the share expected to have emerged (1 ÷ factor to ultimate)
+ * @example iteratedBf(120, 1 / 1.8, 250, 1, 0).ultimate // 120 + 250·(1 − 1/1.8) = 231.11
+ */
+export function iteratedBf(latest: number, p: number, prior: number, iterations: number, priorCv: number): IteratedBf {
+  const q = 1 - p;
+  let ultimate = prior;
+  for (let j = 0; j < iterations; j++) ultimate = latest + q * ultimate;
+  let dq = iterations * q ** Math.max(iterations - 1, 0) * prior;
+  for (let j = 1; j < iterations; j++) dq += latest * j * q ** (j - 1);
+  return { ultimate, dq, prior_variance: (q ** iterations * priorCv * prior) ** 2 };
+}
+
 /**
  * Bornhuetter–Ferguson (Bornhuetter & Ferguson 1972, PCAS 59) and its iterations, on the chain
  * ladder's pattern: with p_i = 1 ÷ G_i the share of origin i's ultimate expected to have emerged
@@ -53,16 +76,7 @@ export function bornhuetterFerguson(mack: MackChainLadder, priors: readonly Apri
     if (!(Number.isFinite(p.expected) && p.expected >= 0)) throw new RangeError(`the a priori ultimate of origin ${mack.origins[i].origin} must be a finite amount ≥ 0, got ${p.expected}`);
   });
   const cv = options.priorCv ?? 0;
-  const rows = mack.origins.map((o, i) => {
-    const p = o.development_to_date;
-    const q = 1 - p;
-    const u0 = priors[i].expected;
-    let ultimate = u0;
-    for (let j = 0; j < n; j++) ultimate = o.latest + q * ultimate;
-    let dq = n * q ** Math.max(n - 1, 0) * u0;
-    for (let j = 1; j < n; j++) dq += o.latest * j * q ** (j - 1);
-    return { o, p, ultimate, dq, prior_variance: (q ** n * cv * u0) ** 2 };
-  });
+  const rows = mack.origins.map((o, i) => ({ o, p: o.development_to_date, ...iteratedBf(o.latest, o.development_to_date, priors[i].expected, n, cv) }));
   const v = mackStyleVariances(mack, rows.map((r) => ({ ultimate: r.ultimate, dq: r.dq, prior_variance: r.prior_variance })));
   const origins: EstimateOrigin[] = rows.map((r, i) => {
     const se = Math.sqrt(v.process[i] + v.parameter[i]);
