@@ -50,7 +50,7 @@ export function residualFigure(residuals: readonly LinkResidual[], title?: strin
   });
   const axes: Record<string, unknown> = {};
   PANELS.forEach((p) => {
-    axes[`xaxis${p.axis}`] = { title: { text: p.title }, zeroline: false };
+    axes[`xaxis${p.axis}`] = { title: { text: p.title }, zeroline: false, ...(p.key === 'fitted' ? {} : { dtick: 1 }) };
     axes[`yaxis${p.axis}`] = { title: { text: 'Standardised residual' }, zeroline: true };
   });
   return {

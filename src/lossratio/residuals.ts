@@ -5,7 +5,7 @@ export interface LinkResidual {
   readonly origin: number;
   /** The age the link ratio starts from. */
   readonly age: number;
-  /** Position of the calendar diagonal (origin index + age index + 1), or the valuation year of the link ratio's end for valuation triangles. */
+  /** The calendar year the link ratio ends in (valuation triangles, and age triangles whose ages count years 1, 2, …), else the diagonal's position (origin index + age index + 1). */
   readonly calendar: number;
   /** f_k·C(i,k): the fitted value of C(i,k+1). */
   readonly fitted: number;
@@ -25,6 +25,7 @@ export interface LinkResidual {
  */
 export function chainLadderResiduals(mack: MackChainLadder): LinkResidual[] {
   const { development: dev, triangle } = mack;
+  const yearly = triangle.development === 'valuation' || triangle.ages.every((a, k) => a === k + 1);
   return dev.selection.ratios
     .filter((r) => !dev.fixed[r.k])
     .map((r) => {
@@ -34,7 +35,7 @@ export function chainLadderResiduals(mack: MackChainLadder): LinkResidual[] {
       return {
         origin: r.origin,
         age: r.age,
-        calendar: triangle.development === 'valuation' ? r.origin + triangle.ages[r.k + 1] - 1 : i + r.k + 1,
+        calendar: yearly ? r.origin + triangle.ages[r.k + 1] - 1 : i + r.k + 1,
         fitted,
         residual: sigma === null || sigma === 0 ? null : (r.to_value - fitted) / (sigma * r.from_value ** (1 - dev.alpha / 2)),
         used: r.weight === 1,
