@@ -82,12 +82,12 @@ export function triangleFromRows(rows: readonly TriangleRow[], convention: Devel
   return { origins, ages, values, development, missing };
 }
 
-/** Age index of each origin's latest value (the last entry of its row). */
+/** Age index of each origin's latest value (the last entry of its row). @example latestIndexes(raa) // [9, 8, …, 0] */
 export function latestIndexes(triangle: Triangle): number[] {
   return triangle.values.map((row) => row.length - 1);
 }
 
-/** The latest (diagonal) value of each origin. */
+/** The latest (diagonal) value of each origin: its last value, whatever cells are missing before it. @example latestValues(raa)[9] // 2063 */
 export function latestValues(triangle: Triangle): number[] {
   return triangle.values.map((row) => row[row.length - 1]!);
 }

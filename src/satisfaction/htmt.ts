@@ -18,7 +18,9 @@ export interface HtmtPair {
 /**
  * HTMT and HTMT2 of every pair of constructs from an item correlation matrix, in pair order
  * (a before b, model order): two values per pair (HTMT then HTMT2) in `out`, NaN where not computable.
+ * Used for each bootstrap replicate, where only the correlations change.
  * @returns out
+ * @example htmtValues(design, fit.corr)[0] // HTMT of the first pair, as htmt(fit)[0].value
  */
 export function htmtValues(design: PathDesign, corr: ArrayLike<number>, out = new Float64Array(htmtPairCount(design) * 2)): Float64Array {
   const p = design.items.length;
@@ -64,7 +66,7 @@ export function htmtValues(design: PathDesign, corr: ArrayLike<number>, out = ne
   return out;
 }
 
-/** Number of construct pairs: m(m − 1)/2. */
+/** Number of construct pairs: m(m − 1)/2. @example htmtPairCount(icsiDesign) // 21 */
 export function htmtPairCount(design: PathDesign): number {
   const m = design.constructs.length;
   return (m * (m - 1)) / 2;

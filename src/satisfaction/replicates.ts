@@ -90,7 +90,7 @@ export function statLayout(design: PathDesign, groups: number, consistent = fals
   return { size: groupIndex + groups * m, paths, rSquared, total, indirect, weights, loadings, htmt, consistent: consistentAt, index, groupIndex };
 }
 
-/** The layout of a problem's replicates. */
+/** The layout of a problem's replicates (its groups, and PLSc paths when asked). @example problemLayout(problem).size */
 export function problemLayout(problem: ReplicateProblem): StatLayout {
   return statLayout(problem.design, problem.grouping?.labels.length ?? 0, problem.consistent === true);
 }
