@@ -67,8 +67,19 @@ export {
   type ThresholdMargin,
 } from './rules/accidentLossRatio';
 export { earnedNonPositiveFindings } from './rules/earnedNonPositive';
-export { triangleFromRows, latestValues, type Triangle, type DevelopmentConvention } from './lossratio/triangle';
+export { triangleFromRows, latestValues, latestIndexes, type Triangle, type DevelopmentConvention, type MissingCell } from './lossratio/triangle';
 export { developmentFactors, type DevelopmentFactors } from './lossratio/developmentFactors';
+export { linkRatios, FACTOR_AVERAGES, type FactorAverage, type LinkRatioChoices, type LinkRatioCell, type LinkRatio, type LinkRatioSelection, type ExclusionReason } from './lossratio/linkRatios';
+export { RESERVE_METHODS, METHOD_NAMES, chainLadderEstimate, type ReserveMethod, type ReserveEstimate, type EstimateOrigin, type EstimateTotal } from './lossratio/reserveEstimate';
+export { bornhuetterFerguson, iteratedBf, type Apriori, type BfOptions } from './lossratio/bornhuetterFerguson';
+export { capeCodRatios, capeCodPriors, type CapeCodOptions, type CapeCodRatio } from './lossratio/capeCod';
+export { estimateReserve, type MethodInputs, type MethodEstimate } from './lossratio/estimateReserve';
+export { mackStyleVariances, type ReserveSensitivity, type MackStyleVariances } from './lossratio/mackStyleError';
+export { calendarYearTest, factorCorrelationTest, type CalendarYearTest, type FactorCorrelationTest, type CalendarDiagonal } from './lossratio/chainLadderTests';
+export { chainLadderResiduals, type LinkResidual } from './lossratio/residuals';
+export { reserveAnalysis, type ReserveAnalysis, type ReserveOptions, type EstimateLossRatio } from './lossratio/reserveAnalysis';
+export { bookUltimates, type BookUltimates, type BookYear, type BookUltimateOptions } from './lossratio/bookUltimates';
+export { residualFigure } from './charts/residualChart';
 export { completeSigmas, loglinearSigmaFit, type SigmaMethod, type CompletedSigmas } from './lossratio/sigmaExtrapolation';
 export { loglinearTail, type FittedTail } from './lossratio/tailFactor';
 export { mackChainLadder, type MackChainLadder, type MackOptions, type MackOrigin, type MackTotal, type TailOption } from './lossratio/mackChainLadder';

@@ -8,7 +8,7 @@ export type TriangleView = 'cumulative' | 'link_ratios';
 /**
  * A development triangle as a heat map: origins down (oldest on top), development ages across,
  * each cell coloured and labelled by its cumulative amount or by its age-to-age factor. Cells
- * beyond an origin's latest age are empty. Factors are coloured on a scale capped at their 90th
+ * beyond an origin's latest age, and cells the triangle lacks, are empty. Factors are coloured on a scale capped at their 90th
  * percentile, so that one wild early factor does not wash out the rest. Pure: the same triangle
  * gives the same figure.
  *
@@ -19,7 +19,9 @@ export function triangleHeatmapFigure(triangle: Triangle, view: TriangleView = '
   const z = triangle.values.map((row) =>
     columns.map((_, k) => {
       if (view === 'cumulative') return k < row.length ? row[k] : null;
-      return k + 1 < row.length ? row[k + 1] / row[k] : null;
+      const from = row[k];
+      const to = row[k + 1];
+      return k + 1 < row.length && from !== null && to !== null ? to / from : null;
     }),
   );
   const labels = view === 'cumulative' ? columns.map(String) : columns.map((a, k) => `${a}→${triangle.ages[k + 1]}`);

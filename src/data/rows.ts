@@ -113,6 +113,7 @@ export interface TriangleRow extends RowBase {
 export interface PremiumRow extends RowBase {
   readonly origin: number;
   readonly premium: Cents;
+  readonly expected_loss_ratio?: Dec | null;
 }
 
 export interface SurveyRow extends RowBase {

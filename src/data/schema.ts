@@ -379,6 +379,7 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
     columns: [
       { name: 'origin', type: 'integer', required: true, aliases: ['事故年度', '起始年度', '承保年度'], description: 'Origin (accident) year', descriptionZh: '事故年度' },
       { name: 'premium', type: 'money', required: true, aliases: ['earned_premium', '已赚保费', '保费'], description: 'Earned premium of the origin year, yuan', descriptionZh: '已赚保费（元）' },
+      { name: 'expected_loss_ratio', type: 'rate', min: 0, aliases: ['预期赔付率', 'apriori_loss_ratio', '先验赔付率'], description: 'A priori loss ratio of the origin year (Bornhuetter–Ferguson, Benktander)', descriptionZh: '预期赔付率（BF法先验）' },
     ],
   },
   survey: {

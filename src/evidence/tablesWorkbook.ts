@@ -7,6 +7,9 @@ import type { TypedTable } from '../present/typedTable';
 import { neutraliseFormula, type TableCell } from './csv';
 import type { BundleProvenance } from './provenance';
 
+/** Parameters that change how a run computes, never what it files (worker threads): left off the sheet so the workbook's bytes do not depend on them. */
+const RUN_ONLY_PARAMETERS: ReadonlySet<string> = new Set(['threads']);
+
 /**
  * The one date a workbook carries, in its properties and on every entry of its zip container:
  * fixed, so the same tables give the same bytes at any time and in any time zone (1980-01-01 is
@@ -167,7 +170,9 @@ export async function tablesWorkbook(tables: readonly TypedTable[], lang: Lang, 
   const text = (value: string) => ({ value: neutraliseFormula(value), shown: value });
   const facts: [string, string, string][] = [
     [words.command, 'awb', provenance.command.name],
-    ...Object.entries(provenance.command.parameters).map(([key, value]): [string, string, string] => [words.parameter, key, parameterText(value)]),
+    ...Object.entries(provenance.command.parameters)
+      .filter(([key]) => !RUN_ONLY_PARAMETERS.has(key))
+      .map(([key, value]): [string, string, string] => [words.parameter, key, parameterText(value)]),
     ...provenance.inputs.map((i): [string, string, string] => [words.input, i.path, i.sha256]),
     ...(provenance.rulebook ? [[words.rulebook, `${provenance.rulebook.id} ${provenance.rulebook.version}`, provenance.rulebook.sha256] as [string, string, string]] : []),
     [words.software, provenance.software.package, provenance.software.version],

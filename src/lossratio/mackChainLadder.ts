@@ -1,5 +1,6 @@
 import { linearRegression } from 'simple-statistics';
-import { developmentFactors } from './developmentFactors';
+import { type DevelopmentFactors, developmentFactors } from './developmentFactors';
+import type { LinkRatioChoices } from './linkRatios';
 import { completeSigmas, type CompletedSigmas, type SigmaMethod } from './sigmaExtrapolation';
 import { type FittedTail, loglinearTail } from './tailFactor';
 import type { Triangle } from './triangle';
@@ -17,6 +18,8 @@ export interface MackOptions {
   readonly tailSe?: number;
   /** σ of the tail; default: log-linear extrapolation of the σ_k (R `tail.sigma`). */
   readonly tailSigma?: number;
+  /** Which link ratios the factors average, and how (default: volume-weighted, all of them). */
+  readonly linkRatios?: LinkRatioChoices;
 }
 
 /** Reserve estimate of one origin, with Mack's standard error split into process and parameter risk. */
@@ -51,14 +54,16 @@ export interface MackChainLadder {
   readonly sigma: readonly number[];
   /** Standard error of each factor: σ_k ÷ √(Σ C(i,k)) (given or extrapolated for the tail). */
   readonly factor_se: readonly number[];
-  /** How many origins each age-to-age factor rests on. */
+  /** How many link ratios each age-to-age factor rests on. */
   readonly counts: readonly number[];
+  /** The development factors as estimated, with the link ratios and the choices that selected them. */
+  readonly development: DevelopmentFactors;
   readonly sigma_fill: CompletedSigmas;
   readonly tail: { readonly factor: number; readonly se: number; readonly sigma: number; readonly fitted: FittedTail | null } | null;
   readonly origins: readonly MackOrigin[];
   readonly total: MackTotal;
-  /** The completed triangle: each origin projected to every age, then to ultimate after the tail. */
-  readonly projected: readonly (readonly number[])[];
+  /** The completed triangle: each origin projected from its latest value to every later age, then to ultimate after the tail (missing cells stay null). */
+  readonly projected: readonly (readonly (number | null)[])[];
 }
 
 /** exp(a + b·x) of the least-squares line of log y on x over the positive y. */
@@ -87,14 +92,17 @@ function tailUncertainty(factors: readonly number[], factorSe: readonly number[]
 
 /**
  * Mack's chain ladder (Mack 1993, "Distribution-free calculation of the standard error of chain
- * ladder reserve estimates", ASTIN Bulletin 23(2); recursive form and tail from Mack 1999, ASTIN
- * Bulletin 29(2)): volume-weighted factors, ultimates, IBNR and the standard error of each
- * origin's reserve and of the total, as R ChainLadder's `MackChainLadder(Triangle, est.sigma, tail,
- * tail.se, tail.sigma)` with the default weights and alpha = 1, and mse.method "Mack".
+ * ladder reserve estimates", ASTIN Bulletin 23(2); recursive form, α-weighted factors and tail
+ * from Mack 1999, ASTIN Bulletin 29(2)): factors, ultimates, IBNR and the standard error of each
+ * origin's reserve and of the total, as R ChainLadder's `MackChainLadder(Triangle, weights, alpha,
+ * est.sigma, tail, tail.se, tail.sigma)` with mse.method "Mack". The link-ratio choices
+ * (`linkRatios`) are R's weights (0 for a link ratio left out) and alpha (1 volume, 0 simple,
+ * 2 regression); missing cells are R's NA cells, and each origin develops from its latest value.
  *
  * For origin i developed from its latest age, each step k multiplies the amount by f_k and adds
- * process variance C·σ²_k and parameter variance C²·(σ_k²/ΣC(·,k)); the total adds the shared
- * parameter variance (Σ C)²·(σ_k²/ΣC(·,k)) of all origins developing through step k.
+ * process variance C^(2−α)·σ²_k and parameter variance C²·(σ_k²/ΣwC(·,k)^α); the total adds the
+ * shared parameter variance (Σ C)²·(σ_k²/ΣwC(·,k)^α) of all origins developing through step k.
+ * Periods fixed at 1 by a development-age limit add no variance.
  *
  * @param triangle a cumulative triangle (paid or incurred)
  * @param options σ extrapolation and tail
@@ -104,11 +112,12 @@ function tailUncertainty(factors: readonly number[], factorSe: readonly number[]
  * @example mackChainLadder(raa, { sigma: 'mack' }).total.mack_se // 26880.74 (R ChainLadder documentation)
  */
 export function mackChainLadder(triangle: Triangle, options: MackOptions = {}, file = 'triangle'): MackChainLadder {
-  const dev = developmentFactors(triangle, file);
+  const dev = developmentFactors(triangle, options.linkRatios, file);
   const sigmaFill = completeSigmas(dev.sigma, options.sigma ?? 'auto');
   const factors = [...dev.factors];
   const sigma = [...sigmaFill.sigma];
-  const factorSe = sigma.map((s, k) => s / Math.sqrt(dev.weights[k]));
+  const factorSe = sigma.map((s, k) => (dev.fixed[k] ? 0 : s / Math.sqrt(dev.weights[k])));
+  const alpha = dev.alpha;
 
   const tailOption = options.tail ?? 'none';
   let tail: MackChainLadder['tail'] = null;
@@ -129,25 +138,25 @@ export function mackChainLadder(triangle: Triangle, options: MackOptions = {}, f
   }
 
   const steps = factors.length;
-  const projected: number[][] = [];
+  const projected: (number | null)[][] = [];
   const origins: MackOrigin[] = [];
   const developing = new Array<number>(steps).fill(0);
   let processTotal = 0;
   triangle.values.forEach((row, i) => {
     const full = [...row];
-    let c = row[row.length - 1];
+    let c = row[row.length - 1]!;
     let process = 0;
     let parameter = 0;
     for (let k = row.length - 1; k < steps; k++) {
       developing[k] += c;
-      process = c * sigma[k] ** 2 + process * factors[k] ** 2;
+      process = (alpha === 1 ? c : c ** (2 - alpha)) * sigma[k] ** 2 + process * factors[k] ** 2;
       parameter = c ** 2 * factorSe[k] ** 2 + parameter * factors[k] ** 2;
       c *= factors[k];
       full.push(c);
     }
     projected.push(full);
     processTotal += process;
-    const latest = row[row.length - 1];
+    const latest = row[row.length - 1]!;
     const se = Math.sqrt(process + parameter);
     origins.push({
       origin: triangle.origins[i],
@@ -173,6 +182,7 @@ export function mackChainLadder(triangle: Triangle, options: MackOptions = {}, f
     sigma,
     factor_se: factorSe,
     counts: dev.counts,
+    development: dev,
     sigma_fill: sigmaFill,
     tail,
     origins,

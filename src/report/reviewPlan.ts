@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { formatDay } from '../data/dates';
 import { periodEnd, periodYear, type Quarter, quarterNumber } from '../data/period';
-import { findTableFile } from '../data/readTable';
+import { findTableFile, loadTable } from '../data/readTable';
 import { type ReadParams, readArgv } from '../cli/readOptions';
 import type { Lang } from './labels';
 
@@ -63,11 +63,25 @@ export function latestCompleteYear(quarter: Quarter): number {
 }
 
 /**
+ * `--ultimate <method>` for the loss-ratio section when the data folder has a claims triangle:
+ * Bornhuetter–Ferguson when every short-term product (term ≤ 12 months) has a pricing loss ratio,
+ * else Cape Cod (its a priori comes from the triangle); none without a triangle.
+ */
+async function ultimateArgs(data: string): Promise<string[]> {
+  const products = findTableFile(data, 'products');
+  if (!findTableFile(data, 'triangle') || !products) return [];
+  const rows = (await loadTable(products, 'products')).rows.filter((r) => r.term_months <= 12);
+  return ['--ultimate', rows.every((r) => r.expected_loss_ratio !== null) ? 'bf' : 'capecod'];
+}
+
+/**
  * Plans the command runs of a quarterly review. Each section is the output of one public `awb`
  * command run with the arguments a user would type, so the review composes exactly what the
  * commands compute:
  * - backtest: `backtest --data D --basis calendar-quarter --as-of <quarter end>`
- * - lossratio: `lossratio --data D --year <latest complete year>`
+ * - lossratio: `lossratio --data D --year <latest complete year>`, with `--ultimate bf` when the
+ *   folder has a claims triangle (the immature accident years by Bornhuetter–Ferguson on the pricing
+ *   loss ratios), or `--ultimate capecod` when a short-term product has no `expected_loss_ratio`
  * - expense: `expense --data D`
  * - eligibility: `eligibility --data D --quarter Q`
  * - satisfaction: `icsi --survey D/survey.csv --model M --by <group>` for each of company, region
@@ -86,7 +100,7 @@ export async function planReview(p: ReviewParams, surveyGroups: (survey: string)
   const data = ['--data', p.data, ...readArgv(p)];
   const plans: SectionPlan[] = [
     { id: 'backtest', command: 'backtest', runs: [{ id: 'backtest', command: 'backtest', argv: [...data, '--basis', 'calendar-quarter', '--as-of', quarterEndDate(p.quarter), ...rules] }] },
-    { id: 'lossratio', command: 'lossratio', runs: [{ id: 'lossratio', command: 'lossratio', argv: [...data, '--year', String(latestCompleteYear(p.quarter)), ...rules] }] },
+    { id: 'lossratio', command: 'lossratio', runs: [{ id: 'lossratio', command: 'lossratio', argv: [...data, '--year', String(latestCompleteYear(p.quarter)), ...(await ultimateArgs(p.data)), ...rules] }] },
     { id: 'expense', command: 'expense', runs: [{ id: 'expense', command: 'expense', argv: [...data, ...rules] }] },
     { id: 'eligibility', command: 'eligibility', runs: [{ id: 'eligibility', command: 'eligibility', argv: [...data, '--quarter', p.quarter, ...rules] }] },
   ];

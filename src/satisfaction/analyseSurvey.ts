@@ -3,6 +3,8 @@ import type { Table } from '../data/parseTable';
 import type { SurveyRow } from '../data/rows';
 import { type Progress, SILENT_PROGRESS } from '../progress';
 import { type BootstrapResult, bootstrapPls } from './bootstrapPls';
+import { type ConsistentPls, consistentPls } from './consistentPls';
+import { type FormativeAssessment, formativeAssessment } from './formativeAssessment';
 import { estimatePls, type PlsFit, startingWeights } from './estimatePls';
 import { type FornellLarckerRow, fornellLarcker } from './fornellLarcker';
 import { type FSquared, fSquared } from './fSquared';
@@ -15,12 +17,12 @@ import { type IpmaPoint, ipma } from './ipma';
 import { weightedMoments } from './moments';
 import { pathDesign, type PathDesign } from './pathDesign';
 import { DEFAULT_PLS_OPTIONS } from './plsAlgorithm';
-import { type QualityWarning, qualityWarnings } from './qualityWarnings';
+import { type NegativeLoading, type QualityWarning, qualityWarnings } from './qualityWarnings';
 import { type Reliability, reliability } from './reliability';
 import type { ReplicateProblem } from './replicates';
 import { constructIndices, indexWeights, itemMeans } from './satisfactionIndex';
 import { type GroupColumn, type MissingReport, type MissingTreatment, surveyMatrix } from './surveyMatrix';
-import type { SurveyModel } from './surveyModel';
+import type { ItemScale, SurveyModel } from './surveyModel';
 
 /** Options of a survey analysis (the `awb icsi` options). */
 export interface SurveyAnalysisOptions {
@@ -37,6 +39,12 @@ export interface SurveyAnalysisOptions {
   readonly permutations: number;
   /** Target constructs of the importance-performance maps; null: Satisfaction and Loyalty, where the model has them. */
   readonly ipmaTargets: readonly string[] | null;
+  /** Numbers that mean "no answer" (seminr's `missing_value`, e.g. -99). */
+  readonly missingCodes?: readonly number[];
+  /** The answer scale, overriding the model's (or supplying one it lacks). */
+  readonly scale?: ItemScale | null;
+  /** Also estimate consistent PLS (PLSc) for the reflective constructs, and bootstrap its paths. */
+  readonly consistent?: boolean;
   readonly threads?: number;
   readonly progress?: Progress;
 }
@@ -91,6 +99,14 @@ export interface SurveyAnalysis {
   readonly ipma: Readonly<Record<string, readonly IpmaPoint[]>>;
   readonly bootstrap: BootstrapResult | null;
   readonly comparison: GroupComparison | null;
+  /** The answer scale used for the indices (the model's or the --scale given), or null. */
+  readonly scale: ItemScale | null;
+  /** Items loading negatively on their own reflective construct. */
+  readonly negativeLoadings: readonly NegativeLoading[];
+  /** Formative (mode B) constructs judged by their own criteria. */
+  readonly formative: FormativeAssessment;
+  /** Consistent PLS, when asked for (null when not asked or when a corrected regression is singular). */
+  readonly consistent: ConsistentPls | null;
 }
 
 function failure(table: Table<SurveyRow>, fit: Exclude<ReturnType<typeof estimatePls>, PlsFit>): InputError {
@@ -115,7 +131,7 @@ function failure(table: Table<SurveyRow>, fit: Exclude<ReturnType<typeof estimat
  */
 export async function analyseSurvey(table: Table<SurveyRow>, model: SurveyModel, options: SurveyAnalysisOptions): Promise<SurveyAnalysis> {
   const design = pathDesign(model);
-  const matrix = surveyMatrix(table, model, design, options.missing);
+  const matrix = surveyMatrix(table, options.scale ? { ...model, scale: options.scale } : model, design, options.missing, options.missingCodes ?? []);
   const plsOptions = { ...DEFAULT_PLS_OPTIONS, scheme: options.scheme, scaled: options.scaled };
   const fit = estimatePls(design, weightedMoments(matrix.values, matrix.p, matrix.weights), plsOptions);
   if (!fit.ok) throw failure(table, fit);
@@ -136,7 +152,7 @@ export async function analyseSurvey(table: Table<SurveyRow>, model: SurveyModel,
   const pairs = htmt(fit);
   const fl = fornellLarcker(fit, rel.map((r) => r.ave));
   const vifs = innerVif(fit);
-  const scale = model.scale;
+  const scale = options.scale ?? model.scale;
   const weights = indexWeights(fit);
   const index = scale === null ? design.constructs.map(() => null) : constructIndices(fit, weights, itemMeans(matrix.answers, matrix.p, matrix.weights), scale);
   const groups: GroupIndex[] = [];
@@ -157,13 +173,19 @@ export async function analyseSurvey(table: Table<SurveyRow>, model: SurveyModel,
   }
   const ipmaMaps: Record<string, IpmaPoint[]> = {};
   if (scale !== null) for (const target of targets) ipmaMaps[target] = ipma(fit, weights, index, scale, target);
-  const problem: ReplicateProblem = { design, options: plsOptions, n: matrix.n, values: matrix.values, answers: matrix.answers, weights: matrix.weights, scale, grouping, start: startingWeights(fit) };
+  const problem: ReplicateProblem = { design, options: plsOptions, n: matrix.n, values: matrix.values, answers: matrix.answers, weights: matrix.weights, scale, grouping, start: startingWeights(fit), consistent: options.consistent === true };
   const parallel = { threads: options.threads, progress: options.progress ?? SILENT_PROGRESS };
   const bootstrap = options.bootstrap > 0 ? await bootstrapPls(problem, fit, { ...parallel, resamples: options.bootstrap, seed: options.seed }) : null;
   let comparison: GroupComparison | null = null;
   if (options.compare !== null && grouping !== null) {
     comparison = await compareGroups(problem, grouping, options.compare[0], options.compare[1], { ...parallel, permutations: options.permutations, seed: options.seed });
   }
+  const negativeLoadings: NegativeLoading[] = design.items.flatMap((item, h) => {
+    const j = design.blockOf[h];
+    return design.modes[j] === 'A' && fit.loadings[h] < 0 ? [{ construct: design.constructs[j], item, loading: fit.loadings[h] }] : [];
+  });
+  const formative = formativeAssessment(fit, bootstrap, matrix.globals, matrix.values, matrix.weights);
+  const indexMissing = scale === null ? [] : design.constructs.filter((_, j) => index[j] === null);
   return {
     model,
     design,
@@ -177,12 +199,16 @@ export async function analyseSurvey(table: Table<SurveyRow>, model: SurveyModel,
     vif: vifs,
     fSquared: fSquared(fit),
     gof: goodnessOfFit(fit),
-    warnings: qualityWarnings(design.constructs, rel, pairs, fl, vifs),
+    warnings: qualityWarnings(design.constructs, rel, pairs, fl, vifs, { modes: design.modes, negativeLoadings, formative, scale, indexMissing, noScale: scale === null }),
     indexWeights: weights,
     index,
     groups,
     ipma: ipmaMaps,
     bootstrap,
     comparison,
+    scale,
+    negativeLoadings,
+    formative,
+    consistent: options.consistent ? consistentPls(fit) : null,
   };
 }

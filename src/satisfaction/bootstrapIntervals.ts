@@ -13,6 +13,8 @@ export interface BootstrapSummary {
   /** Percentile interval (quantiles of the replicates). */
   readonly ci_low: number;
   readonly ci_high: number;
+  /** The one-sided upper bound at the level: the replicates' `level` quantile (95th percentile at 0.95), for tests such as HTMT's (Franke & Sarstedt 2019). */
+  readonly upper: number;
   /** Bias-corrected and accelerated interval; null when it cannot be formed (no spread, or every replicate on one side). */
   readonly bca_low: number | null;
   readonly bca_high: number | null;
@@ -92,6 +94,7 @@ export function summariseReplicates(estimate: number, replicates: Float64Array, 
     t_value: se > 0 ? estimate / se : null,
     ci_low: quantileSorted(sorted, alpha),
     ci_high: quantileSorted(sorted, 1 - alpha),
+    upper: quantileSorted(sorted, level),
     bca_low: bcaLow,
     bca_high: bcaHigh,
   };

@@ -1,7 +1,7 @@
 import { type BootstrapSummary, jackknifeAcceleration, summariseReplicates } from './bootstrapIntervals';
 import type { PlsFit } from './estimatePls';
 import { type ParallelOptions, parallelReplicates } from './parallelReplicates';
-import { fitStatistics, REPLICATE_STATUS, type ReplicateProblem, type StatLayout, statLayout } from './replicates';
+import { fitStatistics, problemLayout, REPLICATE_STATUS, type ReplicateProblem, type StatLayout } from './replicates';
 
 /** Largest survey for which the BCa acceleration uses a leave-one-out jackknife; above it, blocks. */
 export const LEAVE_ONE_OUT_LIMIT = 500;
@@ -32,15 +32,16 @@ export interface BootstrapOptions extends ParallelOptions {
 /**
  * Bootstraps a fitted PLS path model: `resamples` resamples of the respondents with replacement
  * (survey weights kept with their respondents), each re-estimated from scratch with the same
- * options; standard errors, t values, percentile and BCa intervals for every path, R², total
- * effect, weight, loading and index (whole survey and each group). Resample r is drawn from
+ * options; standard errors, t values, percentile and BCa intervals for every path, R², total and
+ * indirect effect, weight, loading, HTMT and HTMT2, consistent PLS path (when asked) and index
+ * (whole survey and each group). Resample r is drawn from
  * random stream r of `seed`, so the result is the same for any number of worker threads.
  * Resamples that cannot be estimated (an item constant in the resample, a singular regression,
  * no convergence) are counted by reason in `failed` and left out of the summaries.
  * @example await bootstrapPls(problem, fit, { resamples: 5000, seed: 42 }) // summaries[layout.paths + i].ci_low …
  */
 export async function bootstrapPls(problem: ReplicateProblem, fit: PlsFit, options: BootstrapOptions): Promise<BootstrapResult> {
-  const layout = statLayout(problem.design, problem.grouping?.labels.length ?? 0);
+  const layout = problemLayout(problem);
   const estimate = fitStatistics(problem, fit, layout);
   const boot = await parallelReplicates(problem, { kind: 'bootstrap', seed: options.seed }, options.resamples, { ...options, label: options.label ?? 'Bootstrap resamples' });
   const leaveOneOut = problem.n <= LEAVE_ONE_OUT_LIMIT;

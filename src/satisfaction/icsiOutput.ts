@@ -5,6 +5,9 @@ import { pathDiagram } from '../charts/pathDiagram';
 import type { TableRow } from '../evidence/csv';
 import type { SurveyAnalysis } from './analyseSurvey';
 import type { BootstrapSummary } from './bootstrapIntervals';
+import { FORMATIVE_THRESHOLDS } from './formativeAssessment';
+import { F_SQUARED_CONVENTIONS } from './fSquared';
+import { QUALITY_THRESHOLDS } from './qualityWarnings';
 
 /** Bootstrap columns of one statistic: standard error, t value, percentile and BCa intervals. */
 function bootColumns(s: BootstrapSummary | null | undefined): Record<string, number | null> {
@@ -31,16 +34,52 @@ function boot(a: SurveyAnalysis, k: number): BootstrapSummary | null | undefined
 
 const byConstruct = <T>(a: SurveyAnalysis, f: (j: number) => T): Record<string, T> => Object.fromEntries(a.design.constructs.map((c, j) => [c, f(j)]));
 
-/** Direct, indirect and total effects between constructs, one row per pair with a total effect. */
-function effectRows(a: SurveyAnalysis): { from: string; to: string; direct: number; indirect: number; total: number }[] {
+/** Direct, indirect and total effects between constructs, one row per pair with a total effect; bootstrap columns of the indirect and total effects under a bootstrap. */
+function effectRows(a: SurveyAnalysis): Record<string, string | number | null>[] {
   const { design, fit } = a;
   const m = design.constructs.length;
+  const L = a.bootstrap?.layout;
+  const prefixed = (prefix: string, x: Record<string, number | null>) => Object.fromEntries(Object.entries(x).map(([k, v]) => [`${prefix}_${k}`, v]));
   return design.constructs.flatMap((from, k) =>
     design.constructs
       .map((to, j) => ({ j, to }))
       .filter(({ j }) => fit.effects.total[k * m + j] !== 0)
-      .map(({ j, to }) => ({ from, to, direct: fit.effects.direct[k * m + j], indirect: fit.effects.indirect[k * m + j], total: fit.effects.total[k * m + j] })),
+      .map(({ j, to }) => ({
+        from,
+        to,
+        direct: fit.effects.direct[k * m + j],
+        indirect: fit.effects.indirect[k * m + j],
+        total: fit.effects.total[k * m + j],
+        ...(L ? { ...prefixed('indirect', bootColumns(boot(a, L.indirect + k * m + j))), ...prefixed('total', bootColumns(boot(a, L.total + k * m + j))) } : {}),
+      })),
   );
+}
+
+/** HTMT pairs with the bootstrap upper bound (one-sided 95%) and whether the ratio is significantly below 0.85 and 0.90 (Franke & Sarstedt 2019). */
+function htmtRows(a: SurveyAnalysis): Record<string, string | number | boolean | null>[] {
+  const L = a.bootstrap?.layout;
+  return a.htmt.map((x, i) => {
+    const s = L ? boot(a, L.htmt + 2 * i) : undefined;
+    return {
+      ...x,
+      ...(L
+        ? {
+            std_error: s?.std_error ?? null,
+            ci_low: s?.ci_low ?? null,
+            ci_high: s?.ci_high ?? null,
+            upper_95: s?.upper ?? null,
+            below_0_85: s ? s.upper < QUALITY_THRESHOLDS.htmt_distinct : null,
+            below_0_90: s ? s.upper < QUALITY_THRESHOLDS.htmt_similar : null,
+          }
+        : {}),
+    };
+  });
+}
+
+/** The correlations of the construct scores, {a: {b: r}}. */
+function constructCorrelations(a: SurveyAnalysis, r: Float64Array): Record<string, Record<string, number>> {
+  const m = a.design.constructs.length;
+  return byConstruct(a, (j) => Object.fromEntries(a.design.constructs.map((c, k) => [c, r[j * m + k]])));
 }
 
 /**
@@ -57,7 +96,8 @@ export function icsiJson(a: SurveyAnalysis): Record<string, unknown> {
   const groupInterval = (g: number, j: number) => (L ? boot(a, L.groupIndex + g * m + j) : undefined);
   return {
     model: a.model.name,
-    options: { scheme: a.options.scheme, scaled: a.options.scaled, missing: a.options.missing, by: a.options.by },
+    options: { scheme: a.options.scheme, scaled: a.options.scaled, missing: a.options.missing, missing_codes: a.missing.missing_codes, by: a.options.by, consistent: a.options.consistent === true },
+    scale: a.scale,
     respondents: { read: a.missing.respondents, analysed: a.missing.respondents_analysed, weighted: a.weighted },
     iterations: fit.iterations,
     paths: design.paths.map(([from, to], i) => ({
@@ -68,13 +108,34 @@ export function icsiJson(a: SurveyAnalysis): Record<string, unknown> {
     })),
     r_squared: Object.fromEntries(design.endogenous.map((j) => [design.constructs[j], fit.rSquared[j]])),
     r_squared_adjusted: Object.fromEntries(design.endogenous.map((j) => [design.constructs[j], fit.adjustedRSquared[j]])),
+    r_squared_intervals: L ? Object.fromEntries(design.endogenous.map((j) => [design.constructs[j], bootColumns(boot(a, L.rSquared + j))])) : null,
     weights: Object.fromEntries(design.items.map((item, h) => [item, fit.weights[h]])),
     loadings: Object.fromEntries(design.items.map((item, h) => [item, fit.loadings[h]])),
+    weight_intervals: L ? Object.fromEntries(design.items.map((item, h) => [item, bootColumns(boot(a, L.weights + h))])) : null,
+    loading_intervals: L ? Object.fromEntries(design.items.map((item, h) => [item, bootColumns(boot(a, L.loadings + h))])) : null,
+    cross_loadings: Object.fromEntries(design.items.map((item, h) => [item, Object.fromEntries(design.constructs.map((c, k) => [c, fit.crossLoadings[h * m + k]]))])),
+    construct_correlations: constructCorrelations(a, fit.r),
+    measurement: byConstruct(a, (j) => (design.modes[j] === 'B' ? 'formative' : 'reflective')),
     reliability: byConstruct(a, (j) => a.reliability[j]),
-    htmt: a.htmt,
+    negative_loadings: a.negativeLoadings,
+    htmt: htmtRows(a),
     fornell_larcker: a.fornellLarcker.map((r) => ({ construct: r.construct, sqrt_ave: r.sqrt_ave, passes: r.passes })),
     vif: a.vif,
+    formative: { thresholds: FORMATIVE_THRESHOLDS, indicators: a.formative.indicators, redundancy: a.formative.redundancy },
     f_squared: a.fSquared,
+    f_squared_conventions: F_SQUARED_CONVENTIONS,
+    consistent:
+      a.consistent === null
+        ? null
+        : {
+            source: 'Dijkstra & Henseler (2015), MIS Quarterly 39(2); as seminr PLSc',
+            admissible: a.consistent.admissible,
+            rho_a: byConstruct(a, (j) => a.consistent!.rho[j]),
+            paths: design.paths.map(([from, to], i) => ({ from: design.constructs[from], to: design.constructs[to], estimate: a.consistent!.paths[from * m + to], ...bootColumns(L && L.index > L.consistent ? boot(a, L.consistent + i) : undefined) })),
+            r_squared: Object.fromEntries(design.endogenous.map((j) => [design.constructs[j], a.consistent!.rSquared[j]])),
+            loadings: Object.fromEntries(design.items.map((item, h) => [item, a.consistent!.loadings[h]])),
+            construct_correlations: constructCorrelations(a, a.consistent.r),
+          },
     gof: a.gof,
     effects: effectRows(a),
     index: byConstruct(a, (j) => a.index[j]),
@@ -108,6 +169,8 @@ export function icsiTables(a: SurveyAnalysis): Record<string, TableRow[]> {
       to: design.constructs[to],
       estimate: fit.paths[from * m + to],
       f_squared: a.fSquared[i].f2,
+      f_squared_reestimated: a.fSquared[i].f2_reestimated,
+      ...(a.consistent ? { consistent_estimate: a.consistent.paths[from * m + to] } : {}),
       ...bootColumns(L ? boot(a, L.paths + i) : undefined),
     })),
     constructs: design.constructs.map((c, j) => ({
@@ -115,6 +178,7 @@ export function icsiTables(a: SurveyAnalysis): Record<string, TableRow[]> {
       name_zh: a.model.constructs[j].name_zh,
       items: design.blockStart[j + 1] - design.blockStart[j],
       mode: design.modes[j],
+      measurement: design.modes[j] === 'B' ? 'formative' : 'reflective',
       r_squared: design.predecessors[j].length > 0 ? fit.rSquared[j] : null,
       r_squared_adjusted: fit.adjustedRSquared[j],
       ...a.reliability[j],
@@ -134,8 +198,11 @@ export function icsiTables(a: SurveyAnalysis): Record<string, TableRow[]> {
       ...(L ? { weight_ci_low: boot(a, L.weights + h)?.ci_low ?? null, weight_ci_high: boot(a, L.weights + h)?.ci_high ?? null, loading_ci_low: boot(a, L.loadings + h)?.ci_low ?? null, loading_ci_high: boot(a, L.loadings + h)?.ci_high ?? null } : {}),
     })),
     cross_loadings: design.items.map((item, h) => ({ item, ...Object.fromEntries(design.constructs.map((c, k) => [c, fit.crossLoadings[h * m + k]])) })),
-    htmt: a.htmt.map((x) => ({ ...x })),
+    htmt: htmtRows(a),
     vif: a.vif.map((x) => ({ ...x })),
+    construct_correlations: design.constructs.map((c, j) => ({ construct: c, ...Object.fromEntries(design.constructs.map((d, k) => [d, fit.r[j * m + k]])) })),
+    formative_indicators: a.formative.indicators.map((x) => ({ ...x })),
+    redundancy: a.formative.redundancy.map((x) => ({ ...x })),
     effects: effectRows(a),
     warnings: a.warnings.map((w) => ({ ...w })),
   };
@@ -211,9 +278,23 @@ export function icsiText(a: SurveyAnalysis): string {
   lines.push('', 'Constructs                      R²     alpha  rho_A  rho_C  AVE    index');
   design.constructs.forEach((c, j) => {
     const r = a.reliability[j];
-    lines.push(`  ${label(a, j).padEnd(28)} ${design.predecessors[j].length > 0 ? f3(fit.rSquared[j]) : '  —  '}  ${f3(r.alpha)}  ${f3(r.rho_a)}  ${f3(r.rho_c)}  ${f3(r.ave)}  ${f1(a.index[j])}`);
+    const measures = design.modes[j] === 'B' ? 'formative: see below      ' : `${f3(r.alpha)}  ${f3(r.rho_a)}  ${f3(r.rho_c)}  ${f3(r.ave)}`;
+    lines.push(`  ${label(a, j).padEnd(28)} ${design.predecessors[j].length > 0 ? f3(fit.rSquared[j]) : '  —  '}  ${measures}  ${f1(a.index[j])}`);
   });
   lines.push(`GoF ${f3(a.gof)}`);
+  if (a.formative.indicators.length > 0) {
+    lines.push('', 'Formative indicators (Hair et al. 2019, Table II)   weight  loading  VIF    decision');
+    for (const x of a.formative.indicators) {
+      lines.push(`  ${`${x.construct} ${x.item}`.padEnd(48)} ${f3(x.weight).padStart(6)}  ${f3(x.loading).padStart(6)}  ${f3(x.vif)}  ${x.decision}${x.weight_p === null ? '' : ` (p = ${f3(x.weight_p)})`}`);
+    }
+    for (const r of a.formative.redundancy) lines.push(`  Redundancy ${r.construct} with ${r.global_item}: ${f3(r.path)} (${r.passes ? 'at least' : 'below'} 0.70)`);
+  }
+  if (a.consistent) {
+    lines.push('', `Consistent PLS (PLSc, Dijkstra & Henseler 2015)${a.consistent.admissible ? '' : ' — INADMISSIBLE: a corrected correlation exceeds 1'}`);
+    design.paths.forEach(([from, to]) => lines.push(`  ${`${design.constructs[from]} → ${design.constructs[to]}`.padEnd(30)} ${f3(a.consistent!.paths[from * m + to]).padStart(7)}`));
+  }
+  lines.push('', `f² (${F_SQUARED_CONVENTIONS.f2}; in brackets ${F_SQUARED_CONVENTIONS.f2_reestimated}):`);
+  lines.push(`  ${a.fSquared.map((f) => `${f.from} → ${f.to} ${f3(f.f2)} [${f3(f.f2_reestimated)}]`).join(', ')}`);
   if (a.groups.length > 0) {
     lines.push('', `Index by ${a.options.by}`.padEnd(24) + design.constructs.map((c) => c.slice(0, 8).padStart(9)).join(''));
     for (const g of a.groups) lines.push(`  ${`${g.group} (n=${g.n})`.padEnd(22)}${g.index.map((v) => f1(v).padStart(9)).join('')}`);

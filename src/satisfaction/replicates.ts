@@ -1,4 +1,6 @@
+import { consistentPls } from './consistentPls';
 import { estimatePls, type PlsFit } from './estimatePls';
+import { htmtPairCount, htmtValues } from './htmt';
 import { CrossProducts } from './crossProducts';
 import { type Moments, weightedMoments } from './moments';
 import type { PathDesign } from './pathDesign';
@@ -27,6 +29,8 @@ export interface ReplicateProblem {
   readonly grouping: Grouping | null;
   /** Starting weights of every replicate (`startingWeights` of the full-sample fit), or null for unit weights. */
   readonly start: Float64Array | null;
+  /** Also replicate the consistent PLS (PLSc) path coefficients. */
+  readonly consistent?: boolean;
 }
 
 /** What to replicate. */
@@ -49,10 +53,15 @@ export interface StatLayout {
   readonly size: number;
   readonly paths: number;
   readonly rSquared: number;
-  /** m×m total effects. */
+  /** m×m total effects, then m×m indirect effects. */
   readonly total: number;
+  readonly indirect: number;
   readonly weights: number;
   readonly loadings: number;
+  /** HTMT and HTMT2 of each pair of constructs (two values per pair, pair order of `htmt`). */
+  readonly htmt: number;
+  /** Consistent PLS path coefficients (model order), when replicated; as many entries as paths, else none. */
+  readonly consistent: number;
   /** m indices of the whole survey, then m per group. */
   readonly index: number;
   readonly groupIndex: number;
@@ -60,21 +69,30 @@ export interface StatLayout {
 
 /**
  * Where each statistic sits in a bootstrap or jackknife replicate's vector: paths (model order),
- * R² (all constructs), total effects (m×m), standardised weights and loadings (design order),
- * indices (whole survey, then each group).
- * @example statLayout(icsiDesign, 7).size // 12 + 7 + 49 + 24 + 24 + 7 + 7·7 = 172
+ * R² (all constructs), total and indirect effects (m×m each), standardised weights and loadings
+ * (design order), HTMT and HTMT2 (pairs), consistent PLS paths (when asked), indices (whole
+ * survey, then each group).
+ * @example statLayout(icsiDesign, 7).size // 12 + 7 + 49 + 49 + 24 + 24 + 2·21 + 7 + 7·7 = 263
  */
-export function statLayout(design: PathDesign, groups: number): StatLayout {
+export function statLayout(design: PathDesign, groups: number, consistent = false): StatLayout {
   const m = design.constructs.length;
   const p = design.items.length;
   const paths = 0;
   const rSquared = paths + design.paths.length;
   const total = rSquared + m;
-  const weights = total + m * m;
+  const indirect = total + m * m;
+  const weights = indirect + m * m;
   const loadings = weights + p;
-  const index = loadings + p;
+  const htmt = loadings + p;
+  const consistentAt = htmt + 2 * htmtPairCount(design);
+  const index = consistentAt + (consistent ? design.paths.length : 0);
   const groupIndex = index + m;
-  return { size: groupIndex + groups * m, paths, rSquared, total, weights, loadings, index, groupIndex };
+  return { size: groupIndex + groups * m, paths, rSquared, total, indirect, weights, loadings, htmt, consistent: consistentAt, index, groupIndex };
+}
+
+/** The layout of a problem's replicates (its groups, and PLSc paths when asked). @example problemLayout(problem).size */
+export function problemLayout(problem: ReplicateProblem): StatLayout {
+  return statLayout(problem.design, problem.grouping?.labels.length ?? 0, problem.consistent === true);
 }
 
 /**
@@ -88,8 +106,14 @@ export function fitStatistics(problem: ReplicateProblem, fit: PlsFit, layout: St
   design.paths.forEach(([from, to], i) => (out[layout.paths + i] = fit.paths[from * m + to]));
   out.set(fit.rSquared, layout.rSquared);
   out.set(fit.effects.total, layout.total);
+  out.set(fit.effects.indirect, layout.indirect);
   out.set(fit.weights, layout.weights);
   out.set(fit.loadings, layout.loadings);
+  htmtValues(design, fit.corr, out.subarray(layout.htmt, layout.consistent));
+  if (layout.index > layout.consistent) {
+    const c = consistentPls(fit);
+    design.paths.forEach(([from, to], i) => (out[layout.consistent + i] = c === null ? Number.NaN : c.paths[from * m + to]));
+  }
   const scale = problem.scale;
   if (scale === null) {
     out.fill(Number.NaN, layout.index);
@@ -168,7 +192,7 @@ export interface ReplicateBlock {
  * @example replicateSize(problem, { kind: 'bootstrap', seed: 1 }) // statLayout(problem.design, groups).size
  */
 export function replicateSize(problem: ReplicateProblem, task: ReplicateTask): number {
-  return task.kind === 'permutation' ? permutationSize(problem.design) : statLayout(problem.design, problem.grouping?.labels.length ?? 0).size;
+  return task.kind === 'permutation' ? permutationSize(problem.design) : problemLayout(problem).size;
 }
 
 /**
@@ -179,7 +203,7 @@ export function replicateSize(problem: ReplicateProblem, task: ReplicateTask): n
  * @example runReplicates(problem, { kind: 'bootstrap', seed: 42 }, 0, 100).status.every((s) => s === 0) // true on mobi
  */
 export function runReplicates(problem: ReplicateProblem, task: ReplicateTask, from: number, to: number, state?: readonly number[]): ReplicateBlock {
-  const layout = statLayout(problem.design, problem.grouping?.labels.length ?? 0);
+  const layout = problemLayout(problem);
   const size = replicateSize(problem, task);
   const values = new Float64Array((to - from) * size).fill(Number.NaN);
   const status = new Uint8Array(to - from);

@@ -39,6 +39,8 @@ export interface MissingReport {
   readonly by_item: Readonly<Record<string, number>>;
   /** Answers replaced by the item mean (mean replacement only). */
   readonly answers_replaced: number;
+  /** The declared missing-value codes (seminr's `missing_value`), e.g. [-99]; answers equal to one count as missing. */
+  readonly missing_codes: readonly number[];
 }
 
 /**
@@ -61,6 +63,8 @@ export interface SurveyMatrix {
   /** Groupings by company, region and stage, for the columns the survey has. */
   readonly groupings: Readonly<Partial<Record<GroupColumn, Grouping>>>;
   readonly missing: MissingReport;
+  /** The global item of each construct that names one (length n, missing answers replaced by the item's mean), for redundancy analysis. */
+  readonly globals: Readonly<Record<string, { readonly item: string; readonly values: Float64Array }>>;
 }
 
 function findItemColumn(table: Table<SurveyRow>, item: string): string | undefined {
@@ -71,14 +75,17 @@ function findItemColumn(table: Table<SurveyRow>, item: string): string | undefin
  * Builds the engine's matrix from a survey table and a model: finds each model item among the
  * survey's columns, parses every answer, checks it against the model's scale, reads survey
  * weights, and treats missing answers (mean replacement by the weighted item mean of the answers
- * given, or casewise deletion), counting them.
+ * given, or casewise deletion), counting them. An empty cell, `NA`, `NULL`, or an answer equal to a
+ * declared missing-value code (`-99`, seminr's `missing_value`) is a missing answer. The global
+ * items the model names are read the same way, for redundancy analysis.
  *
+ * @param missingCodes numbers that mean "no answer" (checked before the scale)
  * @throws InputError naming the model file and entry for an item the survey lacks; naming the
  * survey file, the respondent's spreadsheet row and the item for an answer that is not a number
  * or lies outside the scale; for a missing survey weight; when no respondent or no answer remains.
  * @example surveyMatrix(await loadTable('survey.csv', 'survey'), model, pathDesign(model), 'mean').missing.answers_missing
  */
-export function surveyMatrix(table: Table<SurveyRow>, model: SurveyModel, design: PathDesign, treatment: MissingTreatment): SurveyMatrix {
+export function surveyMatrix(table: Table<SurveyRow>, model: SurveyModel, design: PathDesign, treatment: MissingTreatment, missingCodes: readonly number[] = []): SurveyMatrix {
   const file = table.file;
   const p = design.items.length;
   const headers = design.items.map((item) => {
@@ -114,6 +121,12 @@ export function surveyMatrix(table: Table<SurveyRow>, model: SurveyModel, design
         continue;
       }
       const value = Number(normalizeDigits(text.trim()));
+      if (missingCodes.includes(value)) {
+        allAnswers[i * p + h] = Number.NaN;
+        byItem[h]++;
+        whole = false;
+        continue;
+      }
       const range = scale ? ` on the model's answer scale ${scale.min}–${scale.max}` : '';
       if (!Number.isFinite(value)) throw new InputError({ file, row: row.source_row, column: headers[h] }, `an answer as a number${range} (or an empty cell for no answer)`, text);
       if (scale && (value < scale.min || value > scale.max)) throw new InputError({ file, row: row.source_row, column: headers[h] }, `an answer${range}`, text);
@@ -163,6 +176,34 @@ export function surveyMatrix(table: Table<SurveyRow>, model: SurveyModel, design
     const index = new Map(labels.map((l, c) => [l, c]));
     groupings[column] = { column, labels, codes: Int32Array.from(kept.map((i) => index.get(label(i))!)) };
   }
+  const globals: Record<string, { item: string; values: Float64Array }> = {};
+  for (const construct of model.constructs) {
+    if (construct.global_item === null) continue;
+    const header = findItemColumn(table, construct.global_item);
+    if (header === undefined) throw new InputError({ file: model.file, column: `constructs.${construct.name}.global_item` }, `a global item that is a column of the survey ${file}`, construct.global_item);
+    const column = new Float64Array(n);
+    let sum = 0;
+    let total = 0;
+    kept.forEach((row, k) => {
+      const text = rows[row].attributes[header] ?? '';
+      let value = Number.NaN;
+      if (!isMissingCell(text)) {
+        value = Number(normalizeDigits(text.trim()));
+        if (missingCodes.includes(value)) value = Number.NaN;
+        else if (!Number.isFinite(value) || (scale && (value < scale.min || value > scale.max))) {
+          throw new InputError({ file, row: rows[row].source_row, column: header }, `an answer as a number${scale ? ` on the model's answer scale ${scale.min}–${scale.max}` : ''} (or an empty cell for no answer)`, text);
+        }
+      }
+      column[k] = value;
+      if (!Number.isNaN(value)) {
+        sum += weights[k] * value;
+        total += weights[k];
+      }
+    });
+    if (!(total > 0)) throw new InputError({ file, column: header }, `at least one answer to the global item ${construct.global_item}`);
+    for (let k = 0; k < n; k++) if (Number.isNaN(column[k])) column[k] = sum / total;
+    globals[construct.name] = { item: construct.global_item, values: column };
+  }
   const answersMissing = byItem.reduce((a, b) => a + b, 0);
   return {
     file,
@@ -182,6 +223,8 @@ export function surveyMatrix(table: Table<SurveyRow>, model: SurveyModel, design
       answers_missing: answersMissing,
       by_item: Object.fromEntries(design.items.map((item, h) => [item, byItem[h]])),
       answers_replaced: replaced,
+      missing_codes: missingCodes,
     },
+    globals,
   };
 }

@@ -13,6 +13,12 @@ export interface Construct {
   readonly name_zh: string | null;
   /** English label shown in reports, when the model gives one (defaults to `name`). */
   readonly name_en: string | null;
+  /**
+   * A survey item measuring the construct as a whole ("overall, how would you rate …"), kept out
+   * of the model: for a formative (mode B) construct, the redundancy analysis correlates the
+   * construct with it (Chin 1998; Hair et al. 2019). Null when the model names none.
+   */
+  readonly global_item: string | null;
 }
 
 /** The answer scale of the items: every answer must lie in [min, max]; indices rescale from it to 0–100. */
@@ -77,7 +83,12 @@ function parseConstruct(file: string, name: string, raw: Json, owner: Map<string
     if (typeof v !== 'string') throw modelError(file, `${entry}.${key}`, 'text', v);
     return v;
   };
-  return { name, items: names, mode, name_zh: text('name_zh'), name_en: text('name_en') };
+  const global = text('global_item');
+  if (global !== null) {
+    if (owner.has(global)) throw modelError(file, `${entry}.global_item`, `a survey item outside the model's blocks, but ${global} measures ${owner.get(global)}`, global);
+    if (mode !== 'B') throw modelError(file, `${entry}.global_item`, 'a global item for a formative (mode "B") construct only (redundancy analysis)', global);
+  }
+  return { name, items: names, mode, name_zh: text('name_zh'), name_en: text('name_en'), global_item: global };
 }
 
 /** Index of the path that closes a cycle, or -1 when the paths form a directed acyclic graph. */
@@ -103,7 +114,9 @@ function firstCycle(names: readonly string[], paths: readonly (readonly [string,
 /**
  * Validates a survey model given as parsed JSON: `{"name", "scale": {"min", "max"},
  * "constructs": {"Image": {"items": [...], "mode": "A", "name_zh": "企业形象"} | [...items], …},
- * "paths": [["Image", "Expectation"], …]}`. A bare item list means mode A.
+ * "paths": [["Image", "Expectation"], …]}`. A bare item list means mode A. A formative construct
+ * may name a `global_item` (a survey column outside the model) for its redundancy analysis:
+ * `{"items": ["qual_1", …], "mode": "B", "global_item": "qual_global"}`.
  *
  * @param file where the JSON came from, named in every error
  * @throws InputError naming the file and the entry (`constructs.Quality.items`, `paths[3]`) for a

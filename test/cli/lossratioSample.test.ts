@@ -38,6 +38,25 @@ describe('awb lossratio on the sample company', () => {
   });
 });
 
+describe('awb lossratio --ultimate on the sample company', () => {
+  it('develops the immature accident year by Bornhuetter–Ferguson and says which years were developed and how', async () => {
+    const { code, stdout } = await awb('lossratio', '--data', SAMPLE, '--ultimate', 'bf', '--json');
+    expect(code).toBe(0);
+    const u = JSON.parse(stdout).ultimate_loss_ratios;
+    expect(u.method).toBe('bf');
+    expect(u.years.map((y: { year: number; method: string }) => `${y.year}:${y.method}`)).toEqual(['2021:chainladder', '2022:chainladder', '2023:chainladder', '2024:chainladder', '2025:bf']);
+    expect(u.years[4].how).toContain('Bornhuetter–Ferguson with a priori loss ratio');
+    expect(u.three_year.years).toBe('2023–2025');
+  });
+
+  it('leaves the S2 rules as the regulation defines them', async () => {
+    const plain = JSON.parse((await awb('lossratio', '--data', SAMPLE, '--json')).stdout);
+    const withUltimate = JSON.parse((await awb('lossratio', '--data', SAMPLE, '--ultimate', 'capecod', '--json')).stdout);
+    expect(withUltimate.findings).toEqual(plain.findings);
+    expect(plain.ultimate_loss_ratios).toBeNull();
+  });
+});
+
 describe('awb reserve on the sample company\'s triangle', () => {
   it('reads development ages and the documented latest diagonal', async () => {
     const json = JSON.parse((await awb('reserve', '--triangle', path.join(SAMPLE, 'triangle.csv'), '--json')).stdout);

@@ -44,11 +44,47 @@ describe('awb reserve', () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'awb-reserve-')), 'bundle');
     expect((await awb('reserve', '--triangle', RAA, '--out', out)).code).toBe(0);
     expect(readFileSync(path.join(out, 'tables', 'origins.csv'), 'utf8').split('\n')[0]).toBe(
-      '\uFEFForigin,latest_age,latest,development_to_date,ultimate,ibnr,mack_se,process_se,parameter_se,cv',
+      '\uFEFForigin,method,latest_age,latest,development_to_date,apriori,apriori_loss_ratio,ultimate,ibnr,mack_se,process_se,parameter_se,cv',
     );
     const projected = readFileSync(path.join(out, 'tables', 'projected.csv'), 'utf8').trim().split('\n');
     expect(projected).toHaveLength(1 + 100);
     const charts = JSON.parse(readFileSync(path.join(out, 'charts', 'ultimates.json'), 'utf8'));
     expect(charts.data[1].error_y.array[9]).toBeCloseTo(24565.78, 1);
+    expect(JSON.parse(readFileSync(path.join(out, 'charts', 'residuals.json'), 'utf8')).data).toHaveLength(7);
+    expect(readFileSync(path.join(out, 'tables', 'link_ratios.csv'), 'utf8').split('\n')[0]).toBe('\uFEFForigin,from_age,to_age,ratio,used,excluded');
+  });
+
+  it('gives Bornhuetter–Ferguson with a given a priori loss ratio (chainladder-python docs: RAA, 0.7 × 40,000, IBNR 75,203.24)', async () => {
+    const { code, stdout } = await awb('reserve', '--triangle', RAA, '--premiums', PREMIUMS, '--method', 'bf', '--apriori-loss-ratio', '0.7', '--json');
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.method).toBe('bf');
+    expect(json.total.ibnr).toBe(75203.24);
+    expect(json.origins[9]).toMatchObject({ method: 'bf', apriori: 28000, apriori_loss_ratio: 0.7 });
+    expect(json.se_basis).toMatch(/^Mack-style/);
+    expect(json.chain_ladder).toEqual({ ultimate: 213122.23, ibnr: 52135.23, mack_se: 26880.74 });
+  });
+
+  it('needs premiums and an a priori for Bornhuetter–Ferguson, and says which', async () => {
+    const none = await awb('reserve', '--triangle', RAA, '--method', 'bf');
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('argument --premiums');
+    const noRatio = await awb('reserve', '--triangle', RAA, '--premiums', PREMIUMS, '--method', 'bf');
+    expect(noRatio.code).toBe(2);
+    expect(noRatio.stderr).toContain('column expected_loss_ratio');
+    expect(noRatio.stderr).toContain('origin 1981 has none');
+  });
+
+  it('takes the link-ratio choices and reports Mack\'s tests and the residuals', async () => {
+    const json = JSON.parse((await awb('reserve', '--triangle', RAA, '--exclude', '1982:1', '--exclude-valuation', '1988', '--json')).stdout);
+    // chainladder-python docs: Development(drop=('1982', 12), drop_valuation='1988').ldf_[0] = 2.662527.
+    expect(json.factors[0].factor).toBeCloseTo(2.662527, 6);
+    expect(json.link_ratio_choices).toMatchObject({ exclude: ['1982:1'], exclude_valuation: [1988] });
+    expect(json.tests.calendar_year).toMatchObject({ z: 14, effect: false });
+    expect(json.tests.factor_correlation.correlated).toBe(false);
+    expect(json.residuals.length).toBeGreaterThan(40);
+    const bad = await awb('reserve', '--triangle', RAA, '--exclude', '1982-1');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('argument --exclude: expected link ratios as ORIGIN:AGE');
   });
 });

@@ -138,9 +138,9 @@ describe('row numbers: a blank line or row does not shift them', () => {
     for (const [value, row] of [['0', 4], ['-5', 4]] as const) {
       const path = writeFile(dir, `triangle${value}.csv`, `origin,development,value\n2020,1,100\n\n2021,1,${value}\n2020,2,150\n2021,2,160\n2022,1,120\n`);
       const table = await loadTable(path, 'triangle');
-      const e = await inputError(() => developmentFactors(triangleFromRows(table.rows, 'age', path), path));
+      const e = await inputError(() => developmentFactors(triangleFromRows(table.rows, 'age', path), {}, path));
       expect(e.location, value).toMatchObject({ file: path, row, column: 'value' });
-      expect(e.message).toContain(`expected a positive cumulative amount for origin 2021 at age 1 (the chain ladder divides by it), found "${value}"`);
+      expect(e.message).toContain(`expected a positive cumulative amount for origin 2021 at age 1 (a link ratio divides by it), found "${value}"`);
     }
   });
 });

@@ -22,10 +22,12 @@ describe('triangleFromRows()', () => {
     expect(t.ages).toEqual([12, 24]);
   });
 
-  it('rejects a gap in an origin\'s development, naming the row after it', () => {
+  it('keeps a gap in an origin\'s development as a missing interior cell', () => {
     const csv = 'origin,development,value\n2020,1,100\n2020,3,170\n2021,1,110\n2020,2,150\n2021,3,190\n';
-    expect(() => triangleFromRows(rows(csv), 'age', 'triangle.csv')).toThrow(InputError);
-    expect(() => triangleFromRows(rows(csv), 'age', 'triangle.csv')).toThrow('triangle.csv, row 6, column development: expected consecutive development for origin 2021, but it has no value at age 2, found "3"');
+    const t = triangleFromRows(rows(csv), 'age', 'triangle.csv');
+    expect(t.values).toEqual([[100, 150, 170], [110, null, 190]]);
+    expect(t.missing).toEqual([{ origin: 2021, age: 2, kind: 'interior' }]);
+    expect(latestValues(t)).toEqual([170, 190]);
   });
 
   it('rejects a valuation year before the origin when valuation years are asked for', () => {
@@ -43,7 +45,7 @@ describe('developmentFactors()', () => {
   it('rejects a zero amount that a factor divides by, naming the row, origin and age', async () => {
     const { developmentFactors } = await import('../../src/lossratio/developmentFactors');
     const t = triangleFromRows(rows('origin,development,value\n2020,1,0\n2020,2,150\n2021,1,110\n'));
-    expect(() => developmentFactors(t, 'triangle.csv')).toThrow('triangle.csv, row 2, column value: expected a positive cumulative amount for origin 2020 at age 1 (the chain ladder divides by it), found "0"');
+    expect(() => developmentFactors(t, {}, 'triangle.csv')).toThrow('triangle.csv, row 2, column value: expected a positive cumulative amount for origin 2020 at age 1 (a link ratio divides by it), found "0"');
   });
 });
 

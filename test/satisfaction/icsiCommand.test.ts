@@ -142,3 +142,37 @@ describe('awb icsi', () => {
     expect(json.respondents.analysed).toBe(800 - json.missing.respondents_dropped);
   });
 });
+
+describe('awb icsi: missing-value codes, the answer scale, PLSc and the bootstrapped diagnostics', () => {
+  const CORP = path.resolve(__dirname, '..', 'fixtures', 'reference', 'corp_rep_data.csv');
+  const CORP_MODEL = path.resolve(__dirname, '..', 'fixtures', 'reference', 'corp_rep_model.json');
+
+  it('reports formative assessment, HTMT upper bounds, indirect-effect intervals, construct correlations and cross-loadings', { timeout: 120_000 }, async () => {
+    const { code, stdout } = await awb('icsi', '--survey', CORP, '--model', CORP_MODEL, '--missing-code', '-99', '--bootstrap', '60', '--seed', '5', '--threads', '1', '--consistent', '--json');
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.options).toMatchObject({ missing_codes: [-99], consistent: true });
+    expect(json.measurement.QUAL).toBe('formative');
+    expect(json.formative.redundancy.map((r: { construct: string }) => r.construct)).toEqual(['QUAL', 'PERF', 'CSOR', 'ATTR']);
+    expect(json.formative.indicators[0]).toEqual(expect.objectContaining({ item: 'qual_1', weight_t: expect.any(Number), weight_p: expect.any(Number) }));
+    const like = json.htmt.find((x: { a: string; b: string }) => x.a === 'COMP' && x.b === 'LIKE');
+    expect(like.upper_95).toBeGreaterThan(like.value);
+    expect(typeof like.below_0_90).toBe('boolean');
+    const indirect = json.effects.find((e: { from: string; to: string }) => e.from === 'QUAL' && e.to === 'CUSL');
+    expect(indirect.indirect_ci_low).toBeLessThan(indirect.indirect_ci_high);
+    expect(json.construct_correlations.COMP.LIKE).toBeCloseTo(json.construct_correlations.LIKE.COMP, 12);
+    expect(json.cross_loadings.comp_1.COMP).toBeCloseTo(json.loadings.comp_1, 12);
+    expect(json.consistent.paths).toHaveLength(13);
+    expect(json.consistent.paths[0].std_error).toBeGreaterThan(0);
+    expect(json.f_squared[0]).toEqual(expect.objectContaining({ f2: expect.any(Number), f2_reestimated: expect.any(Number) }));
+  });
+
+  it('takes --scale and refuses a malformed one', async () => {
+    const bad = await awb('icsi', '--survey', CORP, '--model', CORP_MODEL, '--missing-code', '-99', '--scale', '7-1');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('argument --scale: expected the answer scale as MIN-MAX with MAX above MIN, e.g. 1-10');
+    const narrow = await awb('icsi', '--survey', CORP, '--model', CORP_MODEL, '--missing-code', '-99', '--scale', '1-5');
+    expect(narrow.code).toBe(2);
+    expect(narrow.stderr).toMatch(/expected an answer on the model's answer scale 1–5/);
+  });
+});

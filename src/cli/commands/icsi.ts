@@ -32,12 +32,22 @@ export const icsiCommand = defineCommand({
       .option('--compare <a,b>', 'permutation test between two groups of --by')
       .option('--permutations <n>', 'permutations of --compare (default 1000)')
       .option('--ipma <targets>', 'targets of the importance-performance maps (default Satisfaction,Loyalty)')
+      .option('--missing-code <codes>', 'answers that mean "no answer", e.g. -99 (seminr missing_value); several separated by commas')
+      .option('--scale <min-max>', 'the answer scale, e.g. 1-10, when the model declares none (or to override it)')
+      .option('--consistent', 'also estimate consistent PLS (PLSc, Dijkstra & Henseler 2015) for the reflective constructs')
       .option('--threads <n>', 'worker threads for bootstrap and permutations (default: all cores; results do not depend on it)'),
   parse: (o) => {
     const compare = listArg(o, 'compare');
     if (compare.length !== 0 && compare.length !== 2) throw new InputError({ argument: '--compare' }, 'two groups separated by a comma', String(o.compare));
     const by = o.by === undefined ? null : choiceArg<GroupColumn>(o, 'by', GROUP_COLUMNS);
     const ipma = listArg(o, 'ipma');
+    const codes = listArg(o, 'missing-code').map((c) => {
+      if (!/^\s*[+-]?\d+(\.\d+)?\s*$/.test(c)) throw new InputError({ argument: '--missing-code' }, 'numbers separated by commas, e.g. -99', c);
+      return Number(c);
+    });
+    const scaleText = o.scale === undefined ? null : String(o.scale);
+    const scaleMatch = scaleText === null ? null : /^\s*([+-]?\d+(?:\.\d+)?)\s*[-–~,]\s*([+-]?\d+(?:\.\d+)?)\s*$/.exec(scaleText);
+    if (scaleText !== null && (scaleMatch === null || !(Number(scaleMatch[2]) > Number(scaleMatch[1])))) throw new InputError({ argument: '--scale' }, 'the answer scale as MIN-MAX with MAX above MIN, e.g. 1-10', scaleText);
     return {
       survey: requiredText(o, 'survey', 'a survey file'),
       model: requiredText(o, 'model', 'a survey model file'),
@@ -52,6 +62,9 @@ export const icsiCommand = defineCommand({
       ipma: ipma.length > 0 ? ipma : null,
       threads: o.threads === undefined ? null : integerArg(o, 'threads', { min: 1, max: 64 }),
       ...readParams(o),
+      missing_codes: codes,
+      scale: scaleMatch === null ? null : { min: Number(scaleMatch[1]), max: Number(scaleMatch[2]) },
+      consistent: o.consistent === true,
     };
   },
   run: async (p, { progress }) => {
@@ -67,6 +80,9 @@ export const icsiCommand = defineCommand({
       compare: p.compare === null ? null : [p.compare[0], p.compare[1]],
       permutations: p.permutations,
       ipmaTargets: p.ipma,
+      missingCodes: p.missing_codes,
+      scale: p.scale,
+      consistent: p.consistent,
       threads: p.threads ?? undefined,
       progress,
     });

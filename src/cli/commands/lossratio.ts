@@ -10,7 +10,10 @@ import { formatPercent } from '../../money/ratio';
 import { findingRows, valueColumns } from '../../rules/findingRows';
 import { LOSS_RATIO_TABLES } from '../../lossratio/lossRatioTables';
 import { loadRulebook } from '../../rules/rulebook';
-import { optionalText, requiredText } from '../args';
+import { type BookUltimates, bookUltimates } from '../../lossratio/bookUltimates';
+import { METHOD_NAMES, RESERVE_METHODS, type ReserveMethod } from '../../lossratio/reserveEstimate';
+import { triangleFromRows } from '../../lossratio/triangle';
+import { choiceArg, listArg, optionalText, requiredText } from '../args';
 import { defineCommand } from '../command';
 import { readOptionsOf, readParams, tableReadingOptions } from '../readOptions';
 import { textTable } from '../textTable';
@@ -123,6 +126,36 @@ function textSummary(a: LossRatioAnalysis, rulebookText: string): string {
   return lines.join('\n');
 }
 
+function ultimateRows(u: BookUltimates) {
+  return u.years.map((y) => ({
+    year: y.year,
+    earned_premium: y.earned_premium,
+    incurred_claims: y.incurred_claims,
+    reported_loss_ratio: y.reported_loss_ratio,
+    paid_to_date: y.paid_to_date,
+    expected_developed: y.expected_developed,
+    immature: y.immature,
+    method: y.method,
+    apriori_loss_ratio: y.method_apriori_loss_ratio,
+    ultimate: y.ultimate,
+    ultimate_loss_ratio: y.ultimate_loss_ratio,
+    ultimate_loss_ratio_se: y.ultimate_loss_ratio_se,
+    how: y.how,
+  }));
+}
+
+function ultimateText(u: BookUltimates): string[] {
+  const pct = (x: number | null) => (x === null ? '' : `${(x * 100).toFixed(2)}%`);
+  const lines = [
+    '',
+    `Ultimate loss ratios of the book the triangle covers (${u.products.join(', ')}), immature years by ${METHOD_NAMES[u.method]}:`,
+    textTable(u.years.map((y) => ({ year: y.year, 'S2 loss ratio': pct(y.reported_loss_ratio), developed: `${(y.expected_developed * 100).toFixed(1)}%`, method: METHOD_NAMES[y.method], 'ultimate LR': pct(y.ultimate_loss_ratio), 's.e.': pct(y.ultimate_loss_ratio_se) }))),
+    ...u.years.map((y) => `  ${y.how}`),
+  ];
+  if (u.three_year) lines.push(`Three years ${u.three_year.years}: ultimate loss ratio ${pct(u.three_year.ultimate_loss_ratio)} ± ${pct(u.three_year.ultimate_loss_ratio_se)} against S2's ${pct(u.three_year.reported_loss_ratio)} (the S2 rules are judged on S2's incurred claims, as the regulation defines them).`);
+  return lines;
+}
+
 /** `awb lossratio`: earned loss ratios, trends and S2's repricing and stop-sale rules. */
 export const lossratioCommand = defineCommand({
   name: 'lossratio',
@@ -132,14 +165,28 @@ export const lossratioCommand = defineCommand({
     tableReadingOptions(c)
       .requiredOption('--data <dir>', 'data folder with products and finance tables')
       .option('--rules <file>', 'rulebook to apply (default: the shipped rulebook; see awb rules --export)')
-      .option('--year <yyyy>', 'last year of the rules\' windows (default: the latest complete year)'),
+      .option('--year <yyyy>', 'last year of the rules\' windows (default: the latest complete year)')
+      .option('--ultimate <method>', 'ultimate loss ratios of the triangle\'s book (triangle.csv): immature years by bf, capecod, benktander or chainladder')
+      .option('--mature-at <share>', 'a year is developed by the chain ladder once this share of its ultimate is expected to have emerged (default 0.9)')
+      .option('--triangle-products <codes>', 'the products the triangle covers (default: every product with a term of 12 months or less)'),
   parse: (o) => {
     const yearText = optionalText(o, 'year');
     if (yearText !== null && !/^\d{4}$/.test(yearText.trim())) throw new InputError({ argument: '--year' }, 'a year as YYYY', yearText);
-    return { data: requiredText(o, 'data', 'a data folder'), rules: optionalText(o, 'rules'), year: yearText === null ? null : Number(yearText), ...readParams(o) };
+    const matureText = optionalText(o, 'mature-at');
+    if (matureText !== null && !(/^(0(\.\d+)?|1(\.0*)?)$/.test(matureText.trim()) && Number(matureText) > 0)) throw new InputError({ argument: '--mature-at' }, 'a share in (0, 1], e.g. 0.9', matureText);
+    const codes = listArg(o, 'triangle-products');
+    return {
+      data: requiredText(o, 'data', 'a data folder'),
+      rules: optionalText(o, 'rules'),
+      year: yearText === null ? null : Number(yearText),
+      ultimate: o.ultimate === undefined ? null : choiceArg<ReserveMethod>(o, 'ultimate', RESERVE_METHODS),
+      mature_at: matureText === null ? 0.9 : Number(matureText),
+      triangle_products: codes.length > 0 ? codes : null,
+      ...readParams(o),
+    };
   },
   run: async (p) => {
-    const folder = await loadDataFolder(p.data, ['products', 'finance'], [], readOptionsOf(p));
+    const folder = await loadDataFolder(p.data, p.ultimate === null ? ['products', 'finance'] : ['products', 'finance', 'triangle'], [], readOptionsOf(p));
     const rulebook = loadRulebook(p.rules ?? undefined);
     const analysis = lossRatioAnalysis(folder.products.rows, folder.finance.rows, rulebook, { year: p.year ?? undefined, financeFile: folder.finance.file });
     const out = render(analysis);
@@ -150,6 +197,11 @@ export const lossratioCommand = defineCommand({
     const threeYear = analysis.three_year.map(rollingRow);
     const rollingQuarters = analysis.rolling_four_quarters.map(rollingRow);
     const findings = analysis.findings;
+    let ultimates: BookUltimates | null = null;
+    if (p.ultimate !== null && 'triangle' in folder) {
+      const tri = folder.triangle;
+      ultimates = bookUltimates(folder.products.rows, analysis.years, triangleFromRows(tri.rows, 'auto', tri.file), { method: p.ultimate, matureAt: p.mature_at, products: p.triangle_products }, folder.products.file);
+    }
     return {
       json: {
         evaluation_year: analysis.rules.evaluation_year,
@@ -163,9 +215,10 @@ export const lossratioCommand = defineCommand({
         indicated_rate_changes: out.rates,
         margins: out.margins,
         findings,
+        ultimate_loss_ratios: ultimates === null ? null : { method: ultimates.method, mature_at: ultimates.mature_at, products: ultimates.products, years: ultimateRows(ultimates), three_year: ultimates.three_year },
       },
-      text: textSummary(analysis, `rulebook ${rulebook.id} ${rulebook.version}`),
-      inputs: [folder.products.file, folder.finance.file],
+      text: [textSummary(analysis, `rulebook ${rulebook.id} ${rulebook.version}`), ...(ultimates === null ? [] : ultimateText(ultimates))].join('\n'),
+      inputs: ultimates === null || !('triangle' in folder) ? [folder.products.file, folder.finance.file] : [folder.products.file, folder.finance.file, folder.triangle.file],
       rulebook,
       tables: {
         loss_ratios: out.lossRatios,
@@ -177,6 +230,7 @@ export const lossratioCommand = defineCommand({
         indicated_rate_changes: out.rates,
         margins: out.margins,
         findings: findingRows(findings),
+        ...(ultimates === null ? {} : { ultimate_loss_ratios: ultimateRows(ultimates) }),
       },
       tableDeclarations: LOSS_RATIO_TABLES,
       charts: {
