@@ -113,7 +113,7 @@ describe('awb review with the sales conduct tables', () => {
     const conduct = review.sections.find((s) => s.id === 'conduct')!;
     expect(conduct.status).toBe('complete');
     expect(conduct.runs.map((r) => r.id)).toEqual(['registration', 'traceability']);
-    expect(conduct.runs[0].parameters).toEqual({ data: DATA, as_of: '2025-12-31', rules: null });
+    expect(conduct.runs[0].parameters).toEqual({ data: DATA, as_of: '2025-12-31', rules: null, encoding: null, header_row: null });
     expect(conduct.findings.map((f) => f.rule_id)).toEqual(['S4-REC-SENIOR', 'S5-REG-MISMATCH', 'S5-REG-MISSING']);
     expect(review.findings.filter((f) => f.rule_id.startsWith('S'))).toHaveLength(3);
     const html = reviewHtml(review, new Map(), 'test');
