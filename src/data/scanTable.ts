@@ -25,6 +25,8 @@ export interface ScanOptions<R extends RowBase> extends ReadOptions {
   readonly keys?: ReadonlySet<string>;
   /** Accept a header with no data rows (claims); otherwise that is the row path's error. */
   readonly allowEmpty?: boolean;
+  /** Called with the header as read (trimmed) and its spreadsheet row. */
+  readonly onHeader?: (header: readonly string[], row: number) => void;
 }
 
 /** A scanned item: the header (with its row number), or a data row with its spreadsheet row number. */
@@ -117,6 +119,7 @@ export async function scanTable<N extends TableName>(path: string, name: N, opti
     if ('header' in item) {
       if (item.header.length === 0) throw new InputError({ file: path }, `a ${name} table with a header row (the file is empty)`);
       headerRow = item.headerRow;
+      options.onHeader?.(item.header, item.headerRow);
       parser = rowParser<RowOf[N]>(name, path, item.header, item.headerRow);
       continue;
     }

@@ -18,6 +18,8 @@ export interface SqlDialect {
   string(text: string): string;
   /** Count of rows. */
   readonly count: string;
+  /** A NULL number that a table column can hold (ClickHouse needs its type). */
+  readonly nullNumber: string;
   /** Year, month and day of a day-number column. */
   civil(name: string): CivilSql;
   /**
@@ -35,6 +37,7 @@ const DUCKDB: SqlDialect = {
   ifNull: (x, otherwise) => `coalesce(${x}, ${otherwise})`,
   string: (text) => `'${text.replace(/'/g, "''")}'`,
   count: 'count(*)',
+  nullNumber: 'CAST(NULL AS DOUBLE)',
   // DuckDB's own date functions (several times faster than the arithmetic on ten million rows).
   civil: (name) => {
     const date = `(DATE '1970-01-01' + CAST(${name} AS INTEGER))`;
@@ -50,6 +53,7 @@ const CLICKHOUSE: SqlDialect = {
   ifNull: (x, otherwise) => `ifNull(${x}, ${otherwise})`,
   string: (text) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`,
   count: 'count()',
+  nullNumber: 'CAST(NULL AS Nullable(Float64))',
   civil: (name) => hinnantCivil(CLICKHOUSE, name),
   periodIndex: (grain, name) => {
     const c = hinnantCivil(CLICKHOUSE, name);

@@ -17,3 +17,21 @@ export async function sha256File(path: string): Promise<string> {
 export function fileSize(path: string): number {
   return statSync(path).size;
 }
+
+/** Whether a recorded input is a warehouse table (`clickhouse://host:port/DB/TABLE`) rather than a file. */
+export function isWarehouseInput(path: string): boolean {
+  return path.startsWith('clickhouse://');
+}
+
+/**
+ * The hash of a recorded input: a file's SHA-256 and size, or for a warehouse table the SHA-256 of
+ * its content checksum (row count and hash sum, `tableChecksum`) and its row count; null when a
+ * warehouse table cannot be reached.
+ */
+export async function hashInput(path: string): Promise<{ readonly sha256: string; readonly bytes: number } | null> {
+  if (!isWarehouseInput(path)) return { sha256: await sha256File(path), bytes: fileSize(path) };
+  const { warehouseInputChecksum } = await import('../engine/warehouse');
+  const checksum = await warehouseInputChecksum(path);
+  if (checksum === null) return null;
+  return { sha256: sha256(checksum), bytes: Number(/=(\d+)/.exec(checksum)?.[1] ?? 0) };
+}

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CommandOutput, CommandParams } from '../cli/command';
 import { chromiumVersion, isRendering } from '../charts/chromium';
-import { sha256, sha256File, fileSize } from './hash';
+import { hashInput, isWarehouseInput, sha256 } from './hash';
 import type { BundleFiles } from './renderOutputs';
 
 /** The package root (where package.json is), from src/ or dist/. */
@@ -106,7 +106,9 @@ export async function buildManifest(
   const inputs = [];
   for (const path of [...new Set(output.inputs)].sort()) {
     const h = known.get(path);
-    inputs.push({ path, absolute_path: resolve(path), sha256: h?.sha256 ?? (await sha256File(path)), bytes: h?.bytes ?? fileSize(path) });
+    const hash = h ?? (await hashInput(path));
+    if (hash === null) throw new Error(`manifest: the warehouse table ${path} cannot be checksummed`);
+    inputs.push({ path, absolute_path: isWarehouseInput(path) ? path : resolve(path), sha256: hash.sha256, bytes: hash.bytes });
   }
   const libraries: Record<string, string> = {};
   for (const name of LIBRARIES) libraries[name] = libraryVersion(name);

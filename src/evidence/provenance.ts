@@ -1,5 +1,5 @@
 import type { CommandOutput, CommandParams } from '../cli/command';
-import { fileSize, sha256File } from './hash';
+import { hashInput } from './hash';
 import { packageIdentity } from './manifest';
 
 /**
@@ -23,7 +23,11 @@ export interface BundleProvenance {
  */
 export async function bundleProvenance(command: { readonly name: string; readonly parameters: CommandParams }, output: CommandOutput): Promise<BundleProvenance> {
   const inputs = [];
-  for (const path of [...new Set(output.inputs)].sort()) inputs.push({ path, sha256: await sha256File(path), bytes: fileSize(path) });
+  for (const path of [...new Set(output.inputs)].sort()) {
+    const hash = await hashInput(path);
+    if (hash === null) throw new Error(`bundle provenance: the warehouse table ${path} cannot be checksummed`);
+    inputs.push({ path, ...hash });
+  }
   const rb = output.rulebook;
   const pkg = packageIdentity();
   return {

@@ -6,7 +6,7 @@ import { chromiumVersion, isRendering } from '../charts/chromium';
 import { InputError } from '../data/InputError';
 import { type Progress, SILENT_PROGRESS } from '../progress';
 import type { CommandLookup } from './fileEvidence';
-import { sha256, sha256File } from './hash';
+import { hashInput, isWarehouseInput, sha256 } from './hash';
 import { type Manifest, softwareProvenance } from './manifest';
 import { bundleProvenance } from './provenance';
 import { renderBundle } from './renderBundle';
@@ -168,10 +168,11 @@ export async function verifyBundle(dir: string, options: VerifyOptions = {}): Pr
   const root = resolve(options.inputsRoot ?? (recordedRoot && existsSync(recordedRoot) ? recordedRoot : process.cwd()));
   const inputs: InputCheck[] = [];
   for (const input of manifest.inputs) {
-    const resolved = isAbsolute(input.path) ? input.path : resolve(root, input.path);
-    const exists = existsSync(resolved) && statSync(resolved).isFile();
-    const hash = exists ? await sha256File(resolved) : null;
-    inputs.push({ path: input.path, resolved, recorded_sha256: input.sha256, sha256: hash, status: !exists ? 'missing' : hash === input.sha256 ? 'unchanged' : 'changed' });
+    const warehouse = isWarehouseInput(input.path);
+    const resolved = warehouse || isAbsolute(input.path) ? input.path : resolve(root, input.path);
+    const exists = warehouse || (existsSync(resolved) && statSync(resolved).isFile());
+    const hash = exists ? ((await hashInput(resolved))?.sha256 ?? null) : null;
+    inputs.push({ path: input.path, resolved, recorded_sha256: input.sha256, sha256: hash, status: !exists || hash === null ? 'missing' : hash === input.sha256 ? 'unchanged' : 'changed' });
   }
 
   const recorded = new Map(manifest.outputs.map((o) => [o.path, o.sha256]));

@@ -196,6 +196,23 @@ export async function prepareStudies(source: StudySource, options: ExperienceStu
   };
 }
 
+/**
+ * Validates a study source without running a study: the policies (bad cells and rows, exits,
+ * unknown products, repeated or missing policy numbers) in the one scan a study makes, and the
+ * claims when the source has them (bad cells, unknown products, repeated claim numbers, claims of
+ * missing policies or outside their cover). `awb load` validates a data folder this way before it
+ * files it in a warehouse.
+ * @throws InputError for the first problem in file order, as the row path names it.
+ * @example await validateExperience(await openFileSource({ policies: 'data/sample/policies.csv' }), { knownProducts })
+ */
+export async function validateExperience(source: StudySource, options: Pick<ExperienceStudyOptions, 'knownProducts' | 'productsFile'>): Promise<void> {
+  const plan: Plan = { basis: 'calendar-year', mode: 'periods', asOf: 2_932_896 /* 9999-12-31 */, fromGiven: null, by: [], width: 5, keyColumns: ['product_code'], needsAge: false };
+  const d = sqlDialect(source.engine.dialect);
+  await source.engine.run(stage1Sql(d, source.policies, plan));
+  await validatePolicies(source, plan, { ...options, basis: plan.basis, asOf: plan.asOf });
+  if (source.claims) await joinAndValidateClaims(source, plan, { ...options, basis: plan.basis, asOf: plan.asOf });
+}
+
 /** The SQL reading of a mapped key column of the policies (raw text, or canonical values). */
 function policyColumn(table: StudyTable, name: string): string {
   return table.present.has(name) || table.attributes.includes(name) ? table.column(name) : 'NULL';
@@ -239,14 +256,14 @@ function stage1Sql(d: SqlDialect, table: StudyTable, plan: Plan): string {
   const inner = [
     ...keys,
     `issue_date AS p_iss`,
-    `${plan.needsAge ? 'age_at_issue' : 'NULL'} AS p_age`,
+    `${plan.needsAge ? 'age_at_issue' : d.nullNumber} AS p_age`,
     `${policyColumn(table, 'exit_reason')} AS p_reason`,
     `exit_date AS p_exit`,
     `${F === null ? 'issue_date' : `greatest(issue_date, ${F})`} AS p_s`,
     `least(${d.ifNull('exit_date', String(A))}, ${A}) AS p_e`,
     `${studyBadSql(table, plan)} AS p_bad`,
   ].join(', ');
-  const inWindow = plan.mode === 'policy-years' ? 'TRUE' : 'p_e >= p_s';
+  const inWindow = plan.mode === 'policy-years' ? '1 = 1' : 'p_e >= p_s';
   const sp = plan.mode === 'policy-years' ? '-1' : positionSql(d, plan, 'p_s', 'p_iss');
   const ep = positionSql(d, plan, 'p_e', 'p_iss');
   const skey = plan.mode === 'periods' ? '0' : 'p_iss';
@@ -257,9 +274,9 @@ function stage1Sql(d: SqlDialect, table: StudyTable, plan: Plan): string {
   const outer = [
     ...plan.keyColumns.map((_, i) => keyName(i)),
     `p_age AS g_age`,
-    `(CASE WHEN ${inWindow} THEN ${skey} ELSE -1 END) AS g_skey`,
-    `(CASE WHEN ${inWindow} THEN ${sp} ELSE -1 END) AS g_sp`,
-    `(CASE WHEN ${inWindow} THEN ${ep} ELSE -1 END) AS g_ep`,
+    `${d.int(`CASE WHEN ${inWindow} THEN ${skey} ELSE -1 END`)} AS g_skey`,
+    `${d.int(`CASE WHEN ${inWindow} THEN ${sp} ELSE -1 END`)} AS g_sp`,
+    `${d.int(`CASE WHEN ${inWindow} THEN ${ep} ELSE -1 END`)} AS g_ep`,
     `${exitState} AS g_exit`,
     `p_reason AS g_reason`,
     `p_bad AS g_bad`,
@@ -352,7 +369,7 @@ async function validatePolicies(source: StudySource, plan: Plan, options: Experi
     else {
       reasons.set(text, value as ExitReason | null);
       // An exit date and an exit reason go together (rowChecks.ts): the row path names the row.
-      if ((value === null) === (r.exits === true)) flagged.add(value === null ? 'exit_without_reason' : 'reason_without_exit');
+      if ((value === null) === (r.exits === true || Number(r.exits) === 1)) flagged.add(value === null ? 'exit_without_reason' : 'reason_without_exit');
     }
   }
   const known = options.knownProducts;
@@ -495,7 +512,7 @@ function stage2Sql(d: SqlDialect, plan: Plan, mappings: Mappings, grouping: Grou
   const last = plan.mode === 'policy-years' ? `(CASE WHEN ${dec} THEN ${full} ELSE g_E - ${d.int('g_c')} * (s_lo - 1) END)` : `g_E - ${d.int('g_c')} * (s_lo - 1)`;
   const days = `(CASE WHEN s_pos = g_sp AND s_pos = g_ep THEN g_E - g_S + g_c WHEN s_pos = g_sp THEN ${d.int('g_c')} * (s_hi + 1) - g_S WHEN s_pos = g_ep THEN ${last} ELSE ${full} END)`;
   const range = plan.mode === 'policy-years' ? 's_pos <= g_ep' : 's_pos >= g_sp AND s_pos <= g_ep';
-  const join = d.name === 'duckdb' ? `g1 JOIN seg ON s_key = g_skey` : `g1 ALL INNER JOIN seg ON s_key = g_skey`;
+  const join = d.name === 'duckdb' ? `g1 JOIN seg ON g_skey = s_key` : `g1 ALL INNER JOIN seg ON g_skey = s_key`;
   const select = grouping.columns.map((c) => `${c.sql} AS ${c.alias}`);
   const group = grouping.columns.map((c) => c.alias);
   return `SELECT ${select.join(', ')}, sum(${days}) AS days, sum(CASE WHEN s_pos = g_ep AND ${dec} THEN g_c ELSE 0 END) AS actual, 0 AS fen
@@ -512,9 +529,9 @@ function claimsSql(d: SqlDialect, plan: Plan, from: number, mappings: Mappings, 
   const keys = plan.keyColumns.map((_, i) => keyName(i));
   const skey = plan.mode === 'periods' ? '0' : 'p_iss';
   const window = `c_t <= ${plan.asOf}${plan.mode === 'policy-years' ? '' : ` AND c_t >= ${from}`}`;
-  const claimGroups = `SELECT ${keys.join(', ')}, g_age, ${skey} AS c_key, ${positionSql(d, plan, 'c_t', 'p_iss')} AS c_pos, ${d.count} AS c_n, sum(c_fen) AS c_sum
+  const claimGroups = `SELECT ${keys.join(', ')}, g_age, ${d.int(skey)} AS c_key, ${d.int(positionSql(d, plan, 'c_t', 'p_iss'))} AS c_pos, ${d.count} AS c_n, sum(c_fen) AS c_sum
     FROM cj WHERE c_bad = 0 AND p_id IS NOT NULL AND ${window} AND ${keyName(0)} IN (${inScope}) GROUP BY ${keys.join(', ')}, g_age, c_key, c_pos`;
-  const join = d.name === 'duckdb' ? `(${claimGroups}) JOIN seg ON s_key = c_key AND s_pos = c_pos` : `(${claimGroups}) ALL INNER JOIN seg ON s_key = c_key AND s_pos = c_pos`;
+  const join = d.name === 'duckdb' ? `(${claimGroups}) JOIN seg ON c_key = s_key AND c_pos = s_pos` : `(${claimGroups}) ALL INNER JOIN seg ON c_key = s_key AND c_pos = s_pos`;
   const exposure = stage2Sql(d, plan, mappings, grouping, [], products);
   const select = grouping.columns.map((c) => `${c.sql} AS ${c.alias}`);
   const group = grouping.columns.map((c) => c.alias);
@@ -633,10 +650,10 @@ async function joinAndValidateClaims(source: StudySource, plan: Plan, options: E
   const d = sqlDialect(engine.dialect);
   const keys = plan.keyColumns.map((c, i) => `${policyColumn(policies, c)} AS ${keyName(i)}`);
   const product = claims.present.has('product_code') ? claims.column('product_code') : 'NULL';
-  const policySide = `SELECT policy_id AS p_id, ${keys.join(', ')}, issue_date AS p_iss, exit_date AS p_exit, ${plan.needsAge ? 'age_at_issue' : 'NULL'} AS g_age FROM ${policies.relation} WHERE _bad = 0`;
+  const policySide = `SELECT policy_id AS p_id, ${keys.join(', ')}, issue_date AS p_iss, exit_date AS p_exit, ${plan.needsAge ? 'age_at_issue' : d.nullNumber} AS g_age FROM ${policies.relation} WHERE _bad = 0`;
   const claimSide = `SELECT claim_id AS c_claim, policy_id AS c_policy, _bad AS c_bad, ${product} AS c_product, incident_date AS c_t, ${d.ifNull('paid_amount', '0')} + ${d.ifNull('case_reserve', '0')} AS c_fen FROM ${claims.relation}`;
   const create = d.name === 'duckdb' ? 'CREATE OR REPLACE TEMP TABLE cj AS' : 'CREATE TEMPORARY TABLE cj ENGINE = Memory AS';
-  await engine.run(`${create} SELECT * FROM (${claimSide}) c LEFT JOIN (${policySide}) p ON p.p_id = c.c_policy`);
+  await engine.run(`${create} SELECT * FROM (${claimSide}) c LEFT JOIN (${policySide}) p ON c_policy = p_id`);
 
   const bad = await engine.rows(`SELECT DISTINCT c_bad AS b FROM cj WHERE c_bad <> 0`);
   const products = new Set<string>();

@@ -7,7 +7,9 @@ import { loadDataFolder } from '../../data/dataFolder';
 import { parseDayText } from '../../data/dates';
 import { InputError } from '../../data/InputError';
 import { findTableFile, requireTableFile } from '../../data/readTable';
+import { parseClickHouseUrl } from '../../engine/clickhouseEngine';
 import { openFileSource } from '../../engine/fileSource';
+import { openWarehouse, warehouseInput } from '../../engine/warehouse';
 import type { Indicator } from '../../data/schema';
 import type { TableRow } from '../../evidence/csv';
 import { STUDY_BASES, type StudyBasis } from '../../exposure/studyBasis';
@@ -93,6 +95,38 @@ function summaryText(result: BacktestResult): string {
   return lines.join('\n');
 }
 
+/**
+ * The tables a backtest reads: from a data folder's files (the policies and claims on an embedded
+ * DuckDB), or from a ClickHouse database loaded by `awb load` (the study runs there; the other
+ * tables are read from its cells by the row path).
+ * @returns the typed tables, the experience source (close it), and the inputs to record: files, or
+ * the warehouse's tables as `clickhouse://…/DB/TABLE` (hashed by their content checksum).
+ */
+async function openBacktestData(data: string | null, engine: string | null, read: ReturnType<typeof readOptionsOf>) {
+  if (engine !== null) {
+    const warehouse = await openWarehouse(parseClickHouseUrl(engine));
+    try {
+      const table = async <N extends 'products' | 'assumptions' | 'finance'>(name: N, required: boolean) => {
+        const t = await warehouse.table(name);
+        if (!t && required) throw new InputError({ argument: '--engine' }, `a ${name} table in the database (awb load files every table of the data folder)`, engine);
+        return t;
+      };
+      const folder = { products: (await table('products', true))!, assumptions: (await table('assumptions', true))!, finance: await table('finance', false) };
+      const names = ['policies', 'claims', 'products', 'assumptions', 'finance'].filter((n) => warehouse.catalogue.has(n as never));
+      return { folder, experience: warehouse, inputs: names.map((n) => warehouseInput(warehouse.engine.url, n)) };
+    } catch (error) {
+      await warehouse.close();
+      throw error;
+    }
+  }
+  const folder = await loadDataFolder(data!, ['products', 'assumptions'], ['finance'], read);
+  const policiesFile = requireTableFile(data!, 'policies');
+  const claimsFile = findTableFile(data!, 'claims');
+  const experience = await openFileSource({ policies: policiesFile, claims: claimsFile }, read);
+  const inputs = [folder.products.file, policiesFile, folder.assumptions.file, claimsFile, folder.finance?.file].filter((f): f is string => f !== undefined);
+  return { folder, experience, inputs };
+}
+
 /** `awb backtest`: pricing backtests of S1 §16 (DOMAIN.md, Command line). */
 export const backtestCommand = defineCommand({
   name: 'backtest',
@@ -104,7 +138,8 @@ export const backtestCommand = defineCommand({
   ],
   configure: (c) =>
     tableReadingOptions(c)
-      .requiredOption('--data <dir>', 'data folder (products, policies, assumptions; claims and finance when present)')
+      .option('--data <dir>', 'data folder (products, policies, assumptions; claims and finance when present)')
+      .option('--engine <url>', 'run the study in a ClickHouse database loaded by awb load instead: clickhouse://HOST:PORT/DB (credentials from AWB_CLICKHOUSE_USER, AWB_CLICKHOUSE_PASSWORD)')
       .requiredOption('--basis <basis>', `exposure basis: ${STUDY_BASES.join(', ')}`)
       .requiredOption('--as-of <date>', 'study end date, inclusive (YYYY-MM-DD)')
       .option('--from <date>', 'study start date, inclusive (default: the earliest issue date)')
@@ -119,8 +154,11 @@ export const backtestCommand = defineCommand({
       if (!BACKTEST_INDICATORS.includes(name as Indicator)) throw new InputError({ argument: '--indicator' }, `one of ${BACKTEST_INDICATORS.join(', ')}`, name);
     }
     const from = optionalText(o, 'from') === null ? null : dateArg(o, 'from');
+    const engine = optionalText(o, 'engine');
+    if ((engine === null) === (optionalText(o, 'data') === null)) throw new InputError({ argument: '--data' }, 'either --data DIR (files) or --engine URL (a ClickHouse database)');
     return {
-      data: requiredText(o, 'data', 'a data folder'),
+      data: engine === null ? requiredText(o, 'data', 'a data folder') : null,
+      engine: engine === null ? null : parseClickHouseUrl(engine).text,
       basis: choiceArg(o, 'basis', STUDY_BASES),
       as_of: dateArg(o, 'as-of'),
       from,
@@ -134,11 +172,7 @@ export const backtestCommand = defineCommand({
   },
   run: async (p, { progress }) => {
     const rulebook = loadRulebook(p.rules ?? undefined);
-    const read = readOptionsOf(p);
-    const folder = await loadDataFolder(p.data, ['products', 'assumptions'], ['finance'], read);
-    const policiesFile = requireTableFile(p.data, 'policies');
-    const claimsFile = findTableFile(p.data, 'claims');
-    const experience = await openFileSource({ policies: policiesFile, claims: claimsFile }, read);
+    const { folder, experience, inputs } = await openBacktestData(p.data, p.engine, readOptionsOf(p));
     const asOf = parseDayText(p.as_of)!;
     const result = await backtest(
       { products: folder.products, experience, assumptions: folder.assumptions, finance: folder.finance },
@@ -166,7 +200,6 @@ export const backtestCommand = defineCommand({
       persistent_periods: m.persistent,
       measure: m.level,
     }));
-    const inputs = [folder.products.file, policiesFile, folder.assumptions.file, claimsFile, folder.finance?.file].filter((f): f is string => f !== undefined);
     return {
       json: { basis: result.basis, as_of: result.as_of, from: result.from, by: result.by, scope: result.scope, cells, measures, findings: result.findings },
       text: summaryText(result),

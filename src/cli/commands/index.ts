@@ -5,6 +5,7 @@ import { cashValueCommand } from './cashValue';
 import { eligibilityCommand } from './eligibility';
 import { expenseCommand } from './expense';
 import { icsiCommand } from './icsi';
+import { loadCommand } from './load';
 import { lossratioCommand } from './lossratio';
 import { registrationCommand } from './registration';
 import { reserveCommand } from './reserve';
@@ -28,6 +29,7 @@ export const COMMANDS: readonly CommandSpec<any>[] = [
   eligibilityCommand,
   sampleCommand,
   backtestCommand,
+  loadCommand,
   lossratioCommand,
   reserveCommand,
   rulesCommand,
