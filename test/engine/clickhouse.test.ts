@@ -1,10 +1,20 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assumptionRates } from '../../src/backtest/assumptionRates';
+import { dayOf } from '../../src/data/dates';
+import { loadTable } from '../../src/data/readTable';
+import type { ExitReason } from '../../src/data/schema';
 import { openClickHouse, parseClickHouseUrl } from '../../src/engine/clickhouseEngine';
+import { loadWarehouse } from '../../src/engine/loadWarehouse';
+import { openWarehouse } from '../../src/engine/warehouse';
+import { prepareStudies } from '../../src/exposure/experienceStudy';
+import type { StudyBasis } from '../../src/exposure/studyBasis';
 import { awb } from '../cli/run';
+import { censusCsv, study } from '../exposure/study';
+import { REFERENCE_DATA } from '../fixtures/reference';
 import { skipWithout } from '../support/environment';
 
 /**
@@ -17,6 +27,8 @@ import { skipWithout } from '../support/environment';
  */
 
 const ROOT = resolve(__dirname, '..', '..');
+const SAMPLE = join(ROOT, 'data', 'sample');
+const BASES: readonly StudyBasis[] = ['calendar-quarter', 'calendar-year', 'calendar-month', 'policy-year'];
 const HOSTS = '127.0.0.1:18123,127.0.0.1:18124';
 const engineUrl = (db: string) => `clickhouse://${HOSTS}/${db}?cluster=awb`;
 
@@ -119,4 +131,46 @@ describe.skipIf(skipWithout(clusterMissing(), 'ClickHouse cluster tests'))('expe
     expect(report.reproduced).toBe(false);
     expect(report.inputs.find((i) => i.path.endsWith('/policies'))?.status).toBe('changed');
   }, 240_000);
+
+  it('gives the files\' output for the sample company on every basis, byte for byte', async () => {
+    const sdb = 'awb_test_sample';
+    const load = await awb('load', '--engine', engineUrl(sdb), '--data', SAMPLE);
+    expect(load.code, load.stderr).toBe(0);
+    for (const basis of BASES) {
+      const study = ['--basis', basis, '--as-of', '2025-12-31', '--from', '2023-04-01', '--by', basis === 'policy-year' ? 'channel' : 'channel,policy_year'];
+      const files = await awb('backtest', '--data', SAMPLE, ...study, '--json');
+      const cluster = await awb('backtest', '--engine', engineUrl(sdb), ...study, '--json');
+      expect(files.code, files.stderr).toBe(0);
+      expect(cluster.code, cluster.stderr).toBe(0);
+      expect(cluster.stdout, basis).toBe(files.stdout);
+    }
+  }, 600_000);
+
+  it('gives the files\' cells for the actxps census_dat on every basis, grouped and with a policy-year assumption table', async () => {
+    const census = join(dir, 'census');
+    mkdirSync(census);
+    writeFileSync(join(census, 'policies.csv'), censusCsv('census_dat.csv'));
+    const url = parseClickHouseUrl(engineUrl('awb_test_census'));
+    await loadWarehouse(url, census);
+    const assumptions = await loadTable(join(REFERENCE_DATA, 'census-surrender-assumptions.csv'), 'assumptions');
+    const asOf = dayOf(2019, 12, 31);
+    const from = dayOf(2012, 7, 15);
+    for (const basis of BASES) {
+      for (const by of basis === 'policy-year' ? [['inc_guar', 'attained_age'], ['age_at_issue', 'gender']] : [['policy_year'], ['inc_guar', 'attained_age'], ['qual']]) {
+        const warehouse = await openWarehouse(url);
+        const attributes = warehouse.policies.attributes;
+        const rates = assumptionRates(assumptions.rows, 'surrender', { file: 'assumptions', policyAttributes: [...attributes] });
+        const options = { basis, asOf, from, by, decrements: ['surrender'] as ExitReason[] };
+        const onFiles = await study(join(census, 'policies.csv'), { ...options, rates });
+        let onCluster;
+        try {
+          onCluster = await (await prepareStudies(warehouse, { ...options, rates: [rates] })).study({ ...options, rates });
+        } finally {
+          await warehouse.close();
+        }
+        expect(onFiles.cells.length, `${basis} by ${by.join(',')}`).toBeGreaterThan(10);
+        expect(JSON.stringify(onCluster.cells), `${basis} by ${by.join(',')}`).toBe(JSON.stringify(onFiles.cells));
+      }
+    }
+  }, 600_000);
 });
