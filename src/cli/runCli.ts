@@ -4,7 +4,8 @@ import { InputError } from '../data/InputError';
 import { ConfidentialityError } from '../evidence/confidentiality';
 import { fileBundle } from '../evidence/fileBundle';
 import { jsonText } from '../evidence/renderOutputs';
-import type { IfExists } from '../evidence/writeBundle';
+import { MoneyRangeError } from '../money/cents';
+import { bundleTarget, type IfExists } from '../evidence/writeBundle';
 import type { CommandSpec } from './command';
 import { declareOptions } from './commandOptions';
 import { COMMANDS } from './commands';
@@ -37,6 +38,8 @@ function addCommand(program: Command, spec: CommandSpec, streams: CliStreams, ar
     const args = cmd.args;
     const json = Boolean(options.json);
     const params = spec.parse(options, args);
+    // Where the bundle goes is checked before the computation, which may take minutes.
+    if (spec.files !== false && typeof options.out === 'string') bundleTarget(options.out, options.ifExists as IfExists);
     const output = await spec.run(params, { progress: terminalProgress(json) });
     let written: string | undefined;
     if (spec.files !== false && typeof options.out === 'string') {
@@ -82,7 +85,7 @@ export async function runCli(argv: readonly string[], streams: CliStreams = PROC
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
       return EXIT.badInput;
     }
-    if (error instanceof InputError) {
+    if (error instanceof InputError || error instanceof MoneyRangeError) {
       streams.stderr(`awb: ${error.message}\n`);
       return EXIT.badInput;
     }

@@ -368,7 +368,7 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
     columns: [
       { name: 'origin', type: 'integer', required: true, aliases: ['事故年度', '起始年度', '承保年度'], description: 'Origin (accident) year', descriptionZh: '事故年度' },
       { name: 'development', type: 'integer', required: true, aliases: ['进展年度', '发展年度', '评估年度', 'dev'], description: 'Valuation year or development age', descriptionZh: '进展年度' },
-      { name: 'value', type: 'number', required: true, aliases: ['values', '累计赔款', '累计值'], description: 'Cumulative paid or incurred amount', descriptionZh: '累计赔款' },
+      { name: 'value', type: 'number', required: true, max: 1e15, aliases: ['values', '累计赔款', '累计值'], description: 'Cumulative paid or incurred amount (at most 10¹⁵)', descriptionZh: '累计赔款' },
     ],
   },
   premiums: {

@@ -4,7 +4,7 @@ import { findCommand } from '../cli/commands';
 import { InputError } from '../data/InputError';
 import { type Progress, SILENT_PROGRESS } from '../progress';
 import { fileBundle } from './fileBundle';
-import type { IfExists } from './writeBundle';
+import { bundleTarget, type IfExists } from './writeBundle';
 
 /** Finds a command by name (the `awb` commands unless a test or notebook passes its own). */
 export type CommandLookup = (name: string) => CommandSpec | undefined;
@@ -42,6 +42,7 @@ export async function fileEvidence(
   const ifExists = settings.ifExists ?? 'error';
   const argv = [...(Array.isArray(options) ? (options as readonly string[]) : optionsToArgv(options as Record<string, OptionValue | undefined>)), '--out', dir, '--if-exists', ifExists];
   const { params } = commandParams(spec, argv);
+  bundleTarget(dir, ifExists);
   const output = await spec.run(params, { progress: settings.progress ?? SILENT_PROGRESS });
   const bundle = await fileBundle(dir, { name: spec.name, parameters: params, argv: [spec.name, ...argv] }, output, ifExists);
   return { bundle, parameters: params, output };

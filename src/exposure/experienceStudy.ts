@@ -1,5 +1,6 @@
 import { formatDay } from '../data/dates';
 import { InputError, type InputLocation } from '../data/InputError';
+import { isPersonalHeader } from '../data/personalHeaders';
 import { CellParseFailure, cellParser } from '../data/parseCell';
 import type { RowBase } from '../data/parseTable';
 import { type ExitReason, TABLES } from '../data/schema';
@@ -149,6 +150,9 @@ export async function prepareStudies(source: StudySource, options: ExperienceStu
     } else if (name === 'attained_age') {
       durationGrouping = true;
     } else if (name !== 'age_at_issue') {
+      if (isPersonalHeader(name)) {
+        throw new InputError({ argument: '--by', file: policies.file, column: name }, 'a grouping column that holds no personal data (names, identifiers, ID, phone and account numbers are never grouped by or filed)');
+      }
       if (!groupableColumns(policies).includes(name)) {
         const known = [...DERIVED_DIMENSIONS, ...groupableColumns(policies)].join(', ');
         throw new InputError({ argument: '--by', file: policies.file }, `a policy column to group by (one of ${known})`, name);
@@ -156,6 +160,7 @@ export async function prepareStudies(source: StudySource, options: ExperienceStu
       if (!keyColumns.includes(name)) keyColumns.push(name);
     }
   }
+  await refuseIdentifierGroupings(source.engine, policies, keyColumns.slice(1));
   for (const r of rates) for (const c of r.fixedColumns) if (c !== 'age_at_issue' && !keyColumns.includes(c)) keyColumns.push(c);
   const needsAge = by.includes('attained_age') || by.includes('age_at_issue') || rates.some((r) => r.dependsOnDuration || r.fixedColumns.includes('age_at_issue'));
   const mode: Mode = grain === null ? 'policy-years' : durationGrouping || rates.some((r) => r.dependsOnDuration) ? 'anniversaries' : 'periods';
@@ -214,6 +219,31 @@ export async function validateExperience(source: StudySource, options: Pick<Expe
 }
 
 /** The SQL reading of a mapped key column of the policies (raw text, or canonical values). */
+/** Below this many policies with a value, the value test of a grouping column says nothing. */
+const IDENTIFIER_TEST_MIN_POLICIES = 10;
+
+/**
+ * Refuses grouping by a column whose values are mostly unique per policy (more than half of the
+ * policies with a value hold one no other policy holds): such a column identifies policies or
+ * people (a name, a number), and grouping by it would publish one policy per group. One SQL
+ * count per column; the message gives the counts and the column, never a value.
+ * @throws InputError naming `--by`, the file and the column.
+ */
+async function refuseIdentifierGroupings(engine: SqlEngine, table: StudyTable, columns: readonly string[]): Promise<void> {
+  for (const name of columns) {
+    const values = `SELECT nullif(trim(${table.column(name)}), '') AS v FROM ${table.relation}`;
+    const [row] = await engine.rows(`SELECT sum(c) AS n, sum(CASE WHEN c = 1 THEN 1 ELSE 0 END) AS u FROM (SELECT v, count(*) AS c FROM (${values}) WHERE v IS NOT NULL GROUP BY v)`);
+    const n = exactNumber(row.n, 'policies with a value');
+    const unique = exactNumber(row.u, 'policies with a value of their own');
+    if (n >= IDENTIFIER_TEST_MIN_POLICIES && 2 * unique > n) {
+      throw new InputError(
+        { argument: '--by', file: table.file, column: name },
+        `a grouping dimension shared by policies; ${unique} of its ${n} policies hold a value no other policy holds, which marks it as an identifier or personal data`,
+      );
+    }
+  }
+}
+
 function policyColumn(table: StudyTable, name: string): string {
   return table.present.has(name) || table.attributes.includes(name) ? table.column(name) : 'NULL';
 }

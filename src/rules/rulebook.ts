@@ -128,10 +128,18 @@ export function decimalParam(rule: Rule, name: string, rulebook?: Rulebook): Dec
   }
 }
 
-/** A whole-number parameter. @throws InputError when missing or not an integer. */
-export function integerParam(rule: Rule, name: string, rulebook?: Rulebook): number {
+/**
+ * A whole-number parameter, optionally within bounds (inclusive).
+ * @throws InputError when missing, not an integer, or out of bounds.
+ * @example integerParam(rule, 'years', rulebook, { min: 1, max: 100 }) // 3
+ */
+export function integerParam(rule: Rule, name: string, rulebook?: Rulebook, bounds: { readonly min?: number; readonly max?: number } = {}): number {
   const value = rule.parameters[name];
-  if (typeof value !== 'number' || !Number.isInteger(value)) throw paramError(rulebook, rule, name, 'a whole number', value);
+  const { min, max } = bounds;
+  const range = min !== undefined && max !== undefined ? ` from ${min} to ${max}` : min !== undefined ? ` of at least ${min}` : max !== undefined ? ` of at most ${max}` : '';
+  if (typeof value !== 'number' || !Number.isInteger(value) || (min !== undefined && value < min) || (max !== undefined && value > max)) {
+    throw paramError(rulebook, rule, name, `a whole number${range}`, value);
+  }
   return value;
 }
 
