@@ -218,7 +218,6 @@ export async function validateExperience(source: StudySource, options: Pick<Expe
   if (source.claims) await joinAndValidateClaims(source, plan, { ...options, basis: plan.basis, asOf: plan.asOf });
 }
 
-/** The SQL reading of a mapped key column of the policies (raw text, or canonical values). */
 /** Below this many policies with a value, the value test of a grouping column says nothing. */
 const IDENTIFIER_TEST_MIN_POLICIES = 10;
 
@@ -231,7 +230,7 @@ const IDENTIFIER_TEST_MIN_POLICIES = 10;
  */
 async function refuseIdentifierGroupings(engine: SqlEngine, table: StudyTable, columns: readonly string[]): Promise<void> {
   for (const name of columns) {
-    const values = `SELECT nullif(trim(${table.column(name)}), '') AS v FROM ${table.relation}`;
+    const values = `SELECT nullif(${sqlDialect(engine.dialect).trim(table.column(name))}, '') AS v FROM ${table.relation}`;
     const [row] = await engine.rows(`SELECT sum(c) AS n, sum(CASE WHEN c = 1 THEN 1 ELSE 0 END) AS u FROM (SELECT v, count(*) AS c FROM (${values}) WHERE v IS NOT NULL GROUP BY v)`);
     const n = exactNumber(row.n, 'policies with a value');
     const unique = exactNumber(row.u, 'policies with a value of their own');
@@ -244,6 +243,7 @@ async function refuseIdentifierGroupings(engine: SqlEngine, table: StudyTable, c
   }
 }
 
+/** The SQL reading of a mapped key column of the policies (raw text, or canonical values). */
 function policyColumn(table: StudyTable, name: string): string {
   return table.present.has(name) || table.attributes.includes(name) ? table.column(name) : 'NULL';
 }
