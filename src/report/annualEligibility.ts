@@ -18,6 +18,8 @@ export interface ScopeReason {
   readonly products: readonly string[];
   /** The eligibility failures (quarter: condition detail) or the finding's message. */
   readonly detail: string;
+  /** The finding's Chinese message, when it has one. */
+  readonly detail_zh: string | null;
 }
 
 /** An internet product on sale at the year's end. */
@@ -106,9 +108,9 @@ export function annualEligibility(tables: EligibilityTables, year: number, ruleb
   for (const v of verdicts) {
     if (v.eligible) continue;
     const affected = internet.filter((p) => dependsOn(v.rule_id, p)).map((p) => p.product_code);
-    if (affected.length > 0) reasons.push({ rule_id: v.rule_id, products: affected, detail: v.failures.map((f) => f.detail).join('; ') });
+    if (affected.length > 0) reasons.push({ rule_id: v.rule_id, products: affected, detail: v.failures.map((f) => f.detail).join('; '), detail_zh: null });
   }
-  for (const f of compliance.filter((x) => x.rule_id === 'ACC-LR-STOP')) reasons.push({ rule_id: f.rule_id, products: [f.product_code!], detail: f.message });
+  for (const f of compliance.filter((x) => x.rule_id === 'ACC-LR-STOP')) reasons.push({ rule_id: f.rule_id, products: [f.product_code!], detail: f.message, detail_zh: f.message_zh ?? null });
   const yearStart = parseDayText(`${year}-01-01`)!;
   const yearEnd = parseDayText(`${year}-12-31`)!;
   const nameOf = new Map(tables.products.rows.map((p) => [p.product_code, p.product_name]));

@@ -90,7 +90,7 @@ function lineHtml(l: LineBusiness, report: AnnualReport, r: Render): string {
   const year = report.options.year;
   const missing = new Set(report.not_provided);
   const head = `<h3 id="line-${l.line}">${escapeHtml(r.a.lines[l.line])}</h3>`;
-  if (l.products.length === 0) return `${head}<p>${escapeHtml(r.a.noProducts(r.w.annex.line[l.line] ?? l.line, year))}</p>`;
+  if (l.products.length === 0) return `${head}<p>${escapeHtml(r.a.noProducts(r.a.lineName[l.line], year))}</p>`;
   const insured = (n: number | null): Cell => (missing.has('insured_persons') ? { kind: 'not-provided', table: 'insured_persons' } : n);
   const parts = [head, `<h4>${escapeHtml(r.a.development)}</h4>`];
   parts.push(table([{ premium_income: money(l.premium_income), policies_sold: l.policies_sold, insured_persons: insured(l.insured_persons) }], r));
@@ -180,9 +180,9 @@ function eligibilityHtml(report: AnnualReport, r: Render): string {
     `<h3 id="scope">${escapeHtml(r.a.scope)}</h3>`,
     `<p data-scope-adjustment="${e.scope_adjustment.required}">${escapeHtml(e.scope_adjustment.required ? r.a.scopeRequired : r.a.scopeNotRequired)}</p>`,
   ];
-  if (e.scope_adjustment.required) parts.push(table(e.scope_adjustment.reasons.map((s) => ({ rule: s.rule_id, product_code: s.products.join(', '), detail: s.detail })), r));
+  if (e.scope_adjustment.required) parts.push(table(e.scope_adjustment.reasons.map((s) => ({ rule: s.rule_id, product_code: s.products.join(', '), detail: lang === 'zh' && s.detail_zh ? s.detail_zh : s.detail })), r));
   parts.push(`<h3 id="products">${escapeHtml(r.a.productList)}</h3>`, `<h4>${escapeHtml(r.a.onSale(`${report.options.year}-12-31`))}</h4>`);
-  parts.push(table(e.on_sale.map((p) => ({ product_code: p.product_code, product_name: p.product_name, line: r.a.lines[p.line].replace(/^[（(][^)）]*[)）]\s*/, ''), term_months: p.term_months, launch_date: p.launch_date })), r));
+  parts.push(table(e.on_sale.map((p) => ({ product_code: p.product_code, product_name: p.product_name, line: r.a.lineName[p.line], term_months: p.term_months, launch_date: p.launch_date })), r));
   const events = (list: typeof e.withdrawn) => table((list ?? []).map((x) => ({ product_code: x.product_code, product_name: x.product_name, event: r.a.event[x.event], date: x.date, reason: x.reason, reference: x.reference })), r);
   parts.push(`<h4>${escapeHtml(r.a.withdrawn)}</h4>`, e.withdrawn === null ? notProvided(r, 'product_events') : events(e.withdrawn));
   parts.push(`<h4>${escapeHtml(r.a.newProducts)}</h4>`, e.new_products === null ? notProvided(r, 'product_events') : events(e.new_products));

@@ -8,6 +8,8 @@ export interface AnnualWording {
   readonly contents: string;
   readonly parts: readonly [string, string, string, string, string];
   readonly lines: Readonly<Record<'accident' | 'life' | 'health' | 'annuity', string>>;
+  /** The four lines' names in a sentence or a table cell. */
+  readonly lineName: Readonly<Record<'accident' | 'life' | 'health' | 'annuity', string>>;
   readonly development: string;
   readonly structure: string;
   readonly sustainability: string;
@@ -66,6 +68,7 @@ const EN: AnnualWording = {
   contents: 'Contents',
   parts: ['一、Internet life insurance business', '二、Eligibility for internet life business', '三、Pricing backtesting', '四、Risks and main problems', '五、Business plan and policy suggestions'],
   lines: { accident: '(一) Accident insurance', life: '(二) Life insurance', health: '(三) Health insurance', annuity: '(四) Annuities' },
+  lineName: { accident: 'accident', life: 'life', health: 'health', annuity: 'annuity' },
   development: 'Business development: premium, policies, insured persons',
   structure: 'Business structure: product forms, terms, own platform and intermediaries',
   sustainability: 'Sustainability: cost, expenses and profitability',
@@ -75,7 +78,7 @@ const EN: AnnualWording = {
   termsNote: 'Premium income by term: one year or less, over one year to ten years, over ten years.',
   platformsNote: 'New business of the year (policies issued in it, annual or single premium) by where it was sold: the company’s own platform, an intermediary’s, or offline.',
   sustainabilityNote: 'Earned premium = premium income + opening − closing unearned premium reserve; incurred claims = claims paid + closing − opening outstanding claims reserve; expense rate = expenses ÷ premium income; underwriting result = earned − incurred − expenses − ceded premium + recovered claims (before investment income, shown separately).',
-  noProducts: (line, y) => `No internet ${line.toLowerCase()} products had premium income in ${y}.`,
+  noProducts: (line, y) => `No internet ${line} products had premium income in ${y}.`,
   notProvided: (t) => `not provided: table ${t}`,
   notProvidedNote: (t, what) => `Not provided: table ${t} (${what}). The figures it would give are left out, not set to zero.`,
   optionalTable: {
@@ -165,6 +168,7 @@ const ZH: AnnualWording = {
   contents: '目录',
   parts: ['一、互联网人身保险业务经营情况', '二、互联网人身保险经营资质', '三、互联网人身保险回溯工作情况', '四、存在风险和主要问题', '五、业务发展计划及政策建议'],
   lines: { accident: '（一）意外险经营情况', life: '（二）人寿保险经营情况', health: '（三）健康保险经营情况', annuity: '（四）年金保险' },
+  lineName: { accident: '意外险', life: '人寿保险', health: '健康保险', annuity: '年金保险' },
   development: '业务发展指标：保费规模、保单件数、承保人数',
   structure: '业务结构指标：主流产品形态、保险期间、自营和中介业务占比',
   sustainability: '业务持续性指标：成本费用情况、盈利性',
