@@ -1,16 +1,18 @@
 import { chromiumAvailable, CHROMIUM_PATH } from '../charts/chromium';
-import type { CommandOutput } from '../cli/command';
+import type { CommandOutput, CommandParams } from '../cli/command';
+import { fileBundle } from '../evidence/fileBundle';
+import type { IfExists } from '../evidence/writeBundle';
 import type { TableRow } from '../evidence/csv';
 import { sha256File } from '../evidence/hash';
 import { packageIdentity } from '../evidence/manifest';
 import { centsToYuan } from '../money/cents';
 import type { Dec } from '../money/decimal';
-import type { Progress } from '../progress';
+import { type Progress, SILENT_PROGRESS } from '../progress';
 import { findingRows } from '../rules/findingRows';
 import { FINDINGS_TABLE } from '../rules/findingsTable';
 import { annualReportHtml } from './annualHtml';
 import { annualWording } from './annualLabels';
-import type { AnnualReport } from './annualReport';
+import { type AnnualReport, type AnnualReportOptions, composeAnnualReport } from './annualReport';
 import { printPdf } from './printPdf';
 
 const yuan = (cents: number | null) => (cents === null ? null : centsToYuan(cents).toNumber());
@@ -129,4 +131,28 @@ export async function renderAnnualReport(report: AnnualReport, progress: Progres
     files,
     rulebook: report.rulebook,
   };
+}
+
+/**
+ * The parameters `awb annual-report` records in a manifest for these options (what `awb verify`
+ * runs again): the data folder, year, narrative file, language, rulebook and reading options.
+ * @example annualReportParameters({ data: 'data/sample', year: 2025, lang: 'en', narrative: null, rules: null }).year // 2025
+ */
+export function annualReportParameters(o: AnnualReportOptions): CommandParams {
+  return { data: o.data, year: o.year, narrative: o.narrative, lang: o.lang, rules: o.rules, encoding: o.read?.encoding ?? null, header_row: o.read?.headerRow ?? null };
+}
+
+/**
+ * Composes, renders and files the annual report in an evidence bundle, exactly as `awb
+ * annual-report … --out dir` would (same parameters recorded, same bytes), so `awb verify`
+ * accepts it. For notebooks.
+ * @returns the report as composed and the folder written (with a `-2`… suffix when `ifExists` is 'suffix').
+ * @throws InputError for bad input or an existing folder with `ifExists` 'error'.
+ * @example const { bundle } = await fileAnnualReport('output/annual-2025', { data: 'data/sample', year: 2025, lang: 'zh', narrative: 'narrative.md', rules: null });
+ */
+export async function fileAnnualReport(dir: string, o: AnnualReportOptions, ifExists: IfExists = 'error'): Promise<{ readonly report: AnnualReport; readonly bundle: string }> {
+  const report = await composeAnnualReport(o);
+  const output = await renderAnnualReport(report, o.progress ?? SILENT_PROGRESS);
+  const bundle = await fileBundle(dir, { name: 'annual-report', parameters: annualReportParameters(o) }, output, ifExists);
+  return { report, bundle };
 }
