@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { backtestCommand } from '../../src/cli/commands/backtest';
+import { InputError } from '../../src/data/InputError';
 import { fileEvidence } from '../../src/evidence/fileEvidence';
 import { sha256 } from '../../src/evidence/hash';
 import { readManifest, verifyBundle } from '../../src/evidence/verify';
@@ -143,6 +144,18 @@ describe('the optional tables', () => {
     expect(zh).toContain('未提供：outlets表');
     // The same figures as with the tables: only what they give is absent.
     expect(without.backtests.map((q) => q.indicators)).toEqual(report.backtests.map((q) => q.indicators));
+  });
+});
+
+describe('bad input', () => {
+  it('a channel of the year’s internet policies missing from the channels table is refused, naming the policies file, row and column', async () => {
+    const folder = join(work, 'channel-missing');
+    mkdirSync(folder);
+    for (const f of readdirSync(SAMPLE)) if (f !== 'channels.csv') symlinkSync(join(SAMPLE, f), join(folder, f));
+    writeFileSync(join(folder, 'channels.csv'), 'channel,platform\napp,own\nagency,offline\nbancassurance,offline\nbroker,offline\n');
+    const error = await composeAnnualReport({ data: folder, year: 2025, lang: 'en', narrative: null, rules: null }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toMatch(/policies\.csv, row \d+, column channel: expected a channel listed in .*channels\.csv.*, found "online_partner"/);
   });
 });
 
