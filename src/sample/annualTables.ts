@@ -35,6 +35,7 @@ export function insuredPersonRows(policies: readonly SamplePolicy[]): TableRow[]
  * Rows of channels.csv: where each channel of the policies sells. The app is the company's own
  * platform; online partners are intermediaries' platforms; agency, bancassurance and brokers sell
  * offline.
+ * @example channelRows()[1] // { channel: 'online_partner', platform: 'intermediary' }
  */
 export function channelRows(): TableRow[] {
   return [
@@ -49,6 +50,7 @@ export function channelRows(): TableRow[] {
 /**
  * Rows of outlets.csv (S1 §13): provincial branches with their service outlets in five regions,
  * and two regions served through a partner's outlets.
+ * @example outletRows()[0] // { region: '华东', provincial_branch: true, outlets: 12, partner: null }
  */
 export function outletRows(): TableRow[] {
   return [
@@ -66,6 +68,7 @@ export function outletRows(): TableRow[] {
  * Rows of product_events.csv (S1 annex 2 二(三)): the filings of the internet products' launches,
  * and in 2025 two new filings (products not yet on the ledger) and the withdrawal of ACC03 at the
  * year end, replaced by an upgraded accident product.
+ * @example productEventRows().at(-1) // { product_code: 'ACC03', event: 'withdrawn', date: '2025-12-31', … }
  */
 export function productEventRows(): TableRow[] {
   const launches = PRODUCTS.filter((p) => p.internet).map((p) => ({ product_code: p.code, event: 'filed', date: p.launch_date, reason: null, reference: `HT-${p.launch_date.slice(0, 4)}-${p.code}` }));
@@ -81,6 +84,7 @@ export function productEventRows(): TableRow[] {
  * Rows of reinsurance.csv (S1 annex 2 三(二)): a quota-share treaty for every product that cedes
  * (its `quota_share` in the catalogue: the share of earned premium and incurred claims that the
  * finance ledger cedes).
+ * @example reinsuranceRows().map((r) => r.product_code) // ['MED01', 'TRM01', 'CI01']
  */
 export function reinsuranceRows(): TableRow[] {
   return PRODUCTS.filter((p) => p.quota_share > 0).map((p) => ({
