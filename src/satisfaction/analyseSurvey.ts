@@ -146,6 +146,10 @@ export async function analyseSurvey(table: Table<SurveyRow>, model: SurveyModel,
   const minGroup = options.minGroup ?? MIN_GROUP_RESPONDENTS;
   const published = options.by === null ? null : publishedGrouping(matrix.groupings[options.by]!, minGroup);
   const grouping = published?.grouping ?? null;
+  // A column most respondents are alone in (an identifier, a phone number) is not a grouping.
+  if (published && matrix.n >= 10 && 2 * published.alone > matrix.n) {
+    throw new InputError({ argument: '--by', file: table.file, column: options.by! }, `a grouping column shared by respondents; ${published.alone} of its ${matrix.n} respondents are alone in their group, which marks it as an identifier or personal data`);
+  }
   // The comparison's groups are checked before any resampling, so a typo costs no bootstrap.
   if (options.compare !== null) {
     if (grouping === null) throw new InputError({ argument: '--compare' }, 'a grouping column given with --by (company, region or stage)');

@@ -21,10 +21,10 @@ export interface SuppressedGroups {
  * their labels (renumbered in the same order); respondents of smaller groups get code −1 (no
  * group), so no figure of theirs is computed by group.
  * @returns the published grouping, the labels left out (for checking options, never for output)
- * and their count.
+ * and their count, and how many respondents are alone in their group.
  * @example publishedGrouping({ column: 'region', labels: ['A', 'B'], codes: Int32Array.from([0, 0, 1]) }, 2).grouping.labels // ['A']
  */
-export function publishedGrouping(grouping: Grouping, minimum: number): { grouping: Grouping; hidden: ReadonlySet<string>; suppressed: SuppressedGroups } {
+export function publishedGrouping(grouping: Grouping, minimum: number): { grouping: Grouping; hidden: ReadonlySet<string>; suppressed: SuppressedGroups; alone: number } {
   const counts = new Array<number>(grouping.labels.length).fill(0);
   for (const c of grouping.codes) counts[c]++;
   const renumber = new Int32Array(grouping.labels.length).fill(-1);
@@ -44,6 +44,7 @@ export function publishedGrouping(grouping: Grouping, minimum: number): { groupi
     grouping: { column: grouping.column, labels, codes: Int32Array.from(grouping.codes, (c) => renumber[c]) },
     hidden,
     suppressed: { minimum, groups: hidden.size, respondents },
+    alone: counts.filter((c) => c === 1).length,
   };
 }
 
