@@ -218,7 +218,6 @@ export async function validateExperience(source: StudySource, options: Pick<Expe
   if (source.claims) await joinAndValidateClaims(source, plan, { ...options, basis: plan.basis, asOf: plan.asOf });
 }
 
-/** The SQL reading of a mapped key column of the policies (raw text, or canonical values). */
 /** Below this many policies with a value, the value test of a grouping column says nothing. */
 const IDENTIFIER_TEST_MIN_POLICIES = 10;
 
@@ -231,7 +230,7 @@ const IDENTIFIER_TEST_MIN_POLICIES = 10;
  */
 async function refuseIdentifierGroupings(engine: SqlEngine, table: StudyTable, columns: readonly string[]): Promise<void> {
   for (const name of columns) {
-    const values = `SELECT nullif(trim(${table.column(name)}), '') AS v FROM ${table.relation}`;
+    const values = `SELECT nullif(${sqlDialect(engine.dialect).trim(table.column(name))}, '') AS v FROM ${table.relation}`;
     const [row] = await engine.rows(`SELECT sum(c) AS n, sum(CASE WHEN c = 1 THEN 1 ELSE 0 END) AS u FROM (SELECT v, count(*) AS c FROM (${values}) WHERE v IS NOT NULL GROUP BY v)`);
     const n = exactNumber(row.n, 'policies with a value');
     const unique = exactNumber(row.u, 'policies with a value of their own');
@@ -244,6 +243,7 @@ async function refuseIdentifierGroupings(engine: SqlEngine, table: StudyTable, c
   }
 }
 
+/** The SQL reading of a mapped key column of the policies (raw text, or canonical values). */
 function policyColumn(table: StudyTable, name: string): string {
   return table.present.has(name) || table.attributes.includes(name) ? table.column(name) : 'NULL';
 }
@@ -585,10 +585,12 @@ async function assembleCells(source: StudySource, rows: readonly Record<string, 
     product: string;
     by: Record<string, string | number | null>;
     t: number;
-    exposure: number;
+    /** Integer days by year length (365/366, or 1 on the policy-year basis' whole years). */
+    days: Map<number, number>;
+    /** Integer days by year length and expected decrements per unit of exposure. */
+    expectedDays: Map<string, { days: number; div: number; perExposure: number }>;
     actual: number;
     fen: number;
-    expected: number;
   }
   const cells = new Map<string, Accumulator>();
   const cap = Math.floor(130 / plan.width);
@@ -617,9 +619,10 @@ async function assembleCells(source: StudySource, rows: readonly Record<string, 
     }
     const key = JSON.stringify([product, Object.values(by), t]);
     let cell = cells.get(key);
-    if (!cell) cells.set(key, (cell = { product, by, t, exposure: 0, actual: 0, fen: 0, expected: 0 }));
-    const exposure = exactNumber(r.days, 'days') / exactNumber(r.s_div, 'year length');
-    cell.exposure += exposure;
+    if (!cell) cells.set(key, (cell = { product, by, t, days: new Map(), expectedDays: new Map(), actual: 0, fen: 0 }));
+    const days = exactNumber(r.days, 'days');
+    const div = exactNumber(r.s_div, 'year length');
+    cell.days.set(div, (cell.days.get(div) ?? 0) + days);
     cell.actual += exactNumber(r.actual, 'count');
     cell.fen += exactNumber(r.fen, 'claim amount');
     if (request.rates) {
@@ -634,7 +637,11 @@ async function assembleCells(source: StudySource, rows: readonly Record<string, 
         if (error instanceof UnmatchedAssumption) throw await unmatched(source, error, plan);
         throw error;
       }
-      cell.expected += exposure * expectedPerExposure(plan.basis, rate);
+      const perExposure = expectedPerExposure(plan.basis, rate);
+      const part = `${div} ${perExposure}`;
+      const sum = cell.expectedDays.get(part);
+      if (sum) sum.days += days;
+      else cell.expectedDays.set(part, { days, div, perExposure });
     }
   }
   const out: ExposureCell[] = [...cells.values()].map((c) => ({
@@ -642,12 +649,28 @@ async function assembleCells(source: StudySource, rows: readonly Record<string, 
     period: grid ? labels.get(c.t)! : null,
     policy_year: grid ? null : c.t,
     by: c.by,
-    exposure: c.exposure,
+    exposure: exposureOf(c.days),
     actual: c.actual,
     claim_amount: request.claims ? c.fen / 100 : null,
-    expected: request.rates ? c.expected : null,
+    expected: request.rates ? expectedOf(c.expectedDays) : null,
   }));
   return sortCells(out);
+}
+
+/**
+ * A cell's exposure in years from its integer days by year length, summed in a fixed order (by
+ * year length) so that the same days give the same bits whatever order an engine returned its
+ * groups in: DuckDB's and ClickHouse's cells are byte-identical.
+ */
+function exposureOf(days: ReadonlyMap<number, number>): number {
+  return [...days.entries()].sort((a, b) => a[0] - b[0]).reduce((sum, [div, d]) => sum + d / div, 0);
+}
+
+/** A cell's expected decrements: Σ days / year length × expected per unit of exposure, in a fixed order (see `exposureOf`). */
+function expectedOf(parts: ReadonlyMap<string, { days: number; div: number; perExposure: number }>): number {
+  return [...parts.values()]
+    .sort((a, b) => a.div - b.div || a.perExposure - b.perExposure)
+    .reduce((sum, p) => sum + (p.days / p.div) * p.perExposure, 0);
 }
 
 /** The error for policies no assumption row matches, naming the first such policy's row. */
