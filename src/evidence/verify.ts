@@ -149,19 +149,24 @@ function canonical(value: unknown): string {
 }
 
 /**
- * The parameters to recompute a bundle with, validated exactly as the command line validates
+ * The command and parameters to recompute a bundle with, validated exactly as the command line validates
  * them: the recorded command must file evidence (verify recomputes nothing else), its recorded
  * argument list is parsed again through the command's own option declarations and `parse`, and
  * the result must equal every recorded parameter (one the filing version did not have takes its
  * default); no parameter may ask for a file to be written.
  * @param file the manifest's path, for messages
- * @throws InputError naming the manifest field (`command.name`, `command.argv`,
- * `command.parameters.<name>`) and what was expected.
- * @example recordedParameters(readManifest('output/cv'), 'output/cv/manifest.json', cashValueCommand)
+ * @throws InputError naming the manifest field (`command.name`: unknown or filing no evidence,
+ * `command.argv`, `command.parameters.<name>`) and what was expected.
+ * @param lookup where to find the command by name (the `awb` commands by default)
+ * @example recordedCommand(readManifest('output/cv'), 'output/cv/manifest.json').params
  * // { net_premium: '365.00', term_days: 365, … }
  */
-export function recordedParameters(manifest: Manifest, file: string, spec: CommandSpec): CommandParams {
+export function recordedCommand(manifest: Manifest, file: string, lookup: CommandLookup = findCommand): { spec: CommandSpec; params: CommandParams } {
   const name = manifest.command.name;
+  const spec = typeof name === 'string' ? lookup(name) : undefined;
+  if (spec === undefined) {
+    throw new InputError({ file, field: 'command.name' }, 'a command of this version of the workbench that files evidence', String(name));
+  }
   if (spec.files === false) {
     throw new InputError({ file, field: 'command.name' }, 'a command that files an evidence bundle (verify recomputes nothing else)', String(name));
   }
@@ -176,8 +181,8 @@ export function recordedParameters(manifest: Manifest, file: string, spec: Comma
     if (!(error instanceof InputError)) throw error;
     throw new InputError({ file, field: 'command.argv' }, `arguments that awb ${name} accepts (${error.message})`);
   }
-  const recorded = (manifest.command.parameters ?? {}) as Record<string, unknown>;
-  if (typeof recorded !== 'object' || Array.isArray(recorded)) throw new InputError({ file, field: 'command.parameters' }, 'an object of parameters');
+  const recorded = manifest.command.parameters as Record<string, unknown>;
+  if (recorded === null || typeof recorded !== 'object' || Array.isArray(recorded)) throw new InputError({ file, field: 'command.parameters' }, 'an object of parameters');
   // A parameter the filing version did not have is absent from the record and runs at its default.
   for (const key of Object.keys(recorded).sort()) {
     if (canonical(recorded[key]) !== canonical(parsed[key])) {
@@ -189,7 +194,7 @@ export function recordedParameters(manifest: Manifest, file: string, spec: Comma
       throw new InputError({ file, field: `command.parameters.${key}` }, 'no file to write (verify never writes files)', String(parsed[key]));
     }
   }
-  return parsed;
+  return { spec, params: parsed };
 }
 
 /** Runs `fn` with the current directory set to `dir`, restoring it afterwards. */
@@ -216,7 +221,7 @@ async function inDirectory<T>(dir: string, fn: () => Promise<T>): Promise<T> {
  * outputs, which may name those paths, come out the same. Absolute paths are used as recorded.
  *
  * Only commands that file evidence are recomputed, with parameters validated as the command line
- * validates them (`recordedParameters`); outputs are rendered in memory and nothing is written.
+ * validates them (`recordedCommand`); outputs are rendered in memory and nothing is written.
  *
  * @returns the report; `reproduced` is true only when every input is unchanged and every
  * output is reproduced.
@@ -226,8 +231,7 @@ async function inDirectory<T>(dir: string, fn: () => Promise<T>): Promise<T> {
  */
 export async function verifyBundle(dir: string, options: VerifyOptions = {}): Promise<VerifyReport> {
   const manifest = readManifest(dir);
-  const spec = (options.commands ?? findCommand)(manifest.command.name);
-  const params = spec ? recordedParameters(manifest, join(dir, 'manifest.json'), spec) : undefined;
+  const { spec, params } = recordedCommand(manifest, join(dir, 'manifest.json'), options.commands);
   const recordedRoot = manifest.working_directory;
   const root = resolve(options.inputsRoot ?? (recordedRoot && existsSync(recordedRoot) ? recordedRoot : process.cwd()));
   const inputs: InputCheck[] = [];
@@ -246,9 +250,7 @@ export async function verifyBundle(dir: string, options: VerifyOptions = {}): Pr
   let output: CommandOutput | undefined;
   let recomputed: ReadonlyMap<string, Uint8Array> | undefined;
   let error: string | null = null;
-  if (!spec) {
-    error = `the command "${manifest.command.name}" is not part of this version of the workbench`;
-  } else if (!existsSync(root)) {
+  if (!existsSync(root)) {
     error = `the inputs root ${root} does not exist (pass --inputs-root)`;
   } else {
     try {

@@ -83,6 +83,13 @@ describe('verify recomputes only commands that file evidence, with parameters th
     expect(run.stderr).toMatch(/field command\.parameters\.net_premium: expected "365\.00", the value that the recorded command\.argv gives, found "365"/);
   });
 
+  it('refuses recorded parameters that are not an object, naming command.parameters', async () => {
+    const dir = withCommand('null-parameters', { parameters: null });
+    const run = await awb('verify', dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('field command.parameters: expected an object of parameters');
+  });
+
   it('refuses recorded arguments the command line would refuse, naming command.argv and the option', async () => {
     const dir = withCommand('bad-argv', { argv: ['cash-value', '--net-premium', '365', '--term-days', '0', '--days-in-force', '100'] });
     const run = await awb('verify', dir);
