@@ -149,24 +149,19 @@ function canonical(value: unknown): string {
 }
 
 /**
- * The command and parameters to recompute a bundle with, validated exactly as the command line validates
+ * The parameters to recompute a bundle with, validated exactly as the command line validates
  * them: the recorded command must file evidence (verify recomputes nothing else), its recorded
  * argument list is parsed again through the command's own option declarations and `parse`, and
  * the result must equal every recorded parameter (one the filing version did not have takes its
  * default); no parameter may ask for a file to be written.
  * @param file the manifest's path, for messages
- * @throws InputError naming the manifest field (`command.name`: unknown or filing no evidence,
- * `command.argv`, `command.parameters.<name>`) and what was expected.
- * @param lookup where to find the command by name (the `awb` commands by default)
- * @example recordedCommand(readManifest('output/cv'), 'output/cv/manifest.json').params
+ * @throws InputError naming the manifest field (`command.name`, `command.argv`,
+ * `command.parameters.<name>`) and what was expected.
+ * @example recordedParameters(readManifest('output/cv'), 'output/cv/manifest.json', cashValueCommand)
  * // { net_premium: '365.00', term_days: 365, … }
  */
-export function recordedCommand(manifest: Manifest, file: string, lookup: CommandLookup = findCommand): { spec: CommandSpec; params: CommandParams } {
+export function recordedParameters(manifest: Manifest, file: string, spec: CommandSpec): CommandParams {
   const name = manifest.command.name;
-  const spec = typeof name === 'string' ? lookup(name) : undefined;
-  if (spec === undefined) {
-    throw new InputError({ file, field: 'command.name' }, 'a command of this version of the workbench that files evidence', String(name));
-  }
   if (spec.files === false) {
     throw new InputError({ file, field: 'command.name' }, 'a command that files an evidence bundle (verify recomputes nothing else)', String(name));
   }
@@ -194,7 +189,7 @@ export function recordedCommand(manifest: Manifest, file: string, lookup: Comman
       throw new InputError({ file, field: `command.parameters.${key}` }, 'no file to write (verify never writes files)', String(parsed[key]));
     }
   }
-  return { spec, params: parsed };
+  return parsed;
 }
 
 /** Runs `fn` with the current directory set to `dir`, restoring it afterwards. */
@@ -221,7 +216,7 @@ async function inDirectory<T>(dir: string, fn: () => Promise<T>): Promise<T> {
  * outputs, which may name those paths, come out the same. Absolute paths are used as recorded.
  *
  * Only commands that file evidence are recomputed, with parameters validated as the command line
- * validates them (`recordedCommand`); outputs are rendered in memory and nothing is written.
+ * validates them (`recordedParameters`); outputs are rendered in memory and nothing is written.
  *
  * @returns the report; `reproduced` is true only when every input is unchanged and every
  * output is reproduced.
@@ -231,7 +226,8 @@ async function inDirectory<T>(dir: string, fn: () => Promise<T>): Promise<T> {
  */
 export async function verifyBundle(dir: string, options: VerifyOptions = {}): Promise<VerifyReport> {
   const manifest = readManifest(dir);
-  const { spec, params } = recordedCommand(manifest, join(dir, 'manifest.json'), options.commands);
+  const spec = typeof manifest.command.name === 'string' ? (options.commands ?? findCommand)(manifest.command.name) : undefined;
+  const params = spec ? recordedParameters(manifest, join(dir, 'manifest.json'), spec) : undefined;
   const recordedRoot = manifest.working_directory;
   const root = resolve(options.inputsRoot ?? (recordedRoot && existsSync(recordedRoot) ? recordedRoot : process.cwd()));
   const inputs: InputCheck[] = [];
@@ -250,7 +246,9 @@ export async function verifyBundle(dir: string, options: VerifyOptions = {}): Pr
   let output: CommandOutput | undefined;
   let recomputed: ReadonlyMap<string, Uint8Array> | undefined;
   let error: string | null = null;
-  if (!existsSync(root)) {
+  if (!spec) {
+    error = `the command "${manifest.command.name}" is not part of this version of the workbench`;
+  } else if (!existsSync(root)) {
     error = `the inputs root ${root} does not exist (pass --inputs-root)`;
   } else {
     try {
