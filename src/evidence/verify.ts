@@ -152,8 +152,8 @@ function canonical(value: unknown): string {
  * The parameters to recompute a bundle with, validated exactly as the command line validates
  * them: the recorded command must file evidence (verify recomputes nothing else), its recorded
  * argument list is parsed again through the command's own option declarations and `parse`, and
- * the result must equal the recorded parameters field by field; no parameter may ask for a file
- * to be written.
+ * the result must equal every recorded parameter (one the filing version did not have takes its
+ * default); no parameter may ask for a file to be written.
  * @param file the manifest's path, for messages
  * @throws InputError naming the manifest field (`command.name`, `command.argv`,
  * `command.parameters.<name>`) and what was expected.
@@ -176,9 +176,10 @@ export function recordedParameters(manifest: Manifest, file: string, spec: Comma
     if (!(error instanceof InputError)) throw error;
     throw new InputError({ file, field: 'command.argv' }, `arguments that awb ${name} accepts (${error.message})`);
   }
-  const recorded = (manifest.command.parameters ?? {}) as Record<string, unknown>;
-  if (typeof recorded !== 'object' || Array.isArray(recorded)) throw new InputError({ file, field: 'command.parameters' }, 'an object of parameters');
-  for (const key of [...new Set([...Object.keys(parsed), ...Object.keys(recorded)])].sort()) {
+  const recorded = manifest.command.parameters as Record<string, unknown>;
+  if (recorded === null || typeof recorded !== 'object' || Array.isArray(recorded)) throw new InputError({ file, field: 'command.parameters' }, 'an object of parameters');
+  // A parameter the filing version did not have is absent from the record and runs at its default.
+  for (const key of Object.keys(recorded).sort()) {
     if (canonical(recorded[key]) !== canonical(parsed[key])) {
       throw new InputError({ file, field: `command.parameters.${key}` }, `${canonical(parsed[key])}, the value that the recorded command.argv gives`, canonical(recorded[key]));
     }
@@ -225,7 +226,7 @@ async function inDirectory<T>(dir: string, fn: () => Promise<T>): Promise<T> {
  */
 export async function verifyBundle(dir: string, options: VerifyOptions = {}): Promise<VerifyReport> {
   const manifest = readManifest(dir);
-  const spec = (options.commands ?? findCommand)(manifest.command.name);
+  const spec = typeof manifest.command.name === 'string' ? (options.commands ?? findCommand)(manifest.command.name) : undefined;
   const params = spec ? recordedParameters(manifest, join(dir, 'manifest.json'), spec) : undefined;
   const recordedRoot = manifest.working_directory;
   const root = resolve(options.inputsRoot ?? (recordedRoot && existsSync(recordedRoot) ? recordedRoot : process.cwd()));

@@ -35,6 +35,18 @@ describe('verify recomputes only commands that file evidence, with parameters th
     expect((await awb('verify', bundle)).code).toBe(0);
   });
 
+  it('still reproduces a bundle filed before a parameter existed: the missing parameter runs at its default', async () => {
+    const manifest = JSON.parse(readFileSync(join(bundle, 'manifest.json'), 'utf8'));
+    const { schedule, ...older } = manifest.command.parameters;
+    expect(schedule).toBeNull();
+    const dir = withCommand('older', { parameters: older });
+    const report = JSON.parse((await awb('verify', dir, '--json')).stdout);
+    expect(report.error).toBeNull();
+    // Every output reproduces but the workbook, whose provenance sheet (filed with the newer
+    // parameters, unlike a bundle really filed before) lists the parameters recorded.
+    expect(report.outputs.filter((o: { status: string }) => o.status !== 'reproduced').map((o: { path: string }) => o.path)).toEqual(['tables.xlsx']);
+  });
+
   it('refuses a manifest naming sample with exit 2 naming command.name, and creates no folder', async () => {
     const target = join(work, 'planted-sample');
     const dir = withCommand('as-sample', { name: 'sample', parameters: { out: target }, argv: ['sample', '--out', target] });
@@ -69,6 +81,13 @@ describe('verify recomputes only commands that file evidence, with parameters th
     const run = await awb('verify', dir);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/field command\.parameters\.net_premium: expected "365\.00", the value that the recorded command\.argv gives, found "365"/);
+  });
+
+  it('refuses recorded parameters that are not an object, naming command.parameters', async () => {
+    const dir = withCommand('null-parameters', { parameters: null });
+    const run = await awb('verify', dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('field command.parameters: expected an object of parameters');
   });
 
   it('refuses recorded arguments the command line would refuse, naming command.argv and the option', async () => {
