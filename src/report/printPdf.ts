@@ -1,4 +1,4 @@
-import { withChromium } from '../charts/chromium';
+import { PINNED_PAGE, withChromium } from '../charts/chromium';
 import { escapeHtml } from '../charts/html';
 import { withoutPdfDates } from '../charts/pdfDates';
 
@@ -19,7 +19,8 @@ const CHART_STATE = "document.documentElement.getAttribute('data-charts')";
 const PRINT_WIDTH_PX = Math.round(((210 - 28) / 25.4) * 96);
 
 /**
- * Prints an HTML document to PDF with headless Chromium: A4, the page's own print styles, CJK
+ * Prints an HTML document to PDF with headless Chromium in the pinned locale and time zone
+ * (`PINNED_PAGE`, whatever the machine's LANG and TZ): A4, the page's own print styles, CJK
  * fonts (Noto Sans CJK), the footer with page numbers on every page, after the document's charts
  * are drawn (it waits for `data-charts="ready"` on the root element). The creation and
  * modification dates Chromium writes are removed (`withoutPdfDates`), so the same HTML printed
@@ -29,7 +30,7 @@ const PRINT_WIDTH_PX = Math.round(((210 - 28) / 25.4) * 96);
  */
 export async function printPdf(html: string, options: PrintOptions): Promise<Uint8Array> {
   return withChromium(async (browser) => {
-    const page = await browser.newPage({ viewport: { width: PRINT_WIDTH_PX, height: 1123 } });
+    const page = await browser.newPage({ ...PINNED_PAGE, viewport: { width: PRINT_WIDTH_PX, height: 1123 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     try {
