@@ -159,6 +159,7 @@ export { type Progress, SILENT_PROGRESS } from './progress';
 
 // Command line (for running commands from notebooks and tests)
 export { runCli, EXIT } from './cli/runCli';
-export { COMMANDS, findCommand } from './cli/commands';
-export { commandParams, optionsToArgv, type OptionValue } from './cli/commandOptions';
-export type { CommandSpec, CommandOutput, CommandParams, RunContext, JsonValue } from './cli/command';
+// The registry's fileEvidence and verifyBundle (which default to the awb commands) take the place of evidence/'s.
+export { COMMANDS, findCommand, fileEvidence, verifyBundle } from './commandRegistry';
+export { commandParams, optionsToArgv, type OptionValue } from './commands/commandOptions';
+export type { CommandSpec, CommandOutput, CommandParams, RunContext, JsonValue, CommandLookup } from './commands/command';

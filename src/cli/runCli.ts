@@ -5,9 +5,9 @@ import { ConfidentialityError } from '../evidence/confidentiality';
 import { fileBundle } from '../evidence/fileBundle';
 import { jsonText } from '../evidence/renderOutputs';
 import type { IfExists } from '../evidence/writeBundle';
-import type { CommandSpec } from './command';
-import { declareOptions } from './commandOptions';
-import { COMMANDS } from './commands';
+import type { CommandSpec } from '../commands/command';
+import { declareOptions } from '../commands/commandOptions';
+import { COMMANDS, findCommand } from '../commandRegistry';
 import { terminalProgress } from './progressBar';
 
 /** Where the CLI writes; replaceable in tests. */
@@ -37,7 +37,7 @@ function addCommand(program: Command, spec: CommandSpec, streams: CliStreams, ar
     const args = cmd.args;
     const json = Boolean(options.json);
     const params = spec.parse(options, args);
-    const output = await spec.run(params, { progress: terminalProgress(json) });
+    const output = await spec.run(params, { progress: terminalProgress(json), commands: findCommand });
     let written: string | undefined;
     if (spec.files !== false && typeof options.out === 'string') {
       written = await fileBundle(options.out, { name: spec.name, parameters: params, argv: argv.slice(2) }, output, options.ifExists as IfExists);

@@ -1,11 +1,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import type { CommandOutput } from '../cli/command';
-import { findCommand } from '../cli/commands';
+import type { CommandLookup, CommandOutput } from '../commands/command';
 import { chromiumVersion, isRendering } from '../charts/chromium';
 import { InputError } from '../data/InputError';
 import { type Progress, SILENT_PROGRESS } from '../progress';
-import type { CommandLookup } from './fileEvidence';
 import { hashInput, isWarehouseInput, sha256 } from './hash';
 import { type Manifest, softwareProvenance } from './manifest';
 import { bundleProvenance } from './provenance';
@@ -88,8 +86,8 @@ export interface VerifyOptions {
    */
   readonly inputsRoot?: string;
   readonly progress?: Progress;
-  /** Where to find the command by name (the `awb` commands by default). */
-  readonly commands?: CommandLookup;
+  /** Where to find the command by name: the `awb` commands (`findCommand` of the registry) or a test's stand-ins. */
+  readonly commands: CommandLookup;
 }
 
 /**
@@ -162,7 +160,7 @@ async function inDirectory<T>(dir: string, fn: () => Promise<T>): Promise<T> {
  * @throws InputError when the folder is not a bundle (no readable manifest.json).
  * @example (await verifyBundle('output/review-2025Q4')).reproduced // true
  */
-export async function verifyBundle(dir: string, options: VerifyOptions = {}): Promise<VerifyReport> {
+export async function verifyBundle(dir: string, options: VerifyOptions): Promise<VerifyReport> {
   const manifest = readManifest(dir);
   const recordedRoot = manifest.working_directory;
   const root = resolve(options.inputsRoot ?? (recordedRoot && existsSync(recordedRoot) ? recordedRoot : process.cwd()));
@@ -179,7 +177,7 @@ export async function verifyBundle(dir: string, options: VerifyOptions = {}): Pr
   const filed = new Map<string, Uint8Array>();
   for (const path of filesUnder(dir)) if (path !== 'manifest.json') filed.set(path, readFileSync(join(dir, path)));
 
-  const spec = (options.commands ?? findCommand)(manifest.command.name);
+  const spec = options.commands(manifest.command.name);
   let output: CommandOutput | undefined;
   let recomputed: ReadonlyMap<string, Uint8Array> | undefined;
   let error: string | null = null;
@@ -189,7 +187,7 @@ export async function verifyBundle(dir: string, options: VerifyOptions = {}): Pr
     error = `the inputs root ${root} does not exist (pass --inputs-root)`;
   } else {
     try {
-      const ran = await inDirectory(root, () => spec.run(manifest.command.parameters as never, { progress: options.progress ?? SILENT_PROGRESS }));
+      const ran = await inDirectory(root, () => spec.run(manifest.command.parameters as never, { progress: options.progress ?? SILENT_PROGRESS, commands: options.commands }));
       output = ran;
       recomputed = await inDirectory(root, async () => renderBundle(ran, await bundleProvenance(manifest.command, ran)));
     } catch (e) {

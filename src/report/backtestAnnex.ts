@@ -1,4 +1,4 @@
-import type { CommandOutput } from '../cli/command';
+import type { CommandOutput } from '../commands/command';
 import { formatDay } from '../data/dates';
 import { periodYear, type Quarter } from '../data/period';
 import { findTableFile, loadTable, type ReadOptions, requireTableFile } from '../data/readTable';

@@ -1,8 +1,7 @@
-import type { CommandOutput, CommandParams } from '../cli/command';
-import { commandParams } from '../cli/commandOptions';
-import { readOptionsOf } from '../cli/readOptions';
+import type { CommandLookup, CommandOutput, CommandParams } from '../commands/command';
+import { commandParams } from '../commands/commandOptions';
+import { readOptionsOf } from '../commands/readOptions';
 import { loadTable, type ReadOptions } from '../data/readTable';
-import type { CommandLookup } from '../evidence/fileEvidence';
 import type { Progress } from '../progress';
 import { type Finding, sortFindings } from '../rules/finding';
 import { loadRulebook, type Rulebook } from '../rules/rulebook';
@@ -117,7 +116,7 @@ export async function composeReview(p: ReviewParams, progress: Progress, lookup:
       done++;
       progress.start(`review ${done}/${total}: ${run.id}`, 1);
       const { params } = commandParams(spec, run.argv);
-      const output = await spec.run(params, { progress: labelled(progress, `${done}/${total} ${run.id}`) });
+      const output = await spec.run(params, { progress: labelled(progress, `${done}/${total} ${run.id}`), commands: lookup });
       progress.tick();
       progress.stop();
       for (const input of output.inputs) inputs.add(input);

@@ -1,22 +1,22 @@
-import { backtest, BACKTEST_INDICATORS, type BacktestCell, type BacktestResult } from '../../backtest/backtest';
-import { BACKTEST_TABLES } from '../../backtest/backtestTables';
-import { MEASURE_ZH } from '../../backtest/measures';
-import { actualVsExpectedFigure, aeOverPeriodsFigure, measureHeatmapFigure } from '../../charts/backtestCharts';
-import type { Figure } from '../../charts/figure';
-import { loadDataFolder } from '../../data/dataFolder';
-import { parseDayText } from '../../data/dates';
-import { InputError } from '../../data/InputError';
-import { findTableFile, requireTableFile } from '../../data/readTable';
-import { parseClickHouseUrl } from '../../engine/clickhouseEngine';
-import { openFileSource } from '../../engine/fileSource';
-import { openWarehouse, warehouseInput } from '../../engine/warehouse';
-import type { Indicator } from '../../data/schema';
-import type { TableRow } from '../../evidence/csv';
-import { STUDY_BASES, type StudyBasis } from '../../exposure/studyBasis';
-import { loadRulebook } from '../../rules/rulebook';
-import { choiceArg, dateArg, integerArg, listArg, optionalText, requiredText } from '../args';
-import { defineCommand } from '../command';
-import { readOptionsOf, readParams, tableReadingOptions } from '../readOptions';
+import { backtest, BACKTEST_INDICATORS, type BacktestCell, type BacktestResult } from '../backtest/backtest';
+import { BACKTEST_TABLES } from '../backtest/backtestTables';
+import { MEASURE_ZH } from '../backtest/measures';
+import { actualVsExpectedFigure, aeOverPeriodsFigure, measureHeatmapFigure } from '../charts/backtestCharts';
+import type { Figure } from '../charts/figure';
+import { loadDataFolder } from '../data/dataFolder';
+import { parseDayText } from '../data/dates';
+import { InputError } from '../data/InputError';
+import { findTableFile, requireTableFile } from '../data/readTable';
+import { parseClickHouseUrl } from '../engine/clickhouseEngine';
+import { openFileSource } from '../engine/fileSource';
+import { openWarehouse, warehouseInput } from '../engine/warehouse';
+import type { Indicator } from '../data/schema';
+import type { TableRow } from '../evidence/csv';
+import { STUDY_BASES, type StudyBasis } from '../exposure/studyBasis';
+import { loadRulebook } from '../rules/rulebook';
+import { choiceArg, dateArg, integerArg, listArg, optionalText, requiredText } from './args';
+import { defineCommand } from './command';
+import { readOptionsOf, readParams, tableReadingOptions } from './readOptions';
 
 /** The columns of a cell row, in the order of DOMAIN.md (`backtest` cells[]), then the extras. */
 function cellRow(c: BacktestCell, result: BacktestResult): TableRow {

@@ -46,7 +46,15 @@ export interface CommandOutput {
 export interface RunContext {
   /** Progress for long work: a terminal bar, or silent under --json. */
   readonly progress: Progress;
+  /**
+   * The commands by name, passed down from the registry (`src/commandRegistry.ts`): the review
+   * runs its sections and `verify` re-runs a bundle's command through it.
+   */
+  readonly commands: CommandLookup;
 }
+
+/** Finds a command by name (the `awb` commands unless a test or notebook passes its own). */
+export type CommandLookup = (name: string) => CommandSpec | undefined;
 
 /**
  * One `awb` command. The CLI, `verify` and the notebooks all go through `run`, so a
