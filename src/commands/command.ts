@@ -53,8 +53,11 @@ export interface RunContext {
   readonly commands: CommandLookup;
 }
 
-/** Finds a command by name (the `awb` commands unless a test or notebook passes its own). */
-export type CommandLookup = (name: string) => CommandSpec | undefined;
+/**
+ * Finds a command by name (the `awb` commands unless a test or notebook passes its own); the
+ * registry's lookup loads the command's module, so it answers with a promise.
+ */
+export type CommandLookup = (name: string) => CommandSpec | undefined | Promise<CommandSpec | undefined>;
 
 /**
  * One `awb` command. The CLI, `verify` and the notebooks all go through `run`, so a

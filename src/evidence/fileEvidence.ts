@@ -34,7 +34,7 @@ export async function fileEvidence(
   options: Readonly<Record<string, OptionValue | undefined>> | readonly string[],
   settings: { readonly ifExists?: IfExists; readonly progress?: Progress; readonly commands: CommandLookup },
 ): Promise<FiledEvidence> {
-  const spec = settings.commands(commandName);
+  const spec = await settings.commands(commandName);
   if (!spec) throw new InputError({ argument: 'command' }, 'the name of an awb command', commandName);
   if (spec.files === false) throw new InputError({ argument: 'command' }, 'a command that files an evidence bundle', commandName);
   const ifExists = settings.ifExists ?? 'error';

@@ -177,7 +177,7 @@ export async function verifyBundle(dir: string, options: VerifyOptions): Promise
   const filed = new Map<string, Uint8Array>();
   for (const path of filesUnder(dir)) if (path !== 'manifest.json') filed.set(path, readFileSync(join(dir, path)));
 
-  const spec = options.commands(manifest.command.name);
+  const spec = await options.commands(manifest.command.name);
   let output: CommandOutput | undefined;
   let recomputed: ReadonlyMap<string, Uint8Array> | undefined;
   let error: string | null = null;

@@ -85,10 +85,11 @@ export async function composeReview(p: ReviewParams, progress: Progress, lookup:
   const rulebook = loadRulebook(p.rules ?? undefined);
   // The survey's grouping columns decide the satisfaction runs; it is read only when there is a command to run.
   const read = readOptionsOf(p);
-  const plans = await planReview(p, lookup(SECTION_COMMAND.satisfaction) ? (survey) => surveyGroupColumns(survey, read) : async () => []);
+  const plans = await planReview(p, (await lookup(SECTION_COMMAND.satisfaction)) ? (survey) => surveyGroupColumns(survey, read) : async () => []);
   const sections: SectionResult[] = [];
   const inputs = new Set<string>();
-  const total = plans.reduce((n, plan) => n + ('runs' in plan && (plan.id === 'conduct' || lookup(plan.command)) ? plan.runs.length : 0), 0);
+  let total = 0;
+  for (const plan of plans) if ('runs' in plan && (plan.id === 'conduct' || (await lookup(plan.command)))) total += plan.runs.length;
   let done = 0;
   for (const plan of plans) {
     if (plan.id === 'conduct' && 'runs' in plan) {
@@ -102,7 +103,7 @@ export async function composeReview(p: ReviewParams, progress: Progress, lookup:
       sections.push({ id: plan.id, command: plan.command, status: 'complete', reason: null, detail: null, runs, findings, content: salesConductContent(results, wording(p.lang)) });
       continue;
     }
-    const spec = lookup(plan.command);
+    const spec = await lookup(plan.command);
     if ('skip' in plan) {
       sections.push({ id: plan.id, command: plan.command, status: 'not-applicable', reason: plan.skip, detail: plan.detail, runs: [], findings: [] });
       continue;

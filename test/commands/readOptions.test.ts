@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { describe, expect, it, vi } from 'vitest';
 import { declareOptions } from '../../src/commands/commandOptions';
-import { COMMANDS, findCommand } from '../../src/commandRegistry';
+import { findCommand } from '../../src/commandRegistry';
 import { readManifest, verifyBundle } from '../../src/evidence/verify';
 import { awb } from '../cli/run';
 
@@ -27,9 +27,9 @@ function gbkCompanyWithTitle(): string {
 }
 
 describe('--encoding and --header-row on every command that reads tables', () => {
-  it('every such command declares both options', () => {
+  it('every such command declares both options', async () => {
     for (const name of ['backtest', 'lossratio', 'expense', 'eligibility', 'reserve', 'icsi', 'review']) {
-      const spec = COMMANDS.find((c) => c.name === name)!;
+      const spec = (await findCommand(name))!;
       const longs = declareOptions(new Command(name), spec).options.map((o) => o.long);
       expect(longs, name).toEqual(expect.arrayContaining(['--encoding', '--header-row']));
     }
