@@ -42,7 +42,7 @@ export interface Data {
  * @param read the encoding and header row of the folder's CSV, TSV and XLSX files
  * @throws InputError when `dir` is not an existing folder.
  * @example const data = await openData('data/sample');
- * (await data.table('products')).rows.length // 12
+ * (await data.table('products')).rows.length // 15 (the sample company's products)
  */
 export async function openData(dir: string, read: ReadOptions = {}): Promise<Data> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError({ file: dir }, 'an existing data folder');
