@@ -16,6 +16,8 @@ export * from './data';
 export { openData, type Data } from './studies/openData';
 export { backtest, backtestOn, type BacktestParams, type BacktestStudy } from './studies/backtest';
 export { summariseCells, type CellSummary } from './studies/summariseCells';
+export { expenseCaps, type ExpenseCapsParams, type ExpenseCapsStudy } from './studies/expenseCaps';
+export { eligibility, type EligibilityParams, type EligibilityStudy } from './studies/eligibility';
 
 // Presenters: typed output tables (column kinds, en/zh labels), one formatter per kind
 export * from './present';
