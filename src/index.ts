@@ -18,6 +18,7 @@ export { backtest, backtestOn, type BacktestParams, type BacktestStudy } from '.
 export { summariseCells, type CellSummary } from './studies/summariseCells';
 export { expenseCaps, type ExpenseCapsParams, type ExpenseCapsStudy } from './studies/expenseCaps';
 export { eligibility, type EligibilityParams, type EligibilityStudy } from './studies/eligibility';
+export { lossRatios, type LossRatioParams, type LossRatioStudy } from './studies/lossRatios';
 
 // Presenters: typed output tables (column kinds, en/zh labels), one formatter per kind
 export * from './present';

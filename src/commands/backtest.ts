@@ -188,7 +188,7 @@ export const backtestCommand = defineCommand({
       ...readParams(o),
     };
   },
-  run: async (p, { progress }) => {
+  run: async (p, { progress, openData: open = openData }) => {
     const rulebook = loadRulebook(p.rules ?? undefined);
     const params: BacktestParams = {
       basis: p.basis as StudyBasis,
@@ -201,7 +201,7 @@ export const backtestCommand = defineCommand({
       rules: rulebook,
       progress,
     };
-    const study = p.engine !== null ? await backtestInWarehouse(p.engine, params, rulebook) : await backtest(await openData(p.data!, readOptionsOf(p)), params);
+    const study = p.engine !== null ? await backtestInWarehouse(p.engine, params, rulebook) : await backtest(await open(p.data!, readOptionsOf(p)), params);
     return backtestOutput(study);
   },
 });

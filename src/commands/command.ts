@@ -3,7 +3,9 @@ import type { Figure } from '../charts/figure';
 import type { TableRow } from '../evidence/csv';
 import type { TableDeclaration } from '../present/column';
 import type { Progress } from '../progress';
+import type { ReadOptions } from '../data/readTable';
 import type { Rulebook } from '../rules/rulebook';
+import type { Data } from '../studies/openData';
 
 /** A JSON value, for recorded parameters and JSON output. */
 export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
@@ -51,6 +53,11 @@ export interface RunContext {
    * runs its sections and `verify` re-runs a bundle's command through it.
    */
   readonly commands: CommandLookup;
+  /**
+   * Opens a data folder for the command's studies; the review passes one that opens each folder
+   * once, so that its sections share every table they read. Default: `openData`.
+   */
+  readonly openData?: (dir: string, read: ReadOptions) => Promise<Data>;
 }
 
 /**

@@ -32,8 +32,8 @@ export const eligibilityCommand = defineCommand({
     quarter: optionalText(o, 'quarter') === null ? null : quarterArg(o, 'quarter'),
     ...readParams(o),
   }),
-  run: async (p) => {
-    const review = await eligibility(await openData(p.data, readOptionsOf(p)), { ...(p.quarter === null ? {} : { quarter: p.quarter }), ...(p.rules === null ? {} : { rules: p.rules }) });
+  run: async (p, { openData: open = openData }) => {
+    const review = await eligibility(await open(p.data, readOptionsOf(p)), { ...(p.quarter === null ? {} : { quarter: p.quarter }), ...(p.rules === null ? {} : { rules: p.rules }) });
     const { rulebook, findings } = review;
     const assessed = ELIGIBILITY_RULES.map((id) => review.verdicts.find((v) => v.rule_id === id && v.quarter === review.assessed)!);
     const quarters = review.quarters.map((q) => quarterJson(q, review));

@@ -32,8 +32,8 @@ export const expenseCommand = defineCommand({
       .requiredOption('--data <dir>', 'data folder with products (required), loadings and finance (optional)')
       .option('--rules <file>', 'a rulebook to use instead of the default (awb-default)'),
   parse: (o) => ({ data: requiredText(o, 'data', 'a data folder'), rules: optionalText(o, 'rules'), ...readParams(o) }),
-  run: async (p) => {
-    const review = await expenseCaps(await openData(p.data, readOptionsOf(p)), p.rules === null ? {} : { rules: p.rules });
+  run: async (p, { openData: open = openData }) => {
+    const review = await expenseCaps(await open(p.data, readOptionsOf(p)), p.rules === null ? {} : { rules: p.rules });
     const { rulebook, loadings, actual, findings } = review;
     const capJson = capRow(rulebook);
     const products = loadings.map((l) => productJson(l, review.checks.filter((c) => c.product_code === l.product.product_code), capJson));

@@ -2,6 +2,7 @@ import type { CommandLookup, CommandOutput, CommandParams } from '../commands/co
 import { commandParams } from '../commands/commandOptions';
 import { readOptionsOf } from '../commands/readOptions';
 import { loadTable, type ReadOptions } from '../data/readTable';
+import { type Data, openData } from '../studies/openData';
 import type { Progress } from '../progress';
 import { type Finding, sortFindings } from '../rules/finding';
 import { loadRulebook, type Rulebook } from '../rules/rulebook';
@@ -88,6 +89,14 @@ export async function composeReview(p: ReviewParams, progress: Progress, lookup:
   const plans = await planReview(p, (await lookup(SECTION_COMMAND.satisfaction)) ? (survey) => surveyGroupColumns(survey, read) : async () => []);
   const sections: SectionResult[] = [];
   const inputs = new Set<string>();
+  // Each data folder is opened once: the sections' studies and the backtest annex share its tables.
+  const opened = new Map<string, Promise<Data>>();
+  const open = (dir: string, options: ReadOptions): Promise<Data> => {
+    const key = JSON.stringify([dir, options.encoding ?? null, options.headerRow ?? null]);
+    let data = opened.get(key);
+    if (!data) opened.set(key, (data = openData(dir, options)));
+    return data;
+  };
   let total = 0;
   for (const plan of plans) if ('runs' in plan && (plan.id === 'conduct' || (await lookup(plan.command)))) total += plan.runs.length;
   let done = 0;
@@ -117,7 +126,7 @@ export async function composeReview(p: ReviewParams, progress: Progress, lookup:
       done++;
       progress.start(`review ${done}/${total}: ${run.id}`, 1);
       const { params } = commandParams(spec, run.argv);
-      const output = await spec.run(params, { progress: labelled(progress, `${done}/${total} ${run.id}`), commands: lookup });
+      const output = await spec.run(params, { progress: labelled(progress, `${done}/${total} ${run.id}`), commands: lookup, openData: open });
       progress.tick();
       progress.stop();
       for (const input of output.inputs) inputs.add(input);
@@ -130,7 +139,7 @@ export async function composeReview(p: ReviewParams, progress: Progress, lookup:
   const backtest = sections.find((s) => s.id === 'backtest' && s.status === 'complete');
   let annex: BacktestAnnex | null = null;
   if (backtest) {
-    annex = await backtestAnnex(p.data, p.quarter, backtest.runs[0].output, read);
+    annex = await backtestAnnex(await open(p.data, read), p.quarter, backtest.runs[0].output);
     for (const input of annex.inputs) inputs.add(input);
   }
   let service: ServiceStandards | null = null;
