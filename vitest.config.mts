@@ -1,8 +1,22 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The slow tier: executing the notebooks through Jupyter, and end-to-end reviews of the sample
+ * company (each prints a PDF with Chromium). `npm test` leaves them out; `npm run test:all`
+ * (AWB_TESTS=all, what CI runs) includes them.
+ */
+const SLOW_TESTS = [
+  'test/notebooks/**',
+  'test/notebook/runNotebooks.test.ts',
+  'test/notebook/failureFromStderr.test.ts',
+  'test/report/sampleReview.test.ts',
+  'test/evidence/withoutChromium.test.ts',
+];
+
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    exclude: ['**/node_modules/**', ...(process.env.AWB_TESTS === 'all' ? [] : SLOW_TESTS)],
     // Results must not depend on the machine's zone; pin it for every worker.
     env: { TZ: 'UTC' },
     testTimeout: 60_000,

@@ -1,10 +1,24 @@
 /**
  * The actuarial workbench's public API, grouped by capability. Notebooks and scripts import
  * from here (`require('actuarial-workbench')` after `npm run build`); the CLI calls the same functions.
+ *
+ * @example
+ * const data = await openData('data/sample');
+ * const bt = await backtest(data, { basis: 'calendar-quarter', asOf: '2025-12-31' });
+ * bt.summarise(['product_code']); // A/E by product and indicator
+ * @packageDocumentation
  */
 
 // Data: reading and validating input tables
 export * from './data';
+
+// Studies: typed functions on a data folder opened once (tables read lazily, once)
+export { openData, type Data } from './studies/openData';
+export { backtest, backtestOn, type BacktestParams, type BacktestStudy } from './studies/backtest';
+export { summariseCells, type CellSummary } from './studies/summariseCells';
+export { expenseCaps, type ExpenseCapsParams, type ExpenseCapsStudy } from './studies/expenseCaps';
+export { eligibility, type EligibilityParams, type EligibilityStudy } from './studies/eligibility';
+export { lossRatios, type LossRatioParams, type LossRatioStudy } from './studies/lossRatios';
 
 // Presenters: typed output tables (column kinds, en/zh labels), one formatter per kind
 export * from './present';
@@ -138,7 +152,7 @@ export type { SqlEngine, Dialect } from './engine/sqlEngine';
 export { STUDY_BASES, calendarGrainOf, expectedPerExposure, type StudyBasis } from './exposure/studyBasis';
 export { calendarGrid, type CalendarGrid, type CalendarGrain } from './exposure/calendarGrid';
 export { assumptionRates, UnmatchedAssumption, type AssumptionRates, type AssumptionRatesOptions, type AppliedRate, type KeyValues } from './backtest/assumptionRates';
-export { backtest, indicatorsForTerm, BACKTEST_INDICATORS, type BacktestData, type BacktestOptions, type BacktestCell, type BacktestResult, type MeasureCell } from './backtest/backtest';
+export { indicatorsForTerm, BACKTEST_INDICATORS, type BacktestData, type BacktestOptions, type BacktestCell, type BacktestResult, type MeasureCell } from './backtest/backtest';
 export { BACKTEST_TABLES } from './backtest/backtestTables';
 export { compareCounts, type CountComparison } from './backtest/actualVsExpected';
 export { poissonInterval, binomialInterval, type Interval } from './backtest/confidenceInterval';
@@ -157,8 +171,9 @@ export * from './report';
 // Progress reporting
 export { type Progress, SILENT_PROGRESS } from './progress';
 
-// Command line (for running commands from notebooks and tests)
-export { runCli, EXIT } from './cli/runCli';
-export { COMMANDS, findCommand } from './cli/commands';
-export { commandParams, optionsToArgv, type OptionValue } from './cli/commandOptions';
-export type { CommandSpec, CommandOutput, CommandParams, RunContext, JsonValue } from './cli/command';
+// Commands: what `awb <command>` computes and files, by name (the registry's fileEvidence and
+// verifyBundle, which default to the awb commands, take the place of evidence/'s)
+export { findCommand, fileEvidence, verifyBundle } from './commandRegistry';
+export { commandParams, type OptionValue } from './commands/commandOptions';
+export { backtestOutput } from './commands/backtest';
+export type { CommandSpec, CommandOutput, CommandParams, RunContext, JsonValue, CommandLookup } from './commands/command';

@@ -7,7 +7,7 @@ import { JupyterUnavailable, notebookEnv, registerKernel } from '../notebook/jup
 import { ensurePackageLink } from '../notebook/packageLink';
 import { INJECTED_CELL, parseParameterAssignment } from '../notebook/parameters';
 import { runNotebooks } from '../notebook/runNotebooks';
-import { integerArg } from './args';
+import { integerArg } from '../commands/args';
 
 /** Exit codes, as for `awb`: 0 every notebook ran, 1 one failed (or Jupyter is missing), 2 bad argument. */
 const EXIT = { ok: 0, internal: 1, badInput: 2 } as const;

@@ -1,4 +1,4 @@
-import { SingleBar } from 'cli-progress';
+import type { SingleBar } from 'cli-progress';
 import type { Progress } from '../progress';
 import { SILENT_PROGRESS } from '../progress';
 
@@ -12,7 +12,9 @@ export function terminalProgress(json: boolean, stream: NodeJS.WriteStream = pro
   return {
     start(label, total) {
       bar?.stop();
-      bar = new SingleBar({
+      // Required on the first bar, so that commands that never show one start without it.
+      const { SingleBar: Bar } = require('cli-progress') as typeof import('cli-progress');
+      bar = new Bar({
         stream,
         format: `${label.padEnd(28)} [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left`,
         hideCursor: true,

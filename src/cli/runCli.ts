@@ -1,15 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../data/InputError';
-import { ConfidentialityError } from '../evidence/confidentiality';
-import { fileBundle } from '../evidence/fileBundle';
-import { jsonText } from '../evidence/renderOutputs';
+import type { IfExists } from '../evidence/writeBundle';
 import { MoneyRangeError } from '../money/cents';
-import { bundleTarget, type IfExists } from '../evidence/writeBundle';
-import type { CommandSpec } from './command';
-import { declareOptions } from './commandOptions';
-import { COMMANDS } from './commands';
+import type { CommandSpec } from '../commands/command';
+import { declareOptions } from '../commands/commandOptions';
+import { type CommandEntry, COMMANDS, findCommand } from '../commandRegistry';
 import { terminalProgress } from './progressBar';
+
+// Start-up loads only commander, the registry and the command being run; the evidence writer
+// (with the Chromium driver and the workbook writer) is imported only when a bundle is filed.
 
 /** Where the CLI writes; replaceable in tests. */
 export interface CliStreams {
@@ -39,14 +40,14 @@ function addCommand(program: Command, spec: CommandSpec, streams: CliStreams, ar
     const json = Boolean(options.json);
     const params = spec.parse(options, args);
     // Where the bundle goes is checked before the computation, which may take minutes.
-    if (spec.files !== false && typeof options.out === 'string') bundleTarget(options.out, options.ifExists as IfExists);
-    const output = await spec.run(params, { progress: terminalProgress(json) });
+    if (spec.files !== false && typeof options.out === 'string') (await import('../evidence/writeBundle')).bundleTarget(options.out, options.ifExists as IfExists);
+    const output = await spec.run(params, { progress: terminalProgress(json), commands: findCommand });
     let written: string | undefined;
     if (spec.files !== false && typeof options.out === 'string') {
-      written = await fileBundle(options.out, { name: spec.name, parameters: params, argv: argv.slice(2) }, output, options.ifExists as IfExists);
+      written = await (await import('../evidence/fileBundle')).fileBundle(options.out, { name: spec.name, parameters: params, argv: argv.slice(2) }, output, options.ifExists as IfExists);
     }
     if (json) {
-      streams.stdout(jsonText(written ? { ...output.json, bundle: written } : output.json));
+      streams.stdout((await import('../evidence/renderOutputs')).jsonText(written ? { ...output.json, bundle: written } : output.json));
     } else {
       streams.stdout(output.text.endsWith('\n') ? output.text : output.text + '\n');
       if (written) {
@@ -59,6 +60,20 @@ function addCommand(program: Command, spec: CommandSpec, streams: CliStreams, ar
   });
 }
 
+/** The package's version, for `awb --version`. */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/**
+ * The command named on the command line (`awb <name> …` or `awb help <name>`): the only one
+ * whose module is loaded. The others are listed by name and summary.
+ */
+function requested(argv: readonly string[]): CommandEntry | undefined {
+  const name = argv[2] === 'help' ? argv[3] : argv[2];
+  return COMMANDS.find((c) => c.name === name);
+}
+
 /**
  * Runs the `awb` command line and returns its exit code: 0 on success, 2 on bad input or
  * bad arguments (the message on stderr names file, row and column), 1 on an internal failure.
@@ -68,10 +83,15 @@ export async function runCli(argv: readonly string[], streams: CliStreams = PROC
   let code: number = EXIT.ok;
   const program = new Command('awb')
     .description('Actuarial workbench: pricing backtests, loss-ratio rules and reserves, expense caps, capital eligibility, the ICSI satisfaction index, and verifiable quarterly reviews.')
+    .version(packageVersion(), '-V, --version', 'print the version of the workbench')
     .exitOverride()
     .configureOutput({ writeOut: streams.stdout, writeErr: streams.stderr })
     .showHelpAfterError('(run awb <command> --help for the options)');
-  for (const spec of COMMANDS) addCommand(program, spec, streams, argv, (c) => (code = c));
+  const wanted = requested(argv);
+  for (const entry of COMMANDS) {
+    if (entry === wanted) addCommand(program, await entry.load(), streams, argv, (c) => (code = c));
+    else program.command(entry.name).summary(entry.summary).description(entry.summary);
+  }
   program.commands.forEach((c) => c.exitOverride());
   try {
     if (argv.length <= 2) {
@@ -89,7 +109,7 @@ export async function runCli(argv: readonly string[], streams: CliStreams = PROC
       streams.stderr(`awb: ${error.message}\n`);
       return EXIT.badInput;
     }
-    if (error instanceof ConfidentialityError) {
+    if (error instanceof (await import('../evidence/confidentiality')).ConfidentialityError) {
       // Not bad input and not a crash: the bundle writer refused to file personal data (S3 art. 34).
       streams.stderr(`awb: ${error.message}\n`);
       return EXIT.internal;

@@ -1,4 +1,4 @@
-import type { CommandOutput, CommandParams } from '../cli/command';
+import type { CommandOutput, CommandParams } from '../commands/command';
 import { buildManifest } from './manifest';
 import { bundleProvenance } from './provenance';
 import { renderBundle } from './renderBundle';

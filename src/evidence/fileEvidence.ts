@@ -1,13 +1,11 @@
-import type { CommandOutput, CommandParams, CommandSpec } from '../cli/command';
-import { commandParams, type OptionValue, optionsToArgv } from '../cli/commandOptions';
-import { findCommand } from '../cli/commands';
+import type { CommandLookup, CommandOutput, CommandParams } from '../commands/command';
+import { commandParams, type OptionValue, optionsToArgv } from '../commands/commandOptions';
 import { InputError } from '../data/InputError';
 import { type Progress, SILENT_PROGRESS } from '../progress';
 import { fileBundle } from './fileBundle';
 import { bundleTarget, type IfExists } from './writeBundle';
 
-/** Finds a command by name (the `awb` commands unless a test or notebook passes its own). */
-export type CommandLookup = (name: string) => CommandSpec | undefined;
+export type { CommandLookup } from '../commands/command';
 
 /** What `fileEvidence` filed. */
 export interface FiledEvidence {
@@ -34,16 +32,16 @@ export async function fileEvidence(
   dir: string,
   commandName: string,
   options: Readonly<Record<string, OptionValue | undefined>> | readonly string[],
-  settings: { readonly ifExists?: IfExists; readonly progress?: Progress; readonly commands?: CommandLookup } = {},
+  settings: { readonly ifExists?: IfExists; readonly progress?: Progress; readonly commands: CommandLookup },
 ): Promise<FiledEvidence> {
-  const spec = (settings.commands ?? findCommand)(commandName);
+  const spec = await settings.commands(commandName);
   if (!spec) throw new InputError({ argument: 'command' }, 'the name of an awb command', commandName);
   if (spec.files === false) throw new InputError({ argument: 'command' }, 'a command that files an evidence bundle', commandName);
   const ifExists = settings.ifExists ?? 'error';
   const argv = [...(Array.isArray(options) ? (options as readonly string[]) : optionsToArgv(options as Record<string, OptionValue | undefined>)), '--out', dir, '--if-exists', ifExists];
   const { params } = commandParams(spec, argv);
   bundleTarget(dir, ifExists);
-  const output = await spec.run(params, { progress: settings.progress ?? SILENT_PROGRESS });
+  const output = await spec.run(params, { progress: settings.progress ?? SILENT_PROGRESS, commands: settings.commands });
   const bundle = await fileBundle(dir, { name: spec.name, parameters: params, argv: [spec.name, ...argv] }, output, ifExists);
   return { bundle, parameters: params, output };
 }

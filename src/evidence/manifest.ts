@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { CommandOutput, CommandParams } from '../cli/command';
+import type { CommandOutput, CommandParams } from '../commands/command';
 import { chromiumVersion, isRendering } from '../charts/chromium';
 import { hashInput, isWarehouseInput, sha256 } from './hash';
 import type { BundleFiles } from './renderOutputs';

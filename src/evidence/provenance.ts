@@ -1,4 +1,4 @@
-import type { CommandOutput, CommandParams } from '../cli/command';
+import type { CommandOutput, CommandParams } from '../commands/command';
 import { hashInput } from './hash';
 import { packageIdentity } from './manifest';
 

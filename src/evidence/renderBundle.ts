@@ -1,6 +1,6 @@
 import { chromiumAvailable } from '../charts/chromium';
 import { withFigureRenderer } from '../charts/figureRenderer';
-import type { CommandOutput } from '../cli/command';
+import type { CommandOutput } from '../commands/command';
 import type { BundleProvenance } from './provenance';
 import { outputTables, renderOutputs, type BundleFiles } from './renderOutputs';
 import { tablesWorkbook } from './tablesWorkbook';

@@ -1,5 +1,5 @@
 import { figuresHtml } from '../charts/html';
-import type { CommandOutput } from '../cli/command';
+import type { CommandOutput } from '../commands/command';
 import { typedTable, type TypedTable } from '../present/typedTable';
 import { evidenceCsv } from './csv';
 

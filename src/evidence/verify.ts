@@ -1,12 +1,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import type { CommandOutput, CommandParams, CommandSpec } from '../cli/command';
-import { commandParams } from '../cli/commandOptions';
-import { findCommand } from '../cli/commands';
+import type { CommandLookup, CommandOutput, CommandParams, CommandSpec } from '../commands/command';
+import { commandParams } from '../commands/commandOptions';
 import { chromiumVersion, isRendering } from '../charts/chromium';
 import { InputError } from '../data/InputError';
 import { type Progress, SILENT_PROGRESS } from '../progress';
-import type { CommandLookup } from './fileEvidence';
 import { hashInput, isWarehouseInput, sha256 } from './hash';
 import { type Manifest, softwareProvenance } from './manifest';
 import { bundleProvenance } from './provenance';
@@ -89,8 +87,8 @@ export interface VerifyOptions {
    */
   readonly inputsRoot?: string;
   readonly progress?: Progress;
-  /** Where to find the command by name (the `awb` commands by default). */
-  readonly commands?: CommandLookup;
+  /** Where to find the command by name: the `awb` commands (`findCommand` of the registry) or a test's stand-ins. */
+  readonly commands: CommandLookup;
 }
 
 /**
@@ -224,9 +222,9 @@ async function inDirectory<T>(dir: string, fn: () => Promise<T>): Promise<T> {
  * names a command that files no evidence, or parameters the command line would refuse.
  * @example (await verifyBundle('output/review-2025Q4')).reproduced // true
  */
-export async function verifyBundle(dir: string, options: VerifyOptions = {}): Promise<VerifyReport> {
+export async function verifyBundle(dir: string, options: VerifyOptions): Promise<VerifyReport> {
   const manifest = readManifest(dir);
-  const spec = typeof manifest.command.name === 'string' ? (options.commands ?? findCommand)(manifest.command.name) : undefined;
+  const spec = typeof manifest.command.name === 'string' ? await options.commands(manifest.command.name) : undefined;
   const params = spec ? recordedParameters(manifest, join(dir, 'manifest.json'), spec) : undefined;
   const recordedRoot = manifest.working_directory;
   const root = resolve(options.inputsRoot ?? (recordedRoot && existsSync(recordedRoot) ? recordedRoot : process.cwd()));
@@ -252,7 +250,7 @@ export async function verifyBundle(dir: string, options: VerifyOptions = {}): Pr
     error = `the inputs root ${root} does not exist (pass --inputs-root)`;
   } else {
     try {
-      const ran = await inDirectory(root, () => spec.run(params as never, { progress: options.progress ?? SILENT_PROGRESS }));
+      const ran = await inDirectory(root, () => spec.run(params as never, { progress: options.progress ?? SILENT_PROGRESS, commands: options.commands }));
       output = ran;
       recomputed = await inDirectory(root, async () => renderBundle(ran, await bundleProvenance(manifest.command, ran)));
     } catch (e) {

@@ -1,6 +1,6 @@
 import { accessSync, constants, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { readOptionsOf } from '../cli/readOptions';
+import { readOptionsOf } from '../commands/readOptions';
 import { InputError } from '../data/InputError';
 import { assertNoPersonalData } from './confidentiality';
 import type { Manifest } from './manifest';

@@ -1,5 +1,5 @@
 import { chromiumAvailable, CHROMIUM_PATH } from '../charts/chromium';
-import type { CommandOutput, CommandParams } from '../cli/command';
+import type { CommandOutput, CommandParams } from '../commands/command';
 import { fileBundle } from '../evidence/fileBundle';
 import type { IfExists } from '../evidence/writeBundle';
 import type { TableRow } from '../evidence/csv';

@@ -1,12 +1,12 @@
-import type { CommandOutput } from '../cli/command';
+import type { CommandOutput } from '../commands/command';
 import { formatDay } from '../data/dates';
 import { periodYear, type Quarter } from '../data/period';
-import { findTableFile, loadTable, type ReadOptions, requireTableFile } from '../data/readTable';
 import { centsToYuan } from '../money/cents';
 import { toDec } from '../money/decimal';
 import { ratio } from '../money/ratio';
 import type { Finding } from '../rules/finding';
 import { sortFindings } from '../rules/finding';
+import type { Data } from '../studies/openData';
 import { runFindings } from './runFindings';
 import { quarterEndDate } from './reviewPlan';
 
@@ -79,16 +79,14 @@ function rowsOf(output: CommandOutput, key: 'cells' | 'measures', period: string
  * findings); plus the year's measures so far for part (一).
  * Reinsurance is the quarter's ceded premium ÷ premium income and recovered claims ÷ claims paid
  * from the finance ledger, exact in decimal.
- * @param read how the data folder's tables are read (`--encoding`, `--header-row` of the review)
+ * @param data the data folder, opened once for the review (its products and finance are those the backtest read)
  * @throws InputError when the products or finance table is missing or malformed.
  */
-export async function backtestAnnex(dataDir: string, quarter: Quarter, backtest: CommandOutput, read: ReadOptions = {}): Promise<BacktestAnnex> {
+export async function backtestAnnex(data: Data, quarter: Quarter, backtest: CommandOutput): Promise<BacktestAnnex> {
   const cells = rowsOf(backtest, 'cells', quarter);
   const measureOf = new Map(rowsOf(backtest, 'measures', quarter).map((m) => [`${String(m.product_code)}\u0000${String(m.indicator)}`, m]));
-  const productsFile = requireTableFile(dataDir, 'products');
-  const financeFile = findTableFile(dataDir, 'finance');
-  const products = await loadTable(productsFile, 'products', read);
-  const finance = financeFile ? await loadTable(financeFile, 'finance', read) : undefined;
+  const products = await data.table('products');
+  const finance = await data.optionalTable('finance');
   const scopeList = backtest.json.scope;
   const inScope = Array.isArray(scopeList) ? scopeList.map(String) : [...new Set(cells.map((c) => String(c.product_code)))];
   const scope = inScope.map((code): ScopeRow => {
@@ -140,6 +138,6 @@ export async function backtestAnnex(dataDir: string, quarter: Quarter, backtest:
     indicators,
     measures: sortFindings(measures.filter((f) => f.period === quarter)),
     year: sortFindings(measures.filter((f) => f.period !== undefined && f.period.startsWith(year) && f.period <= quarter)),
-    inputs: [productsFile, ...(financeFile ? [financeFile] : [])],
+    inputs: [products.file, ...(finance ? [finance.file] : [])],
   };
 }

@@ -1,8 +1,8 @@
-import type { CommandOutput, CommandParams } from '../cli/command';
-import { commandParams } from '../cli/commandOptions';
-import { readOptionsOf } from '../cli/readOptions';
+import type { CommandLookup, CommandOutput, CommandParams } from '../commands/command';
+import { commandParams } from '../commands/commandOptions';
+import { readOptionsOf } from '../commands/readOptions';
 import { loadTable, type ReadOptions } from '../data/readTable';
-import type { CommandLookup } from '../evidence/fileEvidence';
+import { type Data, openData } from '../studies/openData';
 import type { Progress } from '../progress';
 import { type Finding, sortFindings } from '../rules/finding';
 import { loadRulebook, type Rulebook } from '../rules/rulebook';
@@ -86,10 +86,19 @@ export async function composeReview(p: ReviewParams, progress: Progress, lookup:
   const rulebook = loadRulebook(p.rules ?? undefined);
   // The survey's grouping columns decide the satisfaction runs; it is read only when there is a command to run.
   const read = readOptionsOf(p);
-  const plans = await planReview(p, lookup(SECTION_COMMAND.satisfaction) ? (survey) => surveyGroupColumns(survey, read) : async () => []);
+  const plans = await planReview(p, (await lookup(SECTION_COMMAND.satisfaction)) ? (survey) => surveyGroupColumns(survey, read) : async () => []);
   const sections: SectionResult[] = [];
   const inputs = new Set<string>();
-  const total = plans.reduce((n, plan) => n + ('runs' in plan && (plan.id === 'conduct' || lookup(plan.command)) ? plan.runs.length : 0), 0);
+  // Each data folder is opened once: the sections' studies and the backtest annex share its tables.
+  const opened = new Map<string, Promise<Data>>();
+  const open = (dir: string, options: ReadOptions): Promise<Data> => {
+    const key = JSON.stringify([dir, options.encoding ?? null, options.headerRow ?? null]);
+    let data = opened.get(key);
+    if (!data) opened.set(key, (data = openData(dir, options)));
+    return data;
+  };
+  let total = 0;
+  for (const plan of plans) if ('runs' in plan && (plan.id === 'conduct' || (await lookup(plan.command)))) total += plan.runs.length;
   let done = 0;
   for (const plan of plans) {
     if (plan.id === 'conduct' && 'runs' in plan) {
@@ -103,7 +112,7 @@ export async function composeReview(p: ReviewParams, progress: Progress, lookup:
       sections.push({ id: plan.id, command: plan.command, status: 'complete', reason: null, detail: null, runs, findings, content: salesConductContent(results, wording(p.lang)) });
       continue;
     }
-    const spec = lookup(plan.command);
+    const spec = await lookup(plan.command);
     if ('skip' in plan) {
       sections.push({ id: plan.id, command: plan.command, status: 'not-applicable', reason: plan.skip, detail: plan.detail, runs: [], findings: [] });
       continue;
@@ -117,7 +126,7 @@ export async function composeReview(p: ReviewParams, progress: Progress, lookup:
       done++;
       progress.start(`review ${done}/${total}: ${run.id}`, 1);
       const { params } = commandParams(spec, run.argv);
-      const output = await spec.run(params, { progress: labelled(progress, `${done}/${total} ${run.id}`) });
+      const output = await spec.run(params, { progress: labelled(progress, `${done}/${total} ${run.id}`), commands: lookup, openData: open });
       progress.tick();
       progress.stop();
       for (const input of output.inputs) inputs.add(input);
@@ -130,7 +139,7 @@ export async function composeReview(p: ReviewParams, progress: Progress, lookup:
   const backtest = sections.find((s) => s.id === 'backtest' && s.status === 'complete');
   let annex: BacktestAnnex | null = null;
   if (backtest) {
-    annex = await backtestAnnex(p.data, p.quarter, backtest.runs[0].output, read);
+    annex = await backtestAnnex(await open(p.data, read), p.quarter, backtest.runs[0].output);
     for (const input of annex.inputs) inputs.add(input);
   }
   let service: ServiceStandards | null = null;

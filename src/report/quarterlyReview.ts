@@ -1,8 +1,7 @@
 import { CHROMIUM_PATH, chromiumAvailable } from '../charts/chromium';
 import type { Figure } from '../charts/figure';
-import type { CommandOutput, RunContext } from '../cli/command';
+import type { CommandOutput, RunContext } from '../commands/command';
 import type { TableRow } from '../evidence/csv';
-import type { CommandLookup } from '../evidence/fileEvidence';
 import { sha256File } from '../evidence/hash';
 import { packageIdentity } from '../evidence/manifest';
 import { jsonText } from '../evidence/renderOutputs';
@@ -112,9 +111,9 @@ export async function renderReview(review: Review, progress: Progress): Promise<
 /**
  * The chief actuary's quarterly review (`awb review`): composes the sections from the commands'
  * outputs (`composeReview`) and renders the report and its evidence (`renderReview`).
- * @param lookup finds the section commands by name (the `awb` commands; tests pass stand-ins)
+ * The section commands are found through `context.commands` (the `awb` commands; tests pass stand-ins).
  * @throws InputError for bad input in any section; Error when Chromium cannot print.
  */
-export async function quarterlyReview(p: ReviewParams, context: RunContext, lookup: CommandLookup): Promise<CommandOutput> {
-  return renderReview(await composeReview(p, context.progress, lookup), context.progress);
+export async function quarterlyReview(p: ReviewParams, context: RunContext): Promise<CommandOutput> {
+  return renderReview(await composeReview(p, context.progress, context.commands), context.progress);
 }

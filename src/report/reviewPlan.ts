@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { formatDay } from '../data/dates';
 import { periodEnd, periodYear, type Quarter, quarterNumber } from '../data/period';
 import { findTableFile, loadTable } from '../data/readTable';
-import { type ReadParams, readArgv } from '../cli/readOptions';
+import { type ReadParams, readArgv } from '../commands/readOptions';
 import type { Lang } from './labels';
 
 /** The recorded parameters of `awb review`. */

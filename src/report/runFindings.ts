@@ -1,4 +1,4 @@
-import type { CommandOutput } from '../cli/command';
+import type { CommandOutput } from '../commands/command';
 import { type Finding, SEVERITIES } from '../rules/finding';
 
 function isFinding(x: unknown): x is Finding {

@@ -1,6 +1,6 @@
-import { runRegistration, registrationCommand } from '../cli/commands/registration';
-import { runTraceability, traceabilityCommand } from '../cli/commands/traceability';
-import { commandParams } from '../cli/commandOptions';
+import { runRegistration, registrationCommand } from '../commands/registration';
+import { runTraceability, traceabilityCommand } from '../commands/traceability';
+import { commandParams } from '../commands/commandOptions';
 import type { RecordingTraceability, TraceGroup } from '../conduct/recordingTraceability';
 import type { RegistrationGroup, RegistrationReconciliation } from '../conduct/reconcileRegistration';
 import { mostMissing } from '../conduct/registrationTables';

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { CommandOutput } from '../../src/cli/command';
+import type { CommandOutput } from '../../src/commands/command';
 import { InputError } from '../../src/data/InputError';
 import { fileBundle } from '../../src/evidence/fileBundle';
 import { tempDir } from '../data/helpers';

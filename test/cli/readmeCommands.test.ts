@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../src/cli/commands';
+import { COMMANDS } from '../../src/commandRegistry';
 
 const README = readFileSync(resolve(__dirname, '..', '..', 'README.md'), 'utf8');
 /** Every line of the README's shell examples. */

@@ -1,7 +1,7 @@
 import { readRawTable } from '../../src/data/readTable';
-import { defineCommand, type CommandSpec } from '../../src/cli/command';
-import { optionalText, requiredText } from '../../src/cli/args';
-import { findCommand } from '../../src/cli/commands';
+import { defineCommand, type CommandSpec } from '../../src/commands/command';
+import { optionalText, requiredText } from '../../src/commands/args';
+import { findCommand } from '../../src/commandRegistry';
 
 /**
  * A stand-in command for evidence tests: reads one CSV (`--table FILE`), counts its rows by a

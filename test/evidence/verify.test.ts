@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../src/cli/runCli';
+import { findCommand } from '../../src/commandRegistry';
 import { fileEvidence } from '../../src/evidence/fileEvidence';
 import { readManifest, verifyBundle } from '../../src/evidence/verify';
 import { withStandIns } from './standIns';
@@ -179,7 +180,7 @@ describe('verify fails on any change', () => {
 
   it('reports a bundle of a command this workbench does not have as not reproduced', async () => {
     const { bundle } = await tallyBundle('unknown-command');
-    const report = await verifyBundle(bundle);
+    const report = await verifyBundle(bundle, { commands: findCommand });
     expect(report.error).toBe('the command "tally" is not part of this version of the workbench');
     expect(report.reproduced).toBe(false);
   });
@@ -252,7 +253,7 @@ describe('filing', () => {
     const viaCli = join(work, 'same-cli');
     const viaApi = join(work, 'same-api');
     await cli(['cash-value', '--net-premium', '120', '--term-days', '366', '--days-in-force', '30', '--out', viaCli]);
-    const filed = await fileEvidence(viaApi, 'cash-value', { netPremium: 120, 'term-days': 366, daysInForce: 30 });
+    const filed = await fileEvidence(viaApi, 'cash-value', { netPremium: 120, 'term-days': 366, daysInForce: 30 }, { commands: findCommand });
     expect(filed.parameters).toEqual(readManifest(viaCli).command.parameters);
     expect(readFileSync(join(viaApi, 'result.json')).equals(readFileSync(join(viaCli, 'result.json')))).toBe(true);
   });

@@ -2,8 +2,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { commandParams } from '../../src/cli/commandOptions';
-import { serviceEvaluationCommand } from '../../src/cli/commands/serviceEvaluation';
+import { commandParams } from '../../src/commands/commandOptions';
+import { serviceEvaluationCommand } from '../../src/commands/serviceEvaluation';
 import { awb } from '../cli/run';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });

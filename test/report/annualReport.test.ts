@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync,
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { backtestCommand } from '../../src/cli/commands/backtest';
+import { backtestCommand } from '../../src/commands/backtest';
 import { InputError } from '../../src/data/InputError';
 import { fileEvidence } from '../../src/evidence/fileEvidence';
 import { sha256 } from '../../src/evidence/hash';

@@ -1,7 +1,7 @@
-import { requiredText, optionalText } from '../../src/cli/args';
-import { type CommandSpec, defineCommand } from '../../src/cli/command';
-import { reviewCommand } from '../../src/cli/commands/review';
-import { findCommand } from '../../src/cli/commands';
+import { requiredText, optionalText } from '../../src/commands/args';
+import { type CommandSpec, defineCommand } from '../../src/commands/command';
+import { reviewCommand } from '../../src/commands/review';
+import { findCommand } from '../../src/commandRegistry';
 import { loadTable, requireTableFile } from '../../src/data/readTable';
 import type { CommandLookup } from '../../src/evidence/fileEvidence';
 import { centsToYuan } from '../../src/money/cents';
@@ -148,7 +148,7 @@ const SECTION_STAND_INS: readonly CommandSpec[] = [backtestStandIn, lossratioSta
 export function standInLookup(options: { without?: readonly string[]; careless?: boolean } = {}): CommandLookup {
   const commands = [...SECTION_STAND_INS, icsiStandIn(options.careless ?? false)].filter((c) => !(options.without ?? []).includes(c.name));
   const lookup: CommandLookup = (name) => {
-    if (name === 'review') return { ...reviewCommand, run: (p, context) => quarterlyReview(p as never, context, lookup) } as unknown as CommandSpec;
+    if (name === 'review') return { ...reviewCommand, run: (p, context) => quarterlyReview(p as never, { ...context, commands: lookup }) } as unknown as CommandSpec;
     return commands.find((c) => c.name === name) ?? (SECTION_STAND_INS.some((c) => c.name === name) || name === 'icsi' ? undefined : findCommand(name));
   };
   return lookup;

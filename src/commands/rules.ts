@@ -1,9 +1,9 @@
 import { copyFileSync, existsSync } from 'node:fs';
-import { InputError } from '../../data/InputError';
-import { DEFAULT_RULEBOOK_PATH, loadRulebook } from '../../rules/rulebook';
-import { optionalText } from '../args';
-import { defineCommand } from '../command';
-import { textTable } from '../textTable';
+import { InputError } from '../data/InputError';
+import { DEFAULT_RULEBOOK_PATH, loadRulebook } from '../rules/rulebook';
+import { optionalText } from './args';
+import { defineCommand } from './command';
+import { textTable } from '../present/textTable';
 
 /** `awb rules`: what the rulebook checks, and a copy of the default to edit. */
 export const rulesCommand = defineCommand({

@@ -1,22 +1,21 @@
-import { lossRatioFigure } from '../../charts/lossRatioChart';
-import { loadDataFolder } from '../../data/dataFolder';
-import { InputError } from '../../data/InputError';
-import { comparePeriods, isQuarter } from '../../data/period';
-import { type EarnedLossRatio, lossRatioNumber } from '../../lossratio/earnedLossRatio';
-import { fractionToNumber } from '../../money/fraction';
-import { lossRatioAnalysis, type LossRatioAnalysis } from '../../lossratio/lossRatioAnalysis';
-import type { RollingLossRatio } from '../../lossratio/rollingLossRatio';
-import { formatPercent } from '../../money/ratio';
-import { findingRows, valueColumns } from '../../rules/findingRows';
-import { LOSS_RATIO_TABLES } from '../../lossratio/lossRatioTables';
-import { loadRulebook } from '../../rules/rulebook';
-import { type BookUltimates, bookUltimates } from '../../lossratio/bookUltimates';
-import { METHOD_NAMES, RESERVE_METHODS, type ReserveMethod } from '../../lossratio/reserveEstimate';
-import { triangleFromRows } from '../../lossratio/triangle';
-import { choiceArg, listArg, optionalText, requiredText } from '../args';
-import { defineCommand } from '../command';
-import { readOptionsOf, readParams, tableReadingOptions } from '../readOptions';
-import { textTable } from '../textTable';
+import { lossRatioFigure } from '../charts/lossRatioChart';
+import { InputError } from '../data/InputError';
+import { comparePeriods, isQuarter } from '../data/period';
+import { type EarnedLossRatio, lossRatioNumber } from '../lossratio/earnedLossRatio';
+import { fractionToNumber } from '../money/fraction';
+import type { LossRatioAnalysis } from '../lossratio/lossRatioAnalysis';
+import type { RollingLossRatio } from '../lossratio/rollingLossRatio';
+import { formatPercent } from '../money/ratio';
+import { findingRows, valueColumns } from '../rules/findingRows';
+import { LOSS_RATIO_TABLES } from '../lossratio/lossRatioTables';
+import type { BookUltimates } from '../lossratio/bookUltimates';
+import { METHOD_NAMES, RESERVE_METHODS, type ReserveMethod } from '../lossratio/reserveEstimate';
+import { lossRatios } from '../studies/lossRatios';
+import { openData } from '../studies/openData';
+import { choiceArg, listArg, optionalText, requiredText } from './args';
+import { defineCommand } from './command';
+import { readOptionsOf, readParams, tableReadingOptions } from './readOptions';
+import { textTable } from '../present/textTable';
 
 const yuan = (cents: number) => cents / 100;
 
@@ -185,10 +184,14 @@ export const lossratioCommand = defineCommand({
       ...readParams(o),
     };
   },
-  run: async (p) => {
-    const folder = await loadDataFolder(p.data, p.ultimate === null ? ['products', 'finance'] : ['products', 'finance', 'triangle'], [], readOptionsOf(p));
-    const rulebook = loadRulebook(p.rules ?? undefined);
-    const analysis = lossRatioAnalysis(folder.products.rows, folder.finance.rows, rulebook, { year: p.year ?? undefined, financeFile: folder.finance.file });
+  run: async (p, { openData: open = openData }) => {
+    const analysis = await lossRatios(await open(p.data, readOptionsOf(p)), {
+      ...(p.year === null ? {} : { year: p.year }),
+      ...(p.ultimate === null ? {} : { ultimate: p.ultimate, matureAt: p.mature_at }),
+      ...(p.triangle_products === null ? {} : { triangleProducts: p.triangle_products }),
+      ...(p.rules === null ? {} : { rules: p.rules }),
+    });
+    const { rulebook, ultimates } = analysis;
     const out = render(analysis);
     const shortTermAccident = analysis.rules.assessments
       .filter((x) => x.rule_id === 'ACC-LR-REPRICE' && x.outcome !== 'out_of_scope' && x.values.exemption !== 'long_term')
@@ -197,11 +200,6 @@ export const lossratioCommand = defineCommand({
     const threeYear = analysis.three_year.map(rollingRow);
     const rollingQuarters = analysis.rolling_four_quarters.map(rollingRow);
     const findings = analysis.findings;
-    let ultimates: BookUltimates | null = null;
-    if (p.ultimate !== null && 'triangle' in folder) {
-      const tri = folder.triangle;
-      ultimates = bookUltimates(folder.products.rows, analysis.years, triangleFromRows(tri.rows, 'auto', tri.file), { method: p.ultimate, matureAt: p.mature_at, products: p.triangle_products }, folder.products.file);
-    }
     return {
       json: {
         evaluation_year: analysis.rules.evaluation_year,
@@ -218,7 +216,7 @@ export const lossratioCommand = defineCommand({
         ultimate_loss_ratios: ultimates === null ? null : { method: ultimates.method, mature_at: ultimates.mature_at, products: ultimates.products, years: ultimateRows(ultimates), three_year: ultimates.three_year },
       },
       text: [textSummary(analysis, `rulebook ${rulebook.id} ${rulebook.version}`), ...(ultimates === null ? [] : ultimateText(ultimates))].join('\n'),
-      inputs: ultimates === null || !('triangle' in folder) ? [folder.products.file, folder.finance.file] : [folder.products.file, folder.finance.file, folder.triangle.file],
+      inputs: analysis.inputs,
       rulebook,
       tables: {
         loss_ratios: out.lossRatios,

@@ -1,15 +1,15 @@
-import { InputError } from '../../data/InputError';
-import { loadTable } from '../../data/readTable';
-import { analyseSurvey } from '../../satisfaction/analyseSurvey';
-import { icsiCharts, icsiJson, icsiTables, icsiText } from '../../satisfaction/icsiOutput';
-import { icsiTableDeclarations } from '../../satisfaction/icsiTables';
-import { INNER_SCHEMES, type InnerScheme } from '../../satisfaction/innerWeighting';
-import { GROUP_COLUMNS, type GroupColumn, type MissingTreatment } from '../../satisfaction/surveyMatrix';
-import { MIN_GROUP_RESPONDENTS } from '../../satisfaction/surveyDataWarnings';
-import { loadSurveyModel } from '../../satisfaction/surveyModel';
-import { booleanArg, choiceArg, integerArg, listArg, requiredText } from '../args';
-import { defineCommand } from '../command';
-import { readOptionsOf, readParams, tableReadingOptions } from '../readOptions';
+import { InputError } from '../data/InputError';
+import { loadTable } from '../data/readTable';
+import { analyseSurvey } from '../satisfaction/analyseSurvey';
+import { icsiCharts, icsiJson, icsiTables, icsiText } from '../satisfaction/icsiOutput';
+import { icsiTableDeclarations } from '../satisfaction/icsiTables';
+import { INNER_SCHEMES, type InnerScheme } from '../satisfaction/innerWeighting';
+import { GROUP_COLUMNS, type GroupColumn, type MissingTreatment } from '../satisfaction/surveyMatrix';
+import { MIN_GROUP_RESPONDENTS } from '../satisfaction/surveyDataWarnings';
+import { loadSurveyModel } from '../satisfaction/surveyModel';
+import { booleanArg, choiceArg, integerArg, listArg, requiredText } from './args';
+import { defineCommand } from './command';
+import { readOptionsOf, readParams, tableReadingOptions } from './readOptions';
 
 /** `awb icsi`: the customer satisfaction index (S3 art. 22–24) by PLS path modelling. */
 export const icsiCommand = defineCommand({

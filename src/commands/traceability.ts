@@ -1,19 +1,19 @@
-import { recordingCoverageFigure, recordingDurationFigure } from '../../charts/traceabilityCharts';
-import { type RecordingTraceability, recordingTraceability } from '../../conduct/recordingTraceability';
-import { basisRows, durationRows, missingSaleRows, requiredSaleRows, ruleRegionRows, traceabilityGroupRows } from '../../conduct/traceabilityTables';
-import { loadTraceabilityData } from '../../conduct/traceabilityData';
-import { formatDay } from '../../data/dates';
-import type { Quarter } from '../../data/period';
-import { fraction, fractionToDec, type Fraction } from '../../money/fraction';
-import { groupThousands } from '../../money/groupThousands';
-import { findingRows } from '../../rules/findingRows';
-import { percentText } from '../../rules/percentText';
-import { loadRulebook, type Rulebook } from '../../rules/rulebook';
-import { optionalText, quarterArg, requiredText } from '../args';
-import type { CommandOutput } from '../command';
-import { defineCommand } from '../command';
-import { type ReadParams, readOptionsOf, readParams, tableReadingOptions } from '../readOptions';
-import { textTable } from '../textTable';
+import { recordingCoverageFigure, recordingDurationFigure } from '../charts/traceabilityCharts';
+import { type RecordingTraceability, recordingTraceability } from '../conduct/recordingTraceability';
+import { basisRows, durationRows, missingSaleRows, requiredSaleRows, ruleRegionRows, traceabilityGroupRows } from '../conduct/traceabilityTables';
+import { loadTraceabilityData } from '../conduct/traceabilityData';
+import { formatDay } from '../data/dates';
+import type { Quarter } from '../data/period';
+import { fraction, fractionToDec, type Fraction } from '../money/fraction';
+import { groupThousands } from '../money/groupThousands';
+import { findingRows } from '../rules/findingRows';
+import { percentText } from '../rules/percentText';
+import { loadRulebook, type Rulebook } from '../rules/rulebook';
+import { optionalText, quarterArg, requiredText } from './args';
+import type { CommandOutput } from './command';
+import { defineCommand } from './command';
+import { type ReadParams, readOptionsOf, readParams, tableReadingOptions } from './readOptions';
+import { textTable } from '../present/textTable';
 
 /**
  * What `awb traceability` prints and files for a quarter: the JSON document, the text, the tables

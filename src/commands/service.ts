@@ -1,17 +1,17 @@
-import { serviceOnTimeFigure } from '../../charts/serviceCharts';
-import { formatDay, parseDayText } from '../../data/dates';
-import { InputError } from '../../data/InputError';
-import { type Period, parsePeriodText } from '../../data/period';
-import { findingRows } from '../../rules/findingRows';
-import { percentText } from '../../rules/percentText';
-import { limitText } from '../../service/serviceLimits';
-import { branchRows, exceptionRows, serviceRows } from '../../service/serviceRows';
-import { SERVICE_GROUP_COLUMNS, type ServiceStandards, typeTotals } from '../../service/serviceStandards';
-import { studyServiceStandards } from '../../service/studyServiceStandards';
-import { choiceArg, dateArg, optionalText, requiredText } from '../args';
-import { defineCommand } from '../command';
-import { readOptionsOf, readParams, tableReadingOptions } from '../readOptions';
-import { textTable } from '../textTable';
+import { serviceOnTimeFigure } from '../charts/serviceCharts';
+import { formatDay, parseDayText } from '../data/dates';
+import { InputError } from '../data/InputError';
+import { type Period, parsePeriodText } from '../data/period';
+import { findingRows } from '../rules/findingRows';
+import { percentText } from '../rules/percentText';
+import { limitText } from '../service/serviceLimits';
+import { branchRows, exceptionRows, serviceRows } from '../service/serviceRows';
+import { SERVICE_GROUP_COLUMNS, type ServiceStandards, typeTotals } from '../service/serviceStandards';
+import { studyServiceStandards } from '../service/studyServiceStandards';
+import { choiceArg, dateArg, optionalText, requiredText } from './args';
+import { defineCommand } from './command';
+import { readOptionsOf, readParams, tableReadingOptions } from './readOptions';
+import { textTable } from '../present/textTable';
 
 function serviceText(study: ServiceStandards): string {
   const lines = [

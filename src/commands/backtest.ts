@@ -1,22 +1,21 @@
-import { backtest, BACKTEST_INDICATORS, type BacktestCell, type BacktestResult } from '../../backtest/backtest';
-import { BACKTEST_TABLES } from '../../backtest/backtestTables';
-import { MEASURE_ZH } from '../../backtest/measures';
-import { actualVsExpectedFigure, aeOverPeriodsFigure, measureHeatmapFigure } from '../../charts/backtestCharts';
-import type { Figure } from '../../charts/figure';
-import { loadDataFolder } from '../../data/dataFolder';
-import { parseDayText } from '../../data/dates';
-import { InputError } from '../../data/InputError';
-import { findTableFile, requireTableFile } from '../../data/readTable';
-import { parseClickHouseUrl } from '../../engine/clickhouseEngine';
-import { openFileSource } from '../../engine/fileSource';
-import { openWarehouse, warehouseInput } from '../../engine/warehouse';
-import type { Indicator } from '../../data/schema';
-import type { TableRow } from '../../evidence/csv';
-import { STUDY_BASES, type StudyBasis } from '../../exposure/studyBasis';
-import { loadRulebook } from '../../rules/rulebook';
-import { choiceArg, dateArg, integerArg, listArg, optionalText, requiredText } from '../args';
-import { defineCommand } from '../command';
-import { readOptionsOf, readParams, tableReadingOptions } from '../readOptions';
+import { BACKTEST_INDICATORS, type BacktestCell, type BacktestResult } from '../backtest/backtest';
+import { BACKTEST_TABLES } from '../backtest/backtestTables';
+import { MEASURE_ZH } from '../backtest/measures';
+import { actualVsExpectedFigure, aeOverPeriodsFigure, measureHeatmapFigure } from '../charts/backtestCharts';
+import type { Figure } from '../charts/figure';
+import { InputError } from '../data/InputError';
+import { parseClickHouseUrl } from '../engine/clickhouseEngine';
+import { openWarehouse, warehouseInput } from '../engine/warehouse';
+import type { Indicator } from '../data/schema';
+import type { TableRow } from '../evidence/csv';
+import { STUDY_BASES, type StudyBasis } from '../exposure/studyBasis';
+import { loadRulebook, type Rulebook } from '../rules/rulebook';
+import { backtest, backtestOn, type BacktestParams, type BacktestStudy } from '../studies/backtest';
+import { openData } from '../studies/openData';
+import { choiceArg, dateArg, integerArg, listArg, optionalText, requiredText } from './args';
+import { defineCommand } from './command';
+import type { CommandOutput } from './command';
+import { readOptionsOf, readParams, tableReadingOptions } from './readOptions';
 
 /** The columns of a cell row, in the order of DOMAIN.md (`backtest` cells[]), then the extras. */
 function cellRow(c: BacktestCell, result: BacktestResult): TableRow {
@@ -96,35 +95,54 @@ function summaryText(result: BacktestResult): string {
 }
 
 /**
- * The tables a backtest reads: from a data folder's files (the policies and claims on an embedded
- * DuckDB), or from a ClickHouse database loaded by `awb load` (the study runs there; the other
- * tables are read from its cells by the row path).
- * @returns the typed tables, the experience source (close it), and the inputs to record: files, or
- * the warehouse's tables as `clickhouse://…/DB/TABLE` (hashed by their content checksum).
+ * A backtest in a ClickHouse database loaded by `awb load` (the study SQL runs there; products,
+ * assumptions and finance are read from its tables by the row path). The warehouse's tables are
+ * recorded as `clickhouse://…/DB/TABLE` (hashed by their content checksum).
+ * @throws InputError when the database lacks products or assumptions.
  */
-async function openBacktestData(data: string | null, engine: string | null, read: ReturnType<typeof readOptionsOf>) {
-  if (engine !== null) {
-    const warehouse = await openWarehouse(parseClickHouseUrl(engine));
-    try {
-      const table = async <N extends 'products' | 'assumptions' | 'finance'>(name: N, required: boolean) => {
-        const t = await warehouse.table(name);
-        if (!t && required) throw new InputError({ argument: '--engine' }, `a ${name} table in the database (awb load files every table of the data folder)`, engine);
-        return t;
-      };
-      const folder = { products: (await table('products', true))!, assumptions: (await table('assumptions', true))!, finance: await table('finance', false) };
-      const names = ['policies', 'claims', 'products', 'assumptions', 'finance'].filter((n) => warehouse.catalogue.has(n as never));
-      return { folder, experience: warehouse, inputs: names.map((n) => warehouseInput(warehouse.engine.url, n)) };
-    } catch (error) {
-      await warehouse.close();
-      throw error;
-    }
+async function backtestInWarehouse(engine: string, params: BacktestParams, rulebook: Rulebook): Promise<BacktestStudy> {
+  const warehouse = await openWarehouse(parseClickHouseUrl(engine));
+  try {
+    const table = async <N extends 'products' | 'assumptions' | 'finance'>(name: N, required: boolean) => {
+      const t = await warehouse.table(name);
+      if (!t && required) throw new InputError({ argument: '--engine' }, `a ${name} table in the database (awb load files every table of the data folder)`, engine);
+      return t;
+    };
+    const folder = { products: (await table('products', true))!, assumptions: (await table('assumptions', true))!, finance: await table('finance', false) };
+    const names = ['policies', 'claims', 'products', 'assumptions', 'finance'].filter((n) => warehouse.catalogue.has(n as never));
+    const inputs = names.map((n) => warehouseInput(warehouse.engine.url, n));
+    return await backtestOn({ ...folder, experience: warehouse }, params, rulebook, inputs);
+  } finally {
+    await warehouse.close();
   }
-  const folder = await loadDataFolder(data!, ['products', 'assumptions'], ['finance'], read);
-  const policiesFile = requireTableFile(data!, 'policies');
-  const claimsFile = findTableFile(data!, 'claims');
-  const experience = await openFileSource({ policies: policiesFile, claims: claimsFile }, read);
-  const inputs = [folder.products.file, policiesFile, folder.assumptions.file, claimsFile, folder.finance?.file].filter((f): f is string => f !== undefined);
-  return { folder, experience, inputs };
+}
+
+/**
+ * What `awb backtest` prints and files for a study: the JSON document (cells, measures, findings),
+ * the text, the cells and measures tables and the charts.
+ */
+export function backtestOutput(study: BacktestStudy): CommandOutput {
+  const cells = study.cells.map((c) => cellRow(c, study));
+  const measures = study.measures.map((m) => ({
+    indicator: m.indicator,
+    product_code: m.product_code,
+    period: m.period,
+    ae: m.ae,
+    ci_low: m.ci_low,
+    ci_high: m.ci_high,
+    significant: m.significant,
+    persistent_periods: m.persistent,
+    measure: m.level,
+  }));
+  return {
+    json: { basis: study.basis, as_of: study.as_of, from: study.from, by: study.by, scope: study.scope, cells, measures, findings: study.findings },
+    text: summaryText(study),
+    inputs: study.inputs,
+    tables: { cells, measures },
+    tableDeclarations: BACKTEST_TABLES,
+    charts: backtestCharts(study),
+    rulebook: study.rulebook,
+  };
 }
 
 /** `awb backtest`: pricing backtests of S1 §16 (DOMAIN.md, Command line). */
@@ -170,44 +188,20 @@ export const backtestCommand = defineCommand({
       ...readParams(o),
     };
   },
-  run: async (p, { progress }) => {
+  run: async (p, { progress, openData: open = openData }) => {
     const rulebook = loadRulebook(p.rules ?? undefined);
-    const { folder, experience, inputs } = await openBacktestData(p.data, p.engine, readOptionsOf(p));
-    const asOf = parseDayText(p.as_of)!;
-    const result = await backtest(
-      { products: folder.products, experience, assumptions: folder.assumptions, finance: folder.finance },
-      {
-        basis: p.basis as StudyBasis,
-        asOf,
-        from: p.from === null ? undefined : parseDayText(p.from)!,
-        by: p.by,
-        indicators: p.indicators.length > 0 ? (p.indicators as Indicator[]) : undefined,
-        products: p.products.length > 0 ? p.products : undefined,
-        ageBandWidth: p.age_band,
-        rulebook,
-        progress,
-      },
-    ).finally(() => experience.close());
-    const cells = result.cells.map((c) => cellRow(c, result));
-    const measures = result.measures.map((m) => ({
-      indicator: m.indicator,
-      product_code: m.product_code,
-      period: m.period,
-      ae: m.ae,
-      ci_low: m.ci_low,
-      ci_high: m.ci_high,
-      significant: m.significant,
-      persistent_periods: m.persistent,
-      measure: m.level,
-    }));
-    return {
-      json: { basis: result.basis, as_of: result.as_of, from: result.from, by: result.by, scope: result.scope, cells, measures, findings: result.findings },
-      text: summaryText(result),
-      inputs,
-      tables: { cells, measures },
-      tableDeclarations: BACKTEST_TABLES,
-      charts: backtestCharts(result),
-      rulebook,
+    const params: BacktestParams = {
+      basis: p.basis as StudyBasis,
+      asOf: p.as_of,
+      ...(p.from === null ? {} : { from: p.from }),
+      by: p.by,
+      indicators: p.indicators as Indicator[],
+      products: p.products,
+      ageBand: p.age_band,
+      rules: rulebook,
+      progress,
     };
+    const study = p.engine !== null ? await backtestInWarehouse(p.engine, params, rulebook) : await backtest(await open(p.data!, readOptionsOf(p)), params);
+    return backtestOutput(study);
   },
 });

@@ -1,7 +1,7 @@
-import { schemaMarkdown } from '../../data/schemaMarkdown';
-import { TABLES, type TableName } from '../../data/schema';
-import { InputError } from '../../data/InputError';
-import { defineCommand } from '../command';
+import { schemaMarkdown } from '../data/schemaMarkdown';
+import { TABLES, type TableName } from '../data/schema';
+import { InputError } from '../data/InputError';
+import { defineCommand } from './command';
 
 /** `awb tables`: the input tables a data folder may hold, their columns and accepted (Chinese) headers. */
 export const tablesCommand = defineCommand({

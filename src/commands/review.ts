@@ -1,10 +1,9 @@
-import { InputError } from '../../data/InputError';
-import { LANGS } from '../../report/labels';
-import { quarterlyReview } from '../../report/quarterlyReview';
-import { choiceArg, optionalText, quarterArg, requiredText } from '../args';
-import { defineCommand } from '../command';
-import { readParams, tableReadingOptions } from '../readOptions';
-import { findCommand } from './index';
+import { InputError } from '../data/InputError';
+import { LANGS } from '../report/labels';
+import { quarterlyReview } from '../report/quarterlyReview';
+import { choiceArg, optionalText, quarterArg, requiredText } from './args';
+import { defineCommand } from './command';
+import { readParams, tableReadingOptions } from './readOptions';
 
 /** `awb review`: the chief actuary's quarterly review (HTML and PDF) and its evidence bundle. */
 export const reviewCommand = defineCommand({
@@ -42,5 +41,5 @@ export const reviewCommand = defineCommand({
       signatory: optionalText(o, 'signatory'),
     };
   },
-  run: (p, context) => quarterlyReview(p, context, findCommand),
+  run: (p, context) => quarterlyReview(p, context),
 });

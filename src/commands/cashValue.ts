@@ -1,9 +1,9 @@
-import { type DayNumber, parseDayText } from '../../data/dates';
-import { InputError } from '../../data/InputError';
-import { cashValueSchedule, type ScheduleGranularity, termDaysFromMonths } from '../../expense/cashValueSchedule';
-import { minimumCashValue } from '../../expense/minimumCashValue';
-import { choiceArg, dateArg, decimalArg, integerArg, moneyArg, optionalText } from '../args';
-import { defineCommand } from '../command';
+import { type DayNumber, parseDayText } from '../data/dates';
+import { InputError } from '../data/InputError';
+import { cashValueSchedule, type ScheduleGranularity, termDaysFromMonths } from '../expense/cashValueSchedule';
+import { minimumCashValue } from '../expense/minimumCashValue';
+import { choiceArg, dateArg, decimalArg, integerArg, moneyArg, optionalText } from './args';
+import { defineCommand } from './command';
 
 /** S1 §9.5 covers terms of one year or less: at most 12 months, at most 366 days. */
 const MAX_TERM_MONTHS = 12;

@@ -1,8 +1,8 @@
-import { parseClickHouseUrl } from '../../engine/clickhouseEngine';
-import { loadWarehouse } from '../../engine/loadWarehouse';
-import { requiredText } from '../args';
-import { defineCommand } from '../command';
-import { readOptionsOf, readParams, tableReadingOptions } from '../readOptions';
+import { parseClickHouseUrl } from '../engine/clickhouseEngine';
+import { loadWarehouse } from '../engine/loadWarehouse';
+import { requiredText } from './args';
+import { defineCommand } from './command';
+import { readOptionsOf, readParams, tableReadingOptions } from './readOptions';
 
 /** `awb load`: validates a data folder and files it in a ClickHouse database, for studies that run there (`--engine`). */
 export const loadCommand = defineCommand({

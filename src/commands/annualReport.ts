@@ -1,10 +1,10 @@
-import { InputError } from '../../data/InputError';
-import { composeAnnualReport } from '../../report/annualReport';
-import { renderAnnualReport } from '../../report/annualReportFiling';
-import { LANGS } from '../../report/labels';
-import { choiceArg, integerArg, optionalText, requiredText } from '../args';
-import { defineCommand } from '../command';
-import { readOptionsOf, readParams, tableReadingOptions } from '../readOptions';
+import { InputError } from '../data/InputError';
+import { composeAnnualReport } from '../report/annualReport';
+import { renderAnnualReport } from '../report/annualReportFiling';
+import { LANGS } from '../report/labels';
+import { choiceArg, integerArg, optionalText, requiredText } from './args';
+import { defineCommand } from './command';
+import { readOptionsOf, readParams, tableReadingOptions } from './readOptions';
 
 /** `awb annual-report`: the annual report on internet life business (S1 §17, annex 2) and its evidence bundle. */
 export const annualReportCommand = defineCommand({

@@ -1,13 +1,13 @@
 import { copyFileSync, existsSync } from 'node:fs';
-import { indexBars } from '../../charts/indexBars';
-import { InputError } from '../../data/InputError';
-import { DEFAULT_EVALUATION_MODEL_PATH } from '../../service/evaluationModel';
-import { indexRows, indicatorRows, innovationRows, scoreRows } from '../../service/evaluationRows';
-import { evaluateService, type ServiceEvaluation } from '../../service/serviceEvaluation';
-import { integerArg, optionalText, requiredText } from '../args';
-import { defineCommand } from '../command';
-import { readOptionsOf, readParams, tableReadingOptions } from '../readOptions';
-import { textTable } from '../textTable';
+import { indexBars } from '../charts/indexBars';
+import { InputError } from '../data/InputError';
+import { DEFAULT_EVALUATION_MODEL_PATH } from '../service/evaluationModel';
+import { indexRows, indicatorRows, innovationRows, scoreRows } from '../service/evaluationRows';
+import { evaluateService, type ServiceEvaluation } from '../service/serviceEvaluation';
+import { integerArg, optionalText, requiredText } from './args';
+import { defineCommand } from './command';
+import { readOptionsOf, readParams, tableReadingOptions } from './readOptions';
+import { textTable } from '../present/textTable';
 
 const two = (x: { toFixed(n: number): string } | number | null) => (x === null ? '–' : typeof x === 'number' ? x.toFixed(2) : x.toFixed(2));
 

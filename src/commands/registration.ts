@@ -1,18 +1,18 @@
-import { registrationRatesFigure } from '../../charts/registrationChart';
-import { type RegistrationReconciliation, reconcileRegistration } from '../../conduct/reconcileRegistration';
-import { mostMissing, registrationElementRows, registrationGroupRows, registrationSourceRows, unmatchedRows } from '../../conduct/registrationTables';
-import { loadStaffTables, SOURCE_EN } from '../../conduct/staffSources';
-import { formatDay, parseDayText } from '../../data/dates';
-import { fractionToDec } from '../../money/fraction';
-import { groupThousands } from '../../money/groupThousands';
-import { findingRows } from '../../rules/findingRows';
-import { percentText } from '../../rules/percentText';
-import { loadRulebook, type Rulebook } from '../../rules/rulebook';
-import { dateArg, optionalText, requiredText } from '../args';
-import type { CommandOutput } from '../command';
-import { defineCommand } from '../command';
-import { type ReadParams, readOptionsOf, readParams, tableReadingOptions } from '../readOptions';
-import { textTable } from '../textTable';
+import { registrationRatesFigure } from '../charts/registrationChart';
+import { type RegistrationReconciliation, reconcileRegistration } from '../conduct/reconcileRegistration';
+import { mostMissing, registrationElementRows, registrationGroupRows, registrationSourceRows, unmatchedRows } from '../conduct/registrationTables';
+import { loadStaffTables, SOURCE_EN } from '../conduct/staffSources';
+import { formatDay, parseDayText } from '../data/dates';
+import { fractionToDec } from '../money/fraction';
+import { groupThousands } from '../money/groupThousands';
+import { findingRows } from '../rules/findingRows';
+import { percentText } from '../rules/percentText';
+import { loadRulebook, type Rulebook } from '../rules/rulebook';
+import { dateArg, optionalText, requiredText } from './args';
+import type { CommandOutput } from './command';
+import { defineCommand } from './command';
+import { type ReadParams, readOptionsOf, readParams, tableReadingOptions } from './readOptions';
+import { textTable } from '../present/textTable';
 
 /**
  * What `awb registration` prints and files for a reconciliation: the JSON document, the text,

@@ -1,18 +1,17 @@
-import { ELIGIBILITY_TABLES } from '../../capital/eligibilityTables';
-import { capitalDashboardFigure } from '../../charts/capitalDashboard';
-import { loadDataFolder } from '../../data/dataFolder';
-import type { Quarter } from '../../data/period';
-import type { TableRow } from '../../evidence/csv';
-import { centsToYuan, roundYuan } from '../../money/cents';
-import type { Dec } from '../../money/decimal';
-import { sortFindings } from '../../rules/finding';
-import { findingRows } from '../../rules/findingRows';
-import { ELIGIBILITY_RULES, type EligibilityReview, type QuarterCapital, reviewEligibility, type WindowVerdict } from '../../rules/internetEligibility';
-import { percentText } from '../../rules/percentText';
-import { loadRulebook } from '../../rules/rulebook';
-import { optionalText, quarterArg, requiredText } from '../args';
-import { defineCommand } from '../command';
-import { readOptionsOf, readParams, tableReadingOptions } from '../readOptions';
+import { ELIGIBILITY_TABLES } from '../capital/eligibilityTables';
+import { capitalDashboardFigure } from '../charts/capitalDashboard';
+import type { Quarter } from '../data/period';
+import type { TableRow } from '../evidence/csv';
+import { centsToYuan, roundYuan } from '../money/cents';
+import type { Dec } from '../money/decimal';
+import { findingRows } from '../rules/findingRows';
+import { ELIGIBILITY_RULES, type EligibilityReview, type QuarterCapital, type WindowVerdict } from '../rules/internetEligibility';
+import { percentText } from '../rules/percentText';
+import { eligibility } from '../studies/eligibility';
+import { openData } from '../studies/openData';
+import { optionalText, quarterArg, requiredText } from './args';
+import { defineCommand } from './command';
+import { readOptionsOf, readParams, tableReadingOptions } from './readOptions';
 
 const num = (d: Dec | null) => (d === null ? null : d.toNumber());
 const money = (cents: number | null) => (cents === null ? null : roundYuan(centsToYuan(cents)).toNumber());
@@ -33,11 +32,9 @@ export const eligibilityCommand = defineCommand({
     quarter: optionalText(o, 'quarter') === null ? null : quarterArg(o, 'quarter'),
     ...readParams(o),
   }),
-  run: async (p) => {
-    const rulebook = loadRulebook(p.rules ?? undefined);
-    const folder = await loadDataFolder(p.data, ['solvency'], ['products'], readOptionsOf(p));
-    const review = reviewEligibility(folder.solvency, rulebook, { quarter: (p.quarter ?? undefined) as Quarter | undefined, products: folder.products });
-    const findings = sortFindings(review.findings);
+  run: async (p, { openData: open = openData }) => {
+    const review = await eligibility(await open(p.data, readOptionsOf(p)), { ...(p.quarter === null ? {} : { quarter: p.quarter }), ...(p.rules === null ? {} : { rules: p.rules }) });
+    const { rulebook, findings } = review;
     const assessed = ELIGIBILITY_RULES.map((id) => review.verdicts.find((v) => v.rule_id === id && v.quarter === review.assessed)!);
     const quarters = review.quarters.map((q) => quarterJson(q, review));
     return {
@@ -49,7 +46,7 @@ export const eligibilityCommand = defineCommand({
         findings,
       },
       text: eligibilityText(review, assessed, findings.length),
-      inputs: [folder.solvency.file, ...(folder.products ? [folder.products.file] : [])],
+      inputs: review.inputs,
       tables: {
         quarters: review.quarters.map((qc) => quarterRow(qc, review)),
         conditions: review.conditions.map((c) => ({ quarter: c.quarter, rule_id: c.rule_id, condition: c.condition, value: c.value, requirement: c.requirement, passes: c.passes })),

@@ -1,7 +1,7 @@
-import { InputError } from '../../data/InputError';
-import { displayPath, type VerifyReport, verifyBundle } from '../../evidence/verify';
-import { optionalText } from '../args';
-import { defineCommand } from '../command';
+import { InputError } from '../data/InputError';
+import { displayPath, type VerifyReport, verifyBundle } from '../evidence/verify';
+import { optionalText } from './args';
+import { defineCommand } from './command';
 
 const LABEL: Readonly<Record<string, string>> = {
   reproduced: 'reproduced',
@@ -77,8 +77,8 @@ export const verifyCommand = defineCommand({
     if (bundle === undefined || bundle.trim() === '') throw new InputError({ argument: 'DIR' }, 'the folder of an evidence bundle');
     return { bundle, inputs_root: optionalText(o, 'inputs-root') };
   },
-  run: async (p, { progress }) => {
-    const report = await verifyBundle(p.bundle, { ...(p.inputs_root !== null ? { inputsRoot: p.inputs_root } : {}), progress });
+  run: async (p, { progress, commands }) => {
+    const report = await verifyBundle(p.bundle, { ...(p.inputs_root !== null ? { inputsRoot: p.inputs_root } : {}), progress, commands });
     return { json: { ...report }, text: verifyText(report), inputs: [], exitCode: report.reproduced ? 0 : 1 };
   },
 });

@@ -1,10 +1,10 @@
 import { copyFileSync, existsSync } from 'node:fs';
-import { dayOf, formatDay } from '../../data/dates';
-import { InputError } from '../../data/InputError';
-import { DEFAULT_CALENDAR_PATH, loadWorkingCalendar, workingDaysBetween } from '../../service/workingCalendar';
-import { integerArg, optionalText } from '../args';
-import { defineCommand } from '../command';
-import { textTable } from '../textTable';
+import { dayOf, formatDay } from '../data/dates';
+import { InputError } from '../data/InputError';
+import { DEFAULT_CALENDAR_PATH, loadWorkingCalendar, workingDaysBetween } from '../service/workingCalendar';
+import { integerArg, optionalText } from './args';
+import { defineCommand } from './command';
+import { textTable } from '../present/textTable';
 
 /** `awb calendar`: the working-day calendar S1 §6's time limits are counted on, and a copy to edit. */
 export const calendarCommand = defineCommand({

@@ -1,22 +1,23 @@
-import { expenseHeadroomFigure } from '../../charts/expenseHeadroom';
-import { loadDataFolder } from '../../data/dataFolder';
-import { isQuarter } from '../../data/period';
-import type { TableRow } from '../../evidence/csv';
-import { type ActualExpenseRate, actualExpenseRates } from '../../expense/actualExpenseRate';
-import { EXPENSE_TABLES } from '../../expense/expenseTables';
-import { type ProductLoading, productLoadings } from '../../expense/productLoadings';
-import { centsToYuan, roundYuan } from '../../money/cents';
-import type { Dec } from '../../money/decimal';
-import { formatPercent } from '../../money/ratio';
-import { type CapCheck, checkExpenseCaps, smallestHeadroom } from '../../rules/expenseCaps';
-import { citationText, sortFindings } from '../../rules/finding';
-import { findingRows } from '../../rules/findingRows';
-import { percentText, pointsText } from '../../rules/percentText';
-import { getRule, loadRulebook, type Rulebook } from '../../rules/rulebook';
-import { scopeText } from '../../rules/scopeMatch';
-import { optionalText, requiredText } from '../args';
-import { defineCommand } from '../command';
-import { readOptionsOf, readParams, tableReadingOptions } from '../readOptions';
+import { expenseHeadroomFigure } from '../charts/expenseHeadroom';
+import { isQuarter } from '../data/period';
+import type { TableRow } from '../evidence/csv';
+import type { ActualExpenseRate } from '../expense/actualExpenseRate';
+import { EXPENSE_TABLES } from '../expense/expenseTables';
+import type { ProductLoading } from '../expense/productLoadings';
+import { centsToYuan, roundYuan } from '../money/cents';
+import type { Dec } from '../money/decimal';
+import { formatPercent } from '../money/ratio';
+import { type CapCheck, smallestHeadroom } from '../rules/expenseCaps';
+import { citationText } from '../rules/finding';
+import { findingRows } from '../rules/findingRows';
+import { percentText, pointsText } from '../rules/percentText';
+import { getRule, type Rulebook } from '../rules/rulebook';
+import { expenseCaps } from '../studies/expenseCaps';
+import { openData } from '../studies/openData';
+import { scopeText } from '../rules/scopeMatch';
+import { optionalText, requiredText } from './args';
+import { defineCommand } from './command';
+import { readOptionsOf, readParams, tableReadingOptions } from './readOptions';
 
 const num = (d: Dec | null) => (d === null ? null : d.toNumber());
 const money = (cents: number | null) => (cents === null ? null : roundYuan(centsToYuan(cents)).toNumber());
@@ -31,13 +32,9 @@ export const expenseCommand = defineCommand({
       .requiredOption('--data <dir>', 'data folder with products (required), loadings and finance (optional)')
       .option('--rules <file>', 'a rulebook to use instead of the default (awb-default)'),
   parse: (o) => ({ data: requiredText(o, 'data', 'a data folder'), rules: optionalText(o, 'rules'), ...readParams(o) }),
-  run: async (p) => {
-    const rulebook = loadRulebook(p.rules ?? undefined);
-    const folder = await loadDataFolder(p.data, ['products'], ['loadings', 'finance'], readOptionsOf(p));
-    const loadings = productLoadings(folder.products, folder.loadings);
-    const review = checkExpenseCaps(loadings, rulebook);
-    const actual = folder.finance ? actualExpenseRates(folder.finance, loadings) : [];
-    const findings = sortFindings(review.findings);
+  run: async (p, { openData: open = openData }) => {
+    const review = await expenseCaps(await open(p.data, readOptionsOf(p)), p.rules === null ? {} : { rules: p.rules });
+    const { rulebook, loadings, actual, findings } = review;
     const capJson = capRow(rulebook);
     const products = loadings.map((l) => productJson(l, review.checks.filter((c) => c.product_code === l.product.product_code), capJson));
     const caps = review.checks.map(capJson);
@@ -45,7 +42,7 @@ export const expenseCommand = defineCommand({
     return {
       json: { rulebook: { id: rulebook.id, version: rulebook.version }, products, caps, actual_expenses: actualRows, findings },
       text: expenseText(loadings, review.checks, actual, findings.map((f) => `  [${f.severity}] ${f.rule_id} ${f.message}`)),
-      inputs: [folder.products.file, ...(folder.loadings ? [folder.loadings.file] : []), ...(folder.finance ? [folder.finance.file] : [])],
+      inputs: review.inputs,
       tables: { products: products.map(({ caps: _caps, ...flat }) => flat), caps, actual_expenses: actualRows, findings: findingRows(findings) },
       tableDeclarations: EXPENSE_TABLES,
       charts: { expense_headroom: expenseHeadroomFigure(review.checks) },

@@ -1,9 +1,9 @@
-import { DEFAULT_POLICIES, DEFAULT_SEED, STUDY_END } from '../../sample/company';
-import { PLANTED_FINDINGS } from '../../sample/plantedFindings';
-import { generateSample } from '../../sample/generateSample';
-import { assertNewFolder, writeSampleFolder } from '../../sample/writeSampleFolder';
-import { integerArg, requiredText } from '../args';
-import { defineCommand } from '../command';
+import { DEFAULT_POLICIES, DEFAULT_SEED, STUDY_END } from '../sample/company';
+import { PLANTED_FINDINGS } from '../sample/plantedFindings';
+import { generateSample } from '../sample/generateSample';
+import { assertNewFolder, writeSampleFolder } from '../sample/writeSampleFolder';
+import { integerArg, requiredText } from './args';
+import { defineCommand } from './command';
 
 /** `awb sample`: writes the sample company's data folder (恒泰人寿 Hengtai Life) with its planted findings. */
 export const sampleCommand = defineCommand({

@@ -3,7 +3,9 @@ import type { Figure } from '../charts/figure';
 import type { TableRow } from '../evidence/csv';
 import type { TableDeclaration } from '../present/column';
 import type { Progress } from '../progress';
+import type { ReadOptions } from '../data/readTable';
 import type { Rulebook } from '../rules/rulebook';
+import type { Data } from '../studies/openData';
 
 /** A JSON value, for recorded parameters and JSON output. */
 export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
@@ -46,7 +48,23 @@ export interface CommandOutput {
 export interface RunContext {
   /** Progress for long work: a terminal bar, or silent under --json. */
   readonly progress: Progress;
+  /**
+   * The commands by name, passed down from the registry (`src/commandRegistry.ts`): the review
+   * runs its sections and `verify` re-runs a bundle's command through it.
+   */
+  readonly commands: CommandLookup;
+  /**
+   * Opens a data folder for the command's studies; the review passes one that opens each folder
+   * once, so that its sections share every table they read. Default: `openData`.
+   */
+  readonly openData?: (dir: string, read: ReadOptions) => Promise<Data>;
 }
+
+/**
+ * Finds a command by name (the `awb` commands unless a test or notebook passes its own); the
+ * registry's lookup loads the command's module, so it answers with a promise.
+ */
+export type CommandLookup = (name: string) => CommandSpec | undefined | Promise<CommandSpec | undefined>;
 
 /**
  * One `awb` command. The CLI, `verify` and the notebooks all go through `run`, so a
