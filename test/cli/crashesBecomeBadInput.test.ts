@@ -31,6 +31,14 @@ describe('inputs that crashed with a stack trace are bad input: exit 2, a clear 
     }
   });
 
+  it('a year whose premium income and opening reserve (89,999,999,999,999.99 each) add beyond the range is refused at its row', async () => {
+    const data = hugePremiums();
+    writeFileSync(join(data, 'finance.csv'), [FINANCE_HEADER, 'ACC01,2025,89999999999999.99,89999999999999.99,0,0,0,0'].join('\n') + '\n');
+    const r = await awb('lossratio', '--data', data, '--year', '2025');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('finance.csv, row 2: expected amounts of ACC01 2025 (row 2) whose earned premium and incurred claims stay within ±90 trillion yuan');
+  });
+
   it('a triangle value near 1e305 (its development factors would overflow to Infinity) is refused at its row', async () => {
     const dir = tempDir('awb-tri-');
     const triangle = join(dir, 'triangle.csv');
