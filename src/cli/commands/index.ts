@@ -1,4 +1,5 @@
 import type { CommandSpec } from '../command';
+import { annualReportCommand } from './annualReport';
 import { backtestCommand } from './backtest';
 import { calendarCommand } from './calendar';
 import { cashValueCommand } from './cashValue';
@@ -40,6 +41,7 @@ export const COMMANDS: readonly CommandSpec<any>[] = [
   registrationCommand,
   traceabilityCommand,
   reviewCommand,
+  annualReportCommand,
   verifyCommand,
 ];
 
