@@ -174,6 +174,9 @@ export async function prepareStudies(source: StudySource, options: ExperienceStu
   const issueRow = (await source.engine.rows(`SELECT min(g_imin) AS first FROM g1`))[0];
   const firstIssue = issueRow.first === null ? options.asOf : exactNumber(issueRow.first, 'earliest issue date');
   const from = options.from ?? Math.min(firstIssue, options.asOf);
+  if (options.asOf - from > MAX_STUDY_DAYS) {
+    throw new InputError({ argument: '--as-of' }, `a study window of at most ${MAX_STUDY_YEARS} years (it starts ${formatDay(from)}${options.from === undefined ? ', the earliest issue date' : ''})`, formatDay(options.asOf));
+  }
   const grid = grain ? calendarGrid(grain, from, options.asOf) : null;
   await source.engine.integerTable('seg', ['s_key', 's_pos', 's_lo', 's_hi', 's_t', 's_k', 's_div'], await segments(source.engine, plan, from, grid));
   const runProducts = options.products;
@@ -217,6 +220,10 @@ export async function validateExperience(source: StudySource, options: Pick<Expe
   await validatePolicies(source, plan, { ...options, basis: plan.basis, asOf: plan.asOf });
   if (source.claims) await joinAndValidateClaims(source, plan, { ...options, basis: plan.basis, asOf: plan.asOf });
 }
+
+/** The longest study window: longer ones (an as-of date of 9999) would only exhaust memory. */
+const MAX_STUDY_YEARS = 200;
+const MAX_STUDY_DAYS = Math.ceil(MAX_STUDY_YEARS * 365.25);
 
 /** Below this many policies with a value, the value test of a grouping column says nothing. */
 const IDENTIFIER_TEST_MIN_POLICIES = 10;

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { CommandOutput } from '../../src/commands/command';
@@ -29,6 +29,14 @@ describe('inputs that crashed with a stack trace are bad input: exit 2, a clear 
       expect(r.stderr).toContain('finance.csv, row 5, column premium_income: expected amounts whose sum over the quarters of ACC01 2025 (rows 2, 3, 4, 5) stays within ±90 trillion yuan');
       expect(r.stderr).not.toContain('    at ');
     }
+  });
+
+  it('a year whose premium income and opening reserve (89,999,999,999,999.99 each) add beyond the range is refused at its row', async () => {
+    const data = hugePremiums();
+    writeFileSync(join(data, 'finance.csv'), [FINANCE_HEADER, 'ACC01,2025,89999999999999.99,89999999999999.99,0,0,0,0'].join('\n') + '\n');
+    const r = await awb('lossratio', '--data', data, '--year', '2025');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('finance.csv, row 2: expected amounts of ACC01 2025 (row 2) whose earned premium and incurred claims stay within ±90 trillion yuan');
   });
 
   it('a triangle value near 1e305 (its development factors would overflow to Infinity) is refused at its row', async () => {
@@ -64,6 +72,16 @@ describe('inputs that crashed with a stack trace are bad input: exit 2, a clear 
     expect(refused).toHaveLength(2);
     for (const s of refused) expect(s.reason).toBeInstanceOf(InputError);
     expect(readdirSync(dir).sort()).toEqual(['Y', 'Z', 'Z-2', 'Z-3']);
+  });
+
+  it('an as-of date of 9999-12-31 (a study window of 8,000 years that exhausted memory) is refused', async () => {
+    const data = tempDir('awb-as-of-9999-');
+    cpSync(join(__dirname, '..', 'fixtures', 'tiny-company'), data, { recursive: true });
+    writeFileSync(join(data, 'assumptions.csv'), 'indicator,product_code,policy_year,rate\nlapse,TL01,,0.10\n');
+    const r = await awb('backtest', '--data', data, '--basis', 'policy-year', '--as-of', '9999-12-31');
+    expect(r.code).toBe(2);
+    // The tiny company's earliest issue date: P0008's 2022-04-01.
+    expect(r.stderr).toBe('awb: argument --as-of: expected a study window of at most 200 years (it starts 2022-04-01, the earliest issue date), found "9999-12-31"\n');
   });
 
   it('a rulebook with years: 0 is refused naming the parameter', async () => {

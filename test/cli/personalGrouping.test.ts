@@ -56,6 +56,15 @@ describe('backtest --by refuses personal-data columns, naming the column and nev
     }
   });
 
+  it('refuses an assumption keyed on a personal column, naming its row and column, never the value', async () => {
+    const keyed = companyWithPersonalColumns();
+    writeFileSync(join(keyed, 'assumptions.csv'), `indicator,product_code,投保人,rate\nlapse,TL01,,0.10\nlapse,TL01,${NAMES[7]},0.20\n`);
+    const r = await awb('backtest', '--data', keyed, '--basis', 'calendar-quarter', '--as-of', '2025-12-31');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('assumptions.csv, row 3, column 投保人: expected assumption keys that hold no personal data');
+    for (const name of NAMES) expect(r.stdout + r.stderr, name).not.toContain(name);
+  });
+
   it('isPersonalHeader() knows the headers of policyholders, insured persons and customers, and not the policyholder age', () => {
     for (const h of ['投保人', '被保险人', '被保人', '受益人', '客户名称', '投保人姓名', 'holder_name', 'Applicant Name', 'insured', 'name', 'id_number', '身份证', 'phone', '手机', '银行账号']) expect(isPersonalHeader(h), h).toBe(true);
     for (const h of ['投保人年龄', 'policyholder_age', 'sum_insured', 'product_name', 'segment', 'region']) expect(isPersonalHeader(h), h).toBe(false);
