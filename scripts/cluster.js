@@ -171,8 +171,15 @@ async function stop() {
   console.log('cluster: stopped');
 }
 
+/** Prints each shard's state; exits 1 unless both are up (the tests' check for a cluster). */
 async function status() {
-  for (const shard of SHARDS) console.log(`shard on ${shard.http}: ${(await ping(shard.http)) ? 'up' : 'down'}`);
+  let up = 0;
+  for (const shard of SHARDS) {
+    const ok = await ping(shard.http);
+    if (ok) up += 1;
+    console.log(`shard on ${shard.http}: ${ok ? 'up' : 'down'}`);
+  }
+  if (up < SHARDS.length) process.exitCode = 1;
 }
 
 const action = process.argv[2];

@@ -1,4 +1,5 @@
 import { InputError } from '../data/InputError';
+import { isPersonalHeader } from '../data/personalHeaders';
 import type { AssumptionRow } from '../data/rows';
 import type { Indicator } from '../data/schema';
 
@@ -82,7 +83,8 @@ export interface AssumptionRatesOptions {
  * that no row matches raise UnmatchedAssumption. Attained age in policy year k is age at issue
  * + k − 1.
  *
- * @throws InputError for a rate outside [0, 1) when `probabilities` (the default).
+ * @throws InputError for a rate outside [0, 1) when `probabilities` (the default), or a key in a
+ * column whose header names personal data (`isPersonalHeader`: 投保人, holder_name…).
  * @example assumptionRates(rows, 'lapse', { file: 'assumptions.csv', policyAttributes: ['channel'] })
  *   .rateFor({ product_code: 'TRM01' }, 1, 40).rate // 0.05
  */
@@ -102,6 +104,9 @@ export function assumptionRates(rows: readonly AssumptionRow[], indicator: Indic
     }
     for (const [column, text] of Object.entries(row.attributes)) {
       const value = text.trim();
+      if (value !== '' && isPersonalHeader(column)) {
+        throw new InputError({ file: options.file, row: row.source_row, column }, 'assumption keys that hold no personal data (a rate keyed on a person would single them out)');
+      }
       if (value !== '' && options.policyAttributes.includes(column)) keys.push({ column, value });
     }
     const duration = keys.filter((k) => k.column === 'policy_year' || k.column === 'attained_age');

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { canonicalSvg } from './canonicalSvg';
-import { launchChromium } from './chromium';
+import { launchChromium, PINNED_PAGE } from './chromium';
 import { DEFAULT_SIZE } from './chartTheme';
 import type { Figure } from './figure';
 import { plotlyScript } from './html';
@@ -69,7 +69,7 @@ export class FigureRenderer {
   static async launch(): Promise<FigureRenderer> {
     const browser = await launchChromium();
     try {
-      const context = await browser.newContext({ offline: true });
+      const context = await browser.newContext({ ...PINNED_PAGE, offline: true });
       const page = await context.newPage();
       await page.route('**/*', (route) => route.abort());
       await page.setContent(PAGE);

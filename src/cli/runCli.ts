@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../data/InputError';
 import type { IfExists } from '../evidence/writeBundle';
+import { MoneyRangeError } from '../money/cents';
 import type { CommandSpec } from '../commands/command';
 import { declareOptions } from '../commands/commandOptions';
 import { type CommandEntry, COMMANDS, findCommand } from '../commandRegistry';
@@ -38,6 +39,8 @@ function addCommand(program: Command, spec: CommandSpec, streams: CliStreams, ar
     const args = cmd.args;
     const json = Boolean(options.json);
     const params = spec.parse(options, args);
+    // Where the bundle goes is checked before the computation, which may take minutes.
+    if (spec.files !== false && typeof options.out === 'string') (await import('../evidence/writeBundle')).bundleTarget(options.out, options.ifExists as IfExists);
     const output = await spec.run(params, { progress: terminalProgress(json), commands: findCommand });
     let written: string | undefined;
     if (spec.files !== false && typeof options.out === 'string') {
@@ -102,7 +105,7 @@ export async function runCli(argv: readonly string[], streams: CliStreams = PROC
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
       return EXIT.badInput;
     }
-    if (error instanceof InputError) {
+    if (error instanceof InputError || error instanceof MoneyRangeError) {
       streams.stderr(`awb: ${error.message}\n`);
       return EXIT.badInput;
     }

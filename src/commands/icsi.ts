@@ -5,6 +5,7 @@ import { icsiCharts, icsiJson, icsiTables, icsiText } from '../satisfaction/icsi
 import { icsiTableDeclarations } from '../satisfaction/icsiTables';
 import { INNER_SCHEMES, type InnerScheme } from '../satisfaction/innerWeighting';
 import { GROUP_COLUMNS, type GroupColumn, type MissingTreatment } from '../satisfaction/surveyMatrix';
+import { MIN_GROUP_RESPONDENTS } from '../satisfaction/surveyDataWarnings';
 import { loadSurveyModel } from '../satisfaction/surveyModel';
 import { booleanArg, choiceArg, integerArg, listArg, requiredText } from './args';
 import { defineCommand } from './command';
@@ -35,6 +36,7 @@ export const icsiCommand = defineCommand({
       .option('--missing-code <codes>', 'answers that mean "no answer", e.g. -99 (seminr missing_value); several separated by commas')
       .option('--scale <min-max>', 'the answer scale, e.g. 1-10, when the model declares none (or to override it)')
       .option('--consistent', 'also estimate consistent PLS (PLSc, Dijkstra & Henseler 2015) for the reflective constructs')
+      .option('--min-group <n>', 'the fewest respondents a group index of --by is shown for (default 30); smaller groups are counted, not named')
       .option('--threads <n>', 'worker threads for bootstrap and permutations (default: all cores; results do not depend on it)'),
   parse: (o) => {
     const compare = listArg(o, 'compare');
@@ -61,6 +63,7 @@ export const icsiCommand = defineCommand({
       permutations: integerArg(o, 'permutations', { min: 1, max: 100_000 }, 1000),
       ipma: ipma.length > 0 ? ipma : null,
       threads: o.threads === undefined ? null : integerArg(o, 'threads', { min: 1, max: 64 }),
+      min_group: integerArg(o, 'min-group', { min: 1, max: 1_000_000 }, MIN_GROUP_RESPONDENTS),
       ...readParams(o),
       missing_codes: codes,
       scale: scaleMatch === null ? null : { min: Number(scaleMatch[1]), max: Number(scaleMatch[2]) },
@@ -84,6 +87,7 @@ export const icsiCommand = defineCommand({
       scale: p.scale,
       consistent: p.consistent,
       threads: p.threads ?? undefined,
+      minGroup: p.min_group,
       progress,
     });
     const random = p.bootstrap > 0 || p.compare !== null;

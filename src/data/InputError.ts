@@ -10,6 +10,8 @@ export interface InputLocation {
   readonly header?: string;
   /** A command-line option (`--term-days`) when the bad input is an argument rather than a file. */
   readonly argument?: string;
+  /** A field of a JSON file (`command.parameters.year` in a bundle's manifest.json). */
+  readonly field?: string;
 }
 
 /**
@@ -41,6 +43,7 @@ function formatInputError(location: InputLocation, expected: string, found?: str
   const where: string[] = [];
   if (location.argument) where.push(`argument ${location.argument}`);
   if (location.file) where.push(location.file);
+  if (location.field) where.push(`field ${location.field}`);
   if (location.row !== undefined) where.push(`row ${location.row}`);
   if (location.column) {
     const header = location.header && location.header !== location.column ? ` (header "${location.header}")` : '';

@@ -3,6 +3,7 @@ import { CellParseFailure, type CellValue, cellParser } from './parseCell';
 import { misplacedHeaderError } from './headerRow';
 import { type RawTable, rowNumberOf } from './rawTable';
 import { ROW_CHECKS } from './rowChecks';
+import { isPersonalHeader } from './personalHeaders';
 import { type ColumnSpec, normaliseKey, TABLES, type TableName, type TableSpec } from './schema';
 
 /** Fields every parsed row carries besides its typed columns. */
@@ -140,10 +141,17 @@ export function rowKey(name: TableName, row: RowBase): string | null {
   return key.map((k) => String(record[k])).join('\u0000');
 }
 
-/** The duplicate-key error: row `rowNumber` repeats the key first seen in row `first`. */
+/**
+ * The duplicate-key error: row `rowNumber` repeats the key first seen in row `first`. A key of
+ * personal data (a respondent or staff identifier) is named by its rows only, never its value.
+ * @example duplicateKeyError('survey', 'survey.csv', row, 6, 4).message
+ * // 'survey.csv, row 6, column respondent_id: expected a unique key, but row 6 repeats the respondent_id of row 4'
+ */
 export function duplicateKeyError(name: TableName, file: string, row: RowBase, rowNumber: number, first: number): InputError {
   const key = TABLES[name].key!;
   const record = row as unknown as Record<string, unknown>;
+  const personal = key.some((k) => isPersonalHeader(k) || TABLES[name].columns.find((c) => c.name === k)?.personal === true);
+  if (personal) return new InputError({ file, row: rowNumber, column: key.join('+') }, `a unique key, but row ${rowNumber} repeats the ${key.join(' and ')} of row ${first}`);
   const shown = key.map((k) => `${k}=${String(record[k])}`).join(', ');
   return new InputError({ file, row: rowNumber, column: key.join('+') }, `a unique key, but ${shown} already appears in row ${first}`);
 }

@@ -3,7 +3,7 @@ import type { Dec } from '../money/decimal';
 import type { DateTime, DayNumber } from './dates';
 import type { RowBase } from './parseTable';
 import type { Period, Quarter } from './period';
-import type { ChannelType, ExitReason, GovernanceGrade, Indicator, Line, ReviewResult, RiskRating, ServiceEventType, StaffStatus } from './schema';
+import type { ChannelType, ExitReason, GovernanceGrade, Indicator, Line, Platform, ProductEvent, ReviewResult, RiskRating, ServiceEventType, StaffStatus } from './schema';
 
 /** Typed rows of each input table. Optional columns that are absent or empty are null. */
 
@@ -181,6 +181,46 @@ export interface RecordingRow extends RowBase {
   readonly reasons: string | null;
 }
 
+/** Insured persons of a product's policies written in a year (S1 annex 2 一). */
+export interface InsuredPersonsRow extends RowBase {
+  readonly product_code: string;
+  readonly year: number;
+  readonly insured_persons: number;
+}
+
+/** Where a sales channel sells: own platform, intermediary or offline. */
+export interface ChannelRow extends RowBase {
+  readonly channel: string;
+  readonly platform: Platform;
+}
+
+/** Internet health business's offline presence in one region (S1 §13). */
+export interface OutletRow extends RowBase {
+  readonly region: string;
+  readonly provincial_branch: boolean | null;
+  readonly outlets: number;
+  readonly partner: string | null;
+}
+
+/** A product approved, filed or withdrawn (S1 annex 2 二(三)). */
+export interface ProductEventRow extends RowBase {
+  readonly product_code: string;
+  readonly event: ProductEvent;
+  readonly date: DayNumber;
+  readonly reason: string | null;
+  readonly reference: string | null;
+}
+
+/** One reinsurance treaty covering a product. */
+export interface ReinsuranceRow extends RowBase {
+  readonly product_code: string;
+  readonly reinsurer: string;
+  readonly arrangement: string;
+  readonly ceded_share: Dec | null;
+  readonly start_date: DayNumber;
+  readonly end_date: DayNumber | null;
+}
+
 /** The row type of each table. */
 export interface RowOf {
   products: ProductRow;
@@ -201,4 +241,9 @@ export interface RowOf {
   sales_staff_disclosure: SalesStaffRow;
   applications: ApplicationRow;
   recordings: RecordingRow;
+  insured_persons: InsuredPersonsRow;
+  channels: ChannelRow;
+  outlets: OutletRow;
+  product_events: ProductEventRow;
+  reinsurance: ReinsuranceRow;
 }

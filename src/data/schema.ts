@@ -68,7 +68,12 @@ export type TableName =
   | 'sales_staff_hr'
   | 'sales_staff_disclosure'
   | 'applications'
-  | 'recordings';
+  | 'recordings'
+  | 'insured_persons'
+  | 'channels'
+  | 'outlets'
+  | 'product_events'
+  | 'reinsurance';
 
 const PRODUCT_CODE: ColumnSpec = {
   name: 'product_code',
@@ -190,6 +195,24 @@ export const REVIEW_RESULTS = {
 } as const;
 
 export type ReviewResult = keyof typeof REVIEW_RESULTS;
+
+/** Where a sales channel sells (S1 annex 2 一: 自营和中介业务占比). */
+export const PLATFORMS = {
+  own: ['自营', '自营平台', '自营网络平台'],
+  intermediary: ['中介', '中介机构', '代销', '中介平台'],
+  offline: ['线下', '非互联网'],
+} as const;
+
+export type Platform = keyof typeof PLATFORMS;
+
+/** What happened to a product in the year (S1 annex 2 二(三)). */
+export const PRODUCT_EVENTS = {
+  approved: ['审批', '新审批', '批准'],
+  filed: ['备案', '新备案'],
+  withdrawn: ['停售', '停止销售'],
+} as const;
+
+export type ProductEvent = keyof typeof PRODUCT_EVENTS;
 
 const BRANCH: ColumnSpec = {
   name: 'branch',
@@ -368,7 +391,7 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
     columns: [
       { name: 'origin', type: 'integer', required: true, aliases: ['事故年度', '起始年度', '承保年度'], description: 'Origin (accident) year', descriptionZh: '事故年度' },
       { name: 'development', type: 'integer', required: true, aliases: ['进展年度', '发展年度', '评估年度', 'dev'], description: 'Valuation year or development age', descriptionZh: '进展年度' },
-      { name: 'value', type: 'number', required: true, aliases: ['values', '累计赔款', '累计值'], description: 'Cumulative paid or incurred amount', descriptionZh: '累计赔款' },
+      { name: 'value', type: 'number', required: true, max: 1e15, aliases: ['values', '累计赔款', '累计值'], description: 'Cumulative paid or incurred amount (at most 10¹⁵)', descriptionZh: '累计赔款' },
     ],
   },
   premiums: {
@@ -449,6 +472,66 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
       { name: 'first_review', type: 'enum', values: REVIEW_RESULTS, aliases: ['初审结果', '一审结果', '首次质检结果', '初审'], description: 'First quality review: pass or fail', descriptionZh: '初审结果' },
       { name: 'final_review', type: 'enum', values: REVIEW_RESULTS, aliases: ['终审结果', '复审结果', '最终质检结果', '终审'], description: 'Final quality review: pass or fail; empty while pending', descriptionZh: '终审结果' },
       { name: 'reasons', type: 'string', aliases: ['不通过原因', '质检意见', '退回原因'], description: 'Reasons given by the reviewers (free text, not reported)', descriptionZh: '不通过原因（不进入报告）' },
+    ],
+  },
+  insured_persons: {
+    name: 'insured_persons',
+    description: 'Insured persons per product and year (S1 annex 2 一: 承保人数), which policies alone do not give (a policy may insure several persons). Optional: the annual report names it when absent.',
+    keepsAttributes: true,
+    key: ['product_code', 'year'],
+    columns: [
+      PRODUCT_CODE,
+      { name: 'year', type: 'integer', required: true, min: 1900, max: 2200, aliases: ['年度', '统计年度'], description: 'Calendar year', descriptionZh: '年度' },
+      { name: 'insured_persons', type: 'integer', required: true, min: 0, aliases: ['承保人数', '被保险人数', '承保人次'], description: 'Persons insured by the policies written in the year', descriptionZh: '承保人数' },
+    ],
+  },
+  channels: {
+    name: 'channels',
+    description: "Each sales channel of the policies table and where it sells: the company's own platform, an intermediary's, or offline (S1 annex 2 一: own and intermediary shares). Optional.",
+    keepsAttributes: true,
+    key: ['channel'],
+    columns: [
+      { name: 'channel', type: 'string', required: true, aliases: ['渠道', '销售渠道', '渠道代码'], description: 'The channel as written in policies.channel', descriptionZh: '销售渠道（与保单表一致）' },
+      { name: 'platform', type: 'enum', required: true, values: PLATFORMS, aliases: ['平台', '平台类型', '业务来源'], description: 'own (自营), intermediary (中介) or offline', descriptionZh: '自营、中介或线下' },
+    ],
+  },
+  outlets: {
+    name: 'outlets',
+    description: 'Operating regions and outlets of internet health business (S1 §13, annex 2 一(三)): one row per region. Optional.',
+    keepsAttributes: true,
+    key: ['region'],
+    columns: [
+      { name: 'region', type: 'string', required: true, aliases: ['经营区域', '地区', '省份', '区域'], description: 'Region (province) where health business is sold', descriptionZh: '经营区域' },
+      { name: 'provincial_branch', type: 'boolean', aliases: ['省级分公司', '是否设立省级分公司'], description: 'Whether the company has a provincial branch there (S1 §13)', descriptionZh: '是否设立省级分公司' },
+      { name: 'outlets', type: 'integer', required: true, min: 0, aliases: ['网点数', '服务网点数', '网点数量'], description: 'Offline service outlets in the region', descriptionZh: '线下服务网点数' },
+      { name: 'partner', type: 'string', aliases: ['合作机构', '合作方'], description: 'Partner providing offline service where there is no branch', descriptionZh: '合作机构' },
+    ],
+  },
+  product_events: {
+    name: 'product_events',
+    description: 'Products approved, filed or withdrawn (S1 annex 2 二(三)), with the date, the reason of a withdrawal and the reference. Optional.',
+    keepsAttributes: true,
+    key: ['product_code', 'event', 'date'],
+    columns: [
+      PRODUCT_CODE,
+      { name: 'event', type: 'enum', required: true, values: PRODUCT_EVENTS, aliases: ['事项', '事件', '类型'], description: 'approved (审批), filed (备案) or withdrawn (停售)', descriptionZh: '审批、备案或停售' },
+      { name: 'date', type: 'date', required: true, aliases: ['日期', '批复日期', '备案日期', '停售日期'], description: 'Date of the approval, filing or withdrawal', descriptionZh: '日期' },
+      { name: 'reason', type: 'string', aliases: ['原因', '停售原因'], description: 'Why a product was withdrawn', descriptionZh: '停售原因' },
+      { name: 'reference', type: 'string', aliases: ['文号', '批复文号', '备案编号', '备案号'], description: 'Approval or filing reference', descriptionZh: '批复文号或备案编号' },
+    ],
+  },
+  reinsurance: {
+    name: 'reinsurance',
+    description: 'Reinsurance arrangements per product (S1 annex 2 三(二): 再保险安排): reinsurer, form and share ceded. Optional.',
+    keepsAttributes: true,
+    key: ['product_code', 'reinsurer', 'start_date'],
+    columns: [
+      PRODUCT_CODE,
+      { name: 'reinsurer', type: 'string', required: true, aliases: ['再保险人', '再保险公司', '分入公司'], description: 'Reinsurer', descriptionZh: '再保险人' },
+      { name: 'arrangement', type: 'string', required: true, aliases: ['分保方式', '再保险安排', '合同类型'], description: 'Form of the treaty (quota share, surplus, excess of loss…)', descriptionZh: '分保方式' },
+      { name: 'ceded_share', type: 'rate', min: 0, max: 1, aliases: ['分出比例', '分保比例'], description: 'Share ceded (quota share)', descriptionZh: '分出比例' },
+      { name: 'start_date', type: 'date', required: true, aliases: ['起期', '生效日期', '开始日期'], description: 'Start of the treaty', descriptionZh: '合同起期' },
+      { name: 'end_date', type: 'date', aliases: ['止期', '终止日期', '结束日期'], description: 'End of the treaty; empty while in force', descriptionZh: '合同止期（有效为空）' },
     ],
   },
 };

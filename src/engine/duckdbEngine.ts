@@ -1,20 +1,44 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { InputError } from '../data/InputError';
 import type { SqlEngine, SqlValue } from './sqlEngine';
+
+/** The environment variable that sets DuckDB's memory limit (default `DEFAULT_MEMORY_LIMIT`). */
+export const DUCKDB_MEMORY_VARIABLE = 'AWB_DUCKDB_MEMORY_LIMIT';
+
+/**
+ * DuckDB's memory limit unless AWB_DUCKDB_MEMORY_LIMIT says otherwise: beyond it, aggregations
+ * spill to a temporary folder, so a company of 100 million policies runs in ≈5 GB of memory
+ * (DuckDB's own default, 80% of the machine's memory, let it reach 7 GB).
+ */
+export const DEFAULT_MEMORY_LIMIT = '4GB';
 
 /** The DuckDB version the package links, read once (`duckdb 1.5.5`). */
 let duckdbVersion: string | undefined;
 
 /**
  * Opens an in-memory DuckDB database as a study engine (files are read where they lie; nothing
- * is copied). `threads` defaults to every core; `memoryLimit` (e.g. '4GB') lets larger-than-memory
- * aggregations spill to a temporary folder.
+ * is copied). `threads` defaults to every core; `memoryLimit` (e.g. '4GB'; default
+ * AWB_DUCKDB_MEMORY_LIMIT or `DEFAULT_MEMORY_LIMIT`) bounds its memory, larger-than-memory
+ * aggregations spilling to a temporary folder removed on close.
+ * @throws InputError for a memory limit DuckDB does not accept.
  * @example const engine = await openDuckDB(); await engine.rows('SELECT 42 AS x') // [{ x: 42 }]
  */
 export async function openDuckDB(options: { threads?: number; memoryLimit?: string } = {}): Promise<SqlEngine> {
-  const settings: Record<string, string> = {};
+  const memory = options.memoryLimit ?? process.env[DUCKDB_MEMORY_VARIABLE] ?? DEFAULT_MEMORY_LIMIT;
+  if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(memory)) throw new InputError({ argument: DUCKDB_MEMORY_VARIABLE }, 'a memory size such as 4GB or 512MB', memory);
+  const spill = mkdtempSync(join(tmpdir(), 'awb-duckdb-'));
+  const settings: Record<string, string> = { memory_limit: memory, temp_directory: spill };
   if (options.threads) settings.threads = String(options.threads);
-  if (options.memoryLimit) settings.memory_limit = options.memoryLimit;
-  const instance = await DuckDBInstance.create(':memory:', settings);
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(':memory:', settings);
+  } catch (error) {
+    rmSync(spill, { recursive: true, force: true });
+    throw error;
+  }
   const connection = await instance.connect();
   if (duckdbVersion === undefined) {
     const version = (await connection.runAndReadAll('SELECT version() AS v')).getRowObjectsJS()[0].v;
@@ -41,6 +65,7 @@ export async function openDuckDB(options: { threads?: number; memoryLimit?: stri
     async close() {
       connection.closeSync();
       instance.closeSync();
+      rmSync(spill, { recursive: true, force: true });
     },
   };
 }

@@ -14,6 +14,8 @@ export interface SqlDialect {
   int(x: string): string;
   /** The first non-NULL of two values. */
   ifNull(x: string, otherwise: string): string;
+  /** Text without white space at either end (ClickHouse 18.16 has no trim). */
+  trim(x: string): string;
   /** A string literal. */
   string(text: string): string;
   /** Count of rows. */
@@ -35,6 +37,7 @@ const DUCKDB: SqlDialect = {
   div: (a, b) => `((${a}) // (${b}))`,
   int: (x) => `CAST(${x} AS BIGINT)`,
   ifNull: (x, otherwise) => `coalesce(${x}, ${otherwise})`,
+  trim: (x) => `trim(${x})`,
   string: (text) => `'${text.replace(/'/g, "''")}'`,
   count: 'count(*)',
   nullNumber: 'CAST(NULL AS DOUBLE)',
@@ -51,6 +54,7 @@ const CLICKHOUSE: SqlDialect = {
   div: (a, b) => `intDiv(${a}, ${b})`,
   int: (x) => `toInt64(${x})`,
   ifNull: (x, otherwise) => `ifNull(${x}, ${otherwise})`,
+  trim: (x) => `replaceRegexpAll(${x}, '^\\s+|\\s+$', '')`,
   string: (text) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`,
   count: 'count()',
   nullNumber: 'CAST(NULL AS Nullable(Float64))',

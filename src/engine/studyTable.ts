@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import { sqlIdentifier, sqlString } from '../data/duckdb';
 import { InputError } from '../data/InputError';
 import { misplacedHeaderError } from '../data/headerRow';
+import { isPersonalHeader } from '../data/personalHeaders';
 import { mapHeaders } from '../data/parseTable';
 import { isBlankRow, rawTableFromRows } from '../data/rawTable';
 import { parquetCellText } from '../data/readParquet';
@@ -52,11 +53,12 @@ export interface StudyTable {
 /**
  * The columns of a study table a study may group by or key assumptions on: the text and enum
  * columns of the schema that are present (gender, channel, region, channel type, branch, …),
- * except identifiers and personal columns, then the attribute columns.
+ * except identifiers and personal columns, then the attribute columns whose headers do not name
+ * personal data (`isPersonalHeader`: 投保人, holder_name, phone…).
  */
 export function groupableColumns(table: StudyTable): string[] {
   const named = TABLES[table.name].columns.filter((c) => table.present.has(c.name) && (c.type === 'string' || c.type === 'enum') && !c.personal && !['policy_id', 'claim_id', 'product_code'].includes(c.name));
-  return [...named.map((c) => c.name), ...table.attributes];
+  return [...named.map((c) => c.name), ...table.attributes.filter((h) => !isPersonalHeader(h))];
 }
 
 /** SQL identifier of an attribute column in a study table's relation (attributes may shadow nothing). */

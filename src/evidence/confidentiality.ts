@@ -4,34 +4,9 @@ import { parse } from 'csv-parse/sync';
 import { plotlyScript } from '../charts/html';
 import { sqlIdentifier, sqlString, withDuckDB } from '../data/duckdb';
 import { type ReadOptions, readRawTable } from '../data/readTable';
+import { isPersonalHeader, RESPONDENT_ID_HEADERS } from '../data/personalHeaders';
 import { normaliseKey, TABLES } from '../data/schema';
 import type { BundleFiles } from './renderOutputs';
-
-/** Headers of the survey's respondent identifier (canonical and aliases). */
-const RESPONDENT_ID_HEADERS = ['respondent_id', ...(TABLES.survey.columns.find((c) => c.name === 'respondent_id')?.aliases ?? [])];
-
-/** Headers (canonical and aliases) of every column the schema marks personal: the sales staff's ids, names, ID and certificate numbers. */
-const SCHEMA_PERSONAL_HEADERS = Object.values(TABLES).flatMap((t) => t.columns.filter((c) => c.personal).flatMap((c) => [c.name, ...(c.aliases ?? [])]));
-
-/**
- * Header words that mark a column as personal data (S3 art. 34): respondent identifiers,
- * names, phone numbers, ID-card and passport numbers, e-mail and postal addresses, birth
- * dates, messaging accounts and customer numbers, and every column the schema marks `personal`
- * (sales staff identifiers, names, ID and certificate numbers). Compared after `normaliseKey` (lower case,
- * no spaces, underscores or hyphens). `EXACT` must equal the header; `CONTAINED` may be part of it.
- */
-const EXACT = new Set(
-  [
-    ...RESPONDENT_ID_HEADERS,
-    ...SCHEMA_PERSONAL_HEADERS,
-    'id', 'uid', 'user_id', 'customer_id', 'client_id', 'member_id', 'openid', 'unionid',
-    'name', 'full_name', 'first_name', 'last_name', 'surname', 'given_name', 'customer_name', 'respondent_name', 'policyholder_name', 'insured_name',
-    'tel', 'dob', 'birthday', 'birth_date', 'date_of_birth', 'ssn',
-    '姓名', '名字', '客户姓名', '投保人姓名', '被保险人姓名', '受访者姓名', '联系人', '客户号', '客户编号', '用户编号', '会员号', '生日', '出生日期',
-  ].map(normaliseKey),
-);
-const CONTAINED = ['phone', 'mobile', 'telephone', 'idcard', 'idnumber', 'identity', 'passport', 'email', 'address', 'wechat', 'weixin',
-  '手机', '电话', '联系方式', '身份证', '证件', '邮箱', '电子邮件', '地址', '住址', '微信'].map(normaliseKey);
 
 /** A table with a respondent identifier is a survey. */
 const RESPONDENT_ID = new Set(RESPONDENT_ID_HEADERS.map(normaliseKey));
@@ -45,16 +20,7 @@ const SURVEY_GROUP_COLUMNS = new Set(['company', 'region', 'stage', 'weight'].fl
 /** File kinds read as tables. */
 const TABLE_FILES = new Set(['.csv', '.tsv', '.txt', '.xlsx', '.xlsm', '.parquet']);
 
-/**
- * Whether a column header names personal data (an identifier, name, phone number, ID-card
- * number, e-mail, address, birth date…), in English or Chinese.
- * @example isPersonalHeader('手机号码') // true
- * @example isPersonalHeader('policy_id') // false (a policy number is not a person's data)
- */
-export function isPersonalHeader(header: string): boolean {
-  const key = normaliseKey(header);
-  return EXACT.has(key) || CONTAINED.some((word) => key.includes(word));
-}
+export { isPersonalHeader };
 
 /** A personal column of an input file. */
 export interface PersonalColumn {

@@ -18,9 +18,9 @@ export async function fileBundle(
   output: CommandOutput,
   ifExists: IfExists = 'error',
 ): Promise<string> {
-  const target = bundleTarget(dir, ifExists);
+  bundleTarget(dir, ifExists);
   const provenance = await bundleProvenance(command, output);
   const files = await renderBundle(output, provenance);
   const manifest = await buildManifest({ name: command.name, parameters: command.parameters, argv: command.argv ?? [] }, output, files, provenance.inputs);
-  return writeBundle(target, files, manifest);
+  return writeBundle(dir, files, manifest, ifExists);
 }

@@ -3,7 +3,7 @@ import { commandParams, type OptionValue, optionsToArgv } from '../commands/comm
 import { InputError } from '../data/InputError';
 import { type Progress, SILENT_PROGRESS } from '../progress';
 import { fileBundle } from './fileBundle';
-import type { IfExists } from './writeBundle';
+import { bundleTarget, type IfExists } from './writeBundle';
 
 export type { CommandLookup } from '../commands/command';
 
@@ -40,6 +40,7 @@ export async function fileEvidence(
   const ifExists = settings.ifExists ?? 'error';
   const argv = [...(Array.isArray(options) ? (options as readonly string[]) : optionsToArgv(options as Record<string, OptionValue | undefined>)), '--out', dir, '--if-exists', ifExists];
   const { params } = commandParams(spec, argv);
+  bundleTarget(dir, ifExists);
   const output = await spec.run(params, { progress: settings.progress ?? SILENT_PROGRESS, commands: settings.commands });
   const bundle = await fileBundle(dir, { name: spec.name, parameters: params, argv: [spec.name, ...argv] }, output, ifExists);
   return { bundle, parameters: params, output };

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import type { CommandLookup, CommandOutput } from '../commands/command';
+import type { CommandLookup, CommandOutput, CommandParams, CommandSpec } from '../commands/command';
+import { commandParams } from '../commands/commandOptions';
 import { chromiumVersion, isRendering } from '../charts/chromium';
 import { InputError } from '../data/InputError';
 import { type Progress, SILENT_PROGRESS } from '../progress';
@@ -132,6 +133,63 @@ function firstDifference(filed: Uint8Array, recomputed: Uint8Array): OutputCheck
   return undefined;
 }
 
+/** Parameters with which a command writes a file besides its bundle (an export); verify never writes. */
+const WRITING_PARAMETERS: readonly string[] = ['export', 'export_model'];
+
+/** Canonical JSON of a parameter value, for comparing recorded and re-parsed parameters. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/**
+ * The parameters to recompute a bundle with, validated exactly as the command line validates
+ * them: the recorded command must file evidence (verify recomputes nothing else), its recorded
+ * argument list is parsed again through the command's own option declarations and `parse`, and
+ * the result must equal every recorded parameter (one the filing version did not have takes its
+ * default); no parameter may ask for a file to be written.
+ * @param file the manifest's path, for messages
+ * @throws InputError naming the manifest field (`command.name`, `command.argv`,
+ * `command.parameters.<name>`) and what was expected.
+ * @example recordedParameters(readManifest('output/cv'), 'output/cv/manifest.json', cashValueCommand)
+ * // { net_premium: '365.00', term_days: 365, … }
+ */
+export function recordedParameters(manifest: Manifest, file: string, spec: CommandSpec): CommandParams {
+  const name = manifest.command.name;
+  if (spec.files === false) {
+    throw new InputError({ file, field: 'command.name' }, 'a command that files an evidence bundle (verify recomputes nothing else)', String(name));
+  }
+  const argv = manifest.command.argv as unknown;
+  if (!Array.isArray(argv) || argv.length === 0 || !argv.every((a) => typeof a === 'string') || argv[0] !== name) {
+    throw new InputError({ file, field: 'command.argv' }, `the recorded arguments of awb ${name}, starting with "${name}"`);
+  }
+  let parsed: CommandParams;
+  try {
+    parsed = commandParams(spec, (argv as string[]).slice(1)).params;
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    throw new InputError({ file, field: 'command.argv' }, `arguments that awb ${name} accepts (${error.message})`);
+  }
+  const recorded = manifest.command.parameters as Record<string, unknown>;
+  if (recorded === null || typeof recorded !== 'object' || Array.isArray(recorded)) throw new InputError({ file, field: 'command.parameters' }, 'an object of parameters');
+  // A parameter the filing version did not have is absent from the record and runs at its default.
+  for (const key of Object.keys(recorded).sort()) {
+    if (canonical(recorded[key]) !== canonical(parsed[key])) {
+      throw new InputError({ file, field: `command.parameters.${key}` }, `${canonical(parsed[key])}, the value that the recorded command.argv gives`, canonical(recorded[key]));
+    }
+  }
+  for (const key of WRITING_PARAMETERS) {
+    if (parsed[key] !== undefined && parsed[key] !== null) {
+      throw new InputError({ file, field: `command.parameters.${key}` }, 'no file to write (verify never writes files)', String(parsed[key]));
+    }
+  }
+  return parsed;
+}
+
 /** Runs `fn` with the current directory set to `dir`, restoring it afterwards. */
 async function inDirectory<T>(dir: string, fn: () => Promise<T>): Promise<T> {
   const before = process.cwd();
@@ -155,13 +213,19 @@ async function inDirectory<T>(dir: string, fn: () => Promise<T>): Promise<T> {
  * else the current directory); the command is re-run as if started in that folder, so its
  * outputs, which may name those paths, come out the same. Absolute paths are used as recorded.
  *
+ * Only commands that file evidence are recomputed, with parameters validated as the command line
+ * validates them (`recordedParameters`); outputs are rendered in memory and nothing is written.
+ *
  * @returns the report; `reproduced` is true only when every input is unchanged and every
  * output is reproduced.
- * @throws InputError when the folder is not a bundle (no readable manifest.json).
+ * @throws InputError when the folder is not a bundle (no readable manifest.json), or the manifest
+ * names a command that files no evidence, or parameters the command line would refuse.
  * @example (await verifyBundle('output/review-2025Q4')).reproduced // true
  */
 export async function verifyBundle(dir: string, options: VerifyOptions): Promise<VerifyReport> {
   const manifest = readManifest(dir);
+  const spec = typeof manifest.command.name === 'string' ? await options.commands(manifest.command.name) : undefined;
+  const params = spec ? recordedParameters(manifest, join(dir, 'manifest.json'), spec) : undefined;
   const recordedRoot = manifest.working_directory;
   const root = resolve(options.inputsRoot ?? (recordedRoot && existsSync(recordedRoot) ? recordedRoot : process.cwd()));
   const inputs: InputCheck[] = [];
@@ -177,7 +241,6 @@ export async function verifyBundle(dir: string, options: VerifyOptions): Promise
   const filed = new Map<string, Uint8Array>();
   for (const path of filesUnder(dir)) if (path !== 'manifest.json') filed.set(path, readFileSync(join(dir, path)));
 
-  const spec = await options.commands(manifest.command.name);
   let output: CommandOutput | undefined;
   let recomputed: ReadonlyMap<string, Uint8Array> | undefined;
   let error: string | null = null;
@@ -187,7 +250,7 @@ export async function verifyBundle(dir: string, options: VerifyOptions): Promise
     error = `the inputs root ${root} does not exist (pass --inputs-root)`;
   } else {
     try {
-      const ran = await inDirectory(root, () => spec.run(manifest.command.parameters as never, { progress: options.progress ?? SILENT_PROGRESS, commands: options.commands }));
+      const ran = await inDirectory(root, () => spec.run(params as never, { progress: options.progress ?? SILENT_PROGRESS, commands: options.commands }));
       output = ran;
       recomputed = await inDirectory(root, async () => renderBundle(ran, await bundleProvenance(manifest.command, ran)));
     } catch (e) {

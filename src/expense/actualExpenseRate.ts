@@ -2,7 +2,7 @@ import { InputError } from '../data/InputError';
 import type { Table } from '../data/parseTable';
 import { comparePeriods, isQuarter, type Period, periodYear } from '../data/period';
 import type { FinanceRow } from '../data/rows';
-import { asCents, type Cents } from '../money/cents';
+import { type Cents, MONEY_RANGE_TEXT, MoneyRangeError, sumCents } from '../money/cents';
 import { Dec } from '../money/decimal';
 import { ratio } from '../money/ratio';
 import type { ProductLoading } from './productLoadings';
@@ -58,8 +58,17 @@ export function actualExpenseRates(finance: Table<FinanceRow>, loadings: readonl
       );
     }
     if (quarters.length !== 4) continue;
-    const premium = asCents(quarters.reduce((s, q) => s + q.premium_income, 0));
-    const expenses = quarters.some((q) => q.expenses === null) ? null : asCents(quarters.reduce((s, q) => s + q.expenses!, 0));
+    const total = (column: 'premium_income' | 'expenses') => {
+      try {
+        return sumCents(quarters.map((q) => q[column]!));
+      } catch (error) {
+        if (!(error instanceof MoneyRangeError)) throw error;
+        const rows = quarters.map((q) => q.source_row);
+        throw new InputError({ file: finance.file, row: Math.max(...rows), column, header: finance.headers[column] }, `amounts whose sum over the quarters of ${quarters[0].product_code} ${periodYear(quarters[0].period)} (rows ${rows.join(', ')}) stays within ${MONEY_RANGE_TEXT}`);
+      }
+    };
+    const premium = total('premium_income');
+    const expenses = quarters.some((q) => q.expenses === null) ? null : total('expenses');
     out.push(rateRow(quarters[0].product_code, String(periodYear(quarters[0].period)) as Period, premium, expenses, loadingOf));
   }
   return out.sort((a, b) => (a.product_code < b.product_code ? -1 : a.product_code > b.product_code ? 1 : comparePeriods(a.period, b.period)));

@@ -1,5 +1,6 @@
 import { formatDay } from '../data/dates';
 import { InputError, type InputLocation } from '../data/InputError';
+import { isPersonalHeader } from '../data/personalHeaders';
 import { CellParseFailure, cellParser } from '../data/parseCell';
 import type { RowBase } from '../data/parseTable';
 import { type ExitReason, TABLES } from '../data/schema';
@@ -149,6 +150,9 @@ export async function prepareStudies(source: StudySource, options: ExperienceStu
     } else if (name === 'attained_age') {
       durationGrouping = true;
     } else if (name !== 'age_at_issue') {
+      if (isPersonalHeader(name)) {
+        throw new InputError({ argument: '--by', file: policies.file, column: name }, 'a grouping column that holds no personal data (names, identifiers, ID, phone and account numbers are never grouped by or filed)');
+      }
       if (!groupableColumns(policies).includes(name)) {
         const known = [...DERIVED_DIMENSIONS, ...groupableColumns(policies)].join(', ');
         throw new InputError({ argument: '--by', file: policies.file }, `a policy column to group by (one of ${known})`, name);
@@ -156,6 +160,7 @@ export async function prepareStudies(source: StudySource, options: ExperienceStu
       if (!keyColumns.includes(name)) keyColumns.push(name);
     }
   }
+  await refuseIdentifierGroupings(source.engine, policies, keyColumns.slice(1));
   for (const r of rates) for (const c of r.fixedColumns) if (c !== 'age_at_issue' && !keyColumns.includes(c)) keyColumns.push(c);
   const needsAge = by.includes('attained_age') || by.includes('age_at_issue') || rates.some((r) => r.dependsOnDuration || r.fixedColumns.includes('age_at_issue'));
   const mode: Mode = grain === null ? 'policy-years' : durationGrouping || rates.some((r) => r.dependsOnDuration) ? 'anniversaries' : 'periods';
@@ -169,6 +174,9 @@ export async function prepareStudies(source: StudySource, options: ExperienceStu
   const issueRow = (await source.engine.rows(`SELECT min(g_imin) AS first FROM g1`))[0];
   const firstIssue = issueRow.first === null ? options.asOf : exactNumber(issueRow.first, 'earliest issue date');
   const from = options.from ?? Math.min(firstIssue, options.asOf);
+  if (options.asOf - from > MAX_STUDY_DAYS) {
+    throw new InputError({ argument: '--as-of' }, `a study window of at most ${MAX_STUDY_YEARS} years (it starts ${formatDay(from)}${options.from === undefined ? ', the earliest issue date' : ''})`, formatDay(options.asOf));
+  }
   const grid = grain ? calendarGrid(grain, from, options.asOf) : null;
   await source.engine.integerTable('seg', ['s_key', 's_pos', 's_lo', 's_hi', 's_t', 's_k', 's_div'], await segments(source.engine, plan, from, grid));
   const runProducts = options.products;
@@ -211,6 +219,35 @@ export async function validateExperience(source: StudySource, options: Pick<Expe
   await source.engine.run(stage1Sql(d, source.policies, plan));
   await validatePolicies(source, plan, { ...options, basis: plan.basis, asOf: plan.asOf });
   if (source.claims) await joinAndValidateClaims(source, plan, { ...options, basis: plan.basis, asOf: plan.asOf });
+}
+
+/** The longest study window: longer ones (an as-of date of 9999) would only exhaust memory. */
+const MAX_STUDY_YEARS = 200;
+const MAX_STUDY_DAYS = Math.ceil(MAX_STUDY_YEARS * 365.25);
+
+/** Below this many policies with a value, the value test of a grouping column says nothing. */
+const IDENTIFIER_TEST_MIN_POLICIES = 10;
+
+/**
+ * Refuses grouping by a column whose values are mostly unique per policy (more than half of the
+ * policies with a value hold one no other policy holds): such a column identifies policies or
+ * people (a name, a number), and grouping by it would publish one policy per group. One SQL
+ * count per column; the message gives the counts and the column, never a value.
+ * @throws InputError naming `--by`, the file and the column.
+ */
+async function refuseIdentifierGroupings(engine: SqlEngine, table: StudyTable, columns: readonly string[]): Promise<void> {
+  for (const name of columns) {
+    const values = `SELECT nullif(${sqlDialect(engine.dialect).trim(table.column(name))}, '') AS v FROM ${table.relation}`;
+    const [row] = await engine.rows(`SELECT sum(c) AS n, sum(CASE WHEN c = 1 THEN 1 ELSE 0 END) AS u FROM (SELECT v, count(*) AS c FROM (${values}) WHERE v IS NOT NULL GROUP BY v)`);
+    const n = exactNumber(row.n, 'policies with a value');
+    const unique = exactNumber(row.u, 'policies with a value of their own');
+    if (n >= IDENTIFIER_TEST_MIN_POLICIES && 2 * unique > n) {
+      throw new InputError(
+        { argument: '--by', file: table.file, column: name },
+        `a grouping dimension shared by policies; ${unique} of its ${n} policies hold a value no other policy holds, which marks it as an identifier or personal data`,
+      );
+    }
+  }
 }
 
 /** The SQL reading of a mapped key column of the policies (raw text, or canonical values). */
@@ -403,7 +440,20 @@ async function validatePolicies(source: StudySource, plan: Plan, options: Experi
  */
 async function policyIdProblems(source: StudySource): Promise<{ duplicates: Set<string>; missing: boolean }> {
   const d = sqlDialect(source.engine.dialect);
-  const rows = await source.engine.rows(`SELECT policy_id AS id FROM ${source.policies.relation} GROUP BY policy_id HAVING ${d.count} > 1 OR policy_id IS NULL LIMIT 1001`);
+  let within = '';
+  if (d.name === 'duckdb') {
+    // Grouped by a 64-bit hash of the number first: a hash table of integers holds a hundred
+    // million policies in a few GB (and spills to disk beyond the memory limit), where one of the
+    // strings would not. A hash that repeats is a repeated number (or, rarely, two numbers with
+    // one hash): only rows with such hashes are grouped by their numbers. Missing numbers all
+    // share the hash of NULL, where count(policy_id) falls short of count(*).
+    const repeated = await source.engine.rows(
+      `SELECT h FROM (SELECT hash(policy_id) AS h, policy_id FROM ${source.policies.relation}) GROUP BY h HAVING count(*) > 1 OR count(policy_id) < count(*) LIMIT 1`,
+    );
+    if (repeated.length === 0) return { duplicates: new Set(), missing: false };
+    within = `WHERE hash(policy_id) IN (SELECT h FROM (SELECT hash(policy_id) AS h, policy_id FROM ${source.policies.relation}) GROUP BY h HAVING count(*) > 1 OR count(policy_id) < count(*))`;
+  }
+  const rows = await source.engine.rows(`SELECT policy_id AS id FROM ${source.policies.relation} ${within} GROUP BY policy_id HAVING ${d.count} > 1 OR policy_id IS NULL LIMIT 1001`);
   return { duplicates: new Set(rows.filter((r) => r.id !== null).map((r) => String(r.id))), missing: rows.some((r) => r.id === null) };
 }
 
@@ -555,10 +605,12 @@ async function assembleCells(source: StudySource, rows: readonly Record<string, 
     product: string;
     by: Record<string, string | number | null>;
     t: number;
-    exposure: number;
+    /** Integer days by year length (365/366, or 1 on the policy-year basis' whole years). */
+    days: Map<number, number>;
+    /** Integer days by year length and expected decrements per unit of exposure. */
+    expectedDays: Map<string, { days: number; div: number; perExposure: number }>;
     actual: number;
     fen: number;
-    expected: number;
   }
   const cells = new Map<string, Accumulator>();
   const cap = Math.floor(130 / plan.width);
@@ -587,9 +639,10 @@ async function assembleCells(source: StudySource, rows: readonly Record<string, 
     }
     const key = JSON.stringify([product, Object.values(by), t]);
     let cell = cells.get(key);
-    if (!cell) cells.set(key, (cell = { product, by, t, exposure: 0, actual: 0, fen: 0, expected: 0 }));
-    const exposure = exactNumber(r.days, 'days') / exactNumber(r.s_div, 'year length');
-    cell.exposure += exposure;
+    if (!cell) cells.set(key, (cell = { product, by, t, days: new Map(), expectedDays: new Map(), actual: 0, fen: 0 }));
+    const days = exactNumber(r.days, 'days');
+    const div = exactNumber(r.s_div, 'year length');
+    cell.days.set(div, (cell.days.get(div) ?? 0) + days);
     cell.actual += exactNumber(r.actual, 'count');
     cell.fen += exactNumber(r.fen, 'claim amount');
     if (request.rates) {
@@ -604,7 +657,11 @@ async function assembleCells(source: StudySource, rows: readonly Record<string, 
         if (error instanceof UnmatchedAssumption) throw await unmatched(source, error, plan);
         throw error;
       }
-      cell.expected += exposure * expectedPerExposure(plan.basis, rate);
+      const perExposure = expectedPerExposure(plan.basis, rate);
+      const part = `${div} ${perExposure}`;
+      const sum = cell.expectedDays.get(part);
+      if (sum) sum.days += days;
+      else cell.expectedDays.set(part, { days, div, perExposure });
     }
   }
   const out: ExposureCell[] = [...cells.values()].map((c) => ({
@@ -612,12 +669,28 @@ async function assembleCells(source: StudySource, rows: readonly Record<string, 
     period: grid ? labels.get(c.t)! : null,
     policy_year: grid ? null : c.t,
     by: c.by,
-    exposure: c.exposure,
+    exposure: exposureOf(c.days),
     actual: c.actual,
     claim_amount: request.claims ? c.fen / 100 : null,
-    expected: request.rates ? c.expected : null,
+    expected: request.rates ? expectedOf(c.expectedDays) : null,
   }));
   return sortCells(out);
+}
+
+/**
+ * A cell's exposure in years from its integer days by year length, summed in a fixed order (by
+ * year length) so that the same days give the same bits whatever order an engine returned its
+ * groups in: DuckDB's and ClickHouse's cells are byte-identical.
+ */
+function exposureOf(days: ReadonlyMap<number, number>): number {
+  return [...days.entries()].sort((a, b) => a[0] - b[0]).reduce((sum, [div, d]) => sum + d / div, 0);
+}
+
+/** A cell's expected decrements: Σ days / year length × expected per unit of exposure, in a fixed order (see `exposureOf`). */
+function expectedOf(parts: ReadonlyMap<string, { days: number; div: number; perExposure: number }>): number {
+  return [...parts.values()]
+    .sort((a, b) => a.div - b.div || a.perExposure - b.perExposure)
+    .reduce((sum, p) => sum + (p.days / p.div) * p.perExposure, 0);
 }
 
 /** The error for policies no assumption row matches, naming the first such policy's row. */

@@ -1,7 +1,7 @@
 import { InputError } from '../data/InputError';
 import { isQuarter, type Period, periodYear, type Quarter } from '../data/period';
 import type { FinanceRow } from '../data/rows';
-import { type Cents, sumCents } from '../money/cents';
+import { type Cents, MONEY_RANGE_TEXT, MoneyRangeError, sumCents } from '../money/cents';
 
 /**
  * The ledger of one product over one period (a year or a quarter), in integer fen: the finance
@@ -64,22 +64,30 @@ export function periodLedgerOfRow(row: FinanceRow): PeriodLedger {
  * added; the reserves take the opening of the first quarter and the closing of the last.
  * @param quarters the ledgers of Q1…Q4 of one product, in order
  */
-function yearOfQuarters(quarters: readonly PeriodLedger[]): PeriodLedger {
+function yearOfQuarters(quarters: readonly PeriodLedger[], file: string): PeriodLedger {
   const first = quarters[0];
   const last = quarters[quarters.length - 1];
-  const sum = (pick: (q: PeriodLedger) => number) => sumCents(quarters.map(pick));
+  const sum = (column: 'premium_income' | 'claims_paid' | 'ceded_premium' | 'ceded_claims') => {
+    try {
+      return sumCents(quarters.map((q) => q[column]));
+    } catch (error) {
+      if (!(error instanceof MoneyRangeError)) throw error;
+      const rows = quarters.flatMap((q) => q.source_rows);
+      throw new InputError({ file, row: rows[rows.length - 1], column }, `amounts whose sum over the quarters of ${first.product_code} ${periodYear(first.period)} (rows ${rows.join(', ')}) stays within ${MONEY_RANGE_TEXT}`);
+    }
+  };
   const sold = quarters.map((q) => q.policies_sold);
   return {
     product_code: first.product_code,
     period: String(periodYear(first.period)) as Period,
-    premium_income: sum((q) => q.premium_income),
+    premium_income: sum('premium_income'),
     upr_opening: first.upr_opening,
     upr_closing: last.upr_closing,
-    claims_paid: sum((q) => q.claims_paid),
+    claims_paid: sum('claims_paid'),
     ocr_opening: first.ocr_opening,
     ocr_closing: last.ocr_closing,
-    ceded_premium: sum((q) => q.ceded_premium),
-    ceded_claims: sum((q) => q.ceded_claims),
+    ceded_premium: sum('ceded_premium'),
+    ceded_claims: sum('ceded_claims'),
     policies_sold: sold.every((n) => n !== null) ? sold.reduce<number>((a, n) => a + (n as number), 0) : null,
     source_rows: quarters.flatMap((q) => q.source_rows),
   };
@@ -134,7 +142,7 @@ export function financePeriods(rows: readonly FinanceRow[], file = 'finance'): F
     const ordered = [...list].sort((a, b) => (a.period < b.period ? -1 : 1));
     const present = ordered.map((r) => r.period as Quarter);
     if (present.length === 4) {
-      years.push(yearOfQuarters(ordered.map(periodLedgerOfRow)));
+      years.push(yearOfQuarters(ordered.map(periodLedgerOfRow), file));
     } else {
       incomplete.push({ product_code: ordered[0].product_code, year: periodYear(ordered[0].period), quarters: present });
     }

@@ -1,10 +1,12 @@
+import { InputError } from '../data/InputError';
 import type { FinanceRow, ProductRow } from '../data/rows';
+import { MONEY_RANGE_TEXT, MoneyRangeError } from '../money/cents';
 import { type AccidentLossRatioRules, evaluateAccidentLossRatio } from '../rules/accidentLossRatio';
 import { earnedNonPositiveFindings } from '../rules/earnedNonPositive';
 import { type Finding, sortFindings } from '../rules/finding';
 import type { Rulebook } from '../rules/rulebook';
 import { type EarnedLossRatio, earnedLossRatio } from './earnedLossRatio';
-import { financePeriods, type IncompleteYear } from './financePeriods';
+import { financePeriods, type IncompleteYear, type PeriodLedger } from './financePeriods';
 import { type LossRatioTrend, lossRatioTrend } from './lossRatioTrend';
 import { type RollingLossRatio, rollingLossRatios } from './rollingLossRatio';
 
@@ -35,8 +37,8 @@ export interface LossRatioAnalysis {
  * @param rulebook the rulebook to apply
  * @param options `year`: the last year of the rules' windows (default the latest complete year);
  * `financeFile`: the finance file's name for error messages; `confidence`: the trend bands' level
- * @throws InputError for a year row and quarter rows of the same product and year, or a rulebook
- * without the rules' parameters.
+ * @throws InputError for a year row and quarter rows of the same product and year, amounts whose
+ * sums leave the range in which fen add exactly, or a rulebook without the rules' parameters.
  * @example lossRatioAnalysis(products, finance, loadRulebook()).rules.evaluation_year // 2025
  */
 export function lossRatioAnalysis(
@@ -46,8 +48,17 @@ export function lossRatioAnalysis(
   options: { year?: number; financeFile?: string; confidence?: number } = {},
 ): LossRatioAnalysis {
   const periods = financePeriods(finance, options.financeFile);
-  const years = periods.years.map(earnedLossRatio);
-  const quarters = periods.quarters.map(earnedLossRatio);
+  const ledgerRatio = (ledger: PeriodLedger): EarnedLossRatio => {
+    try {
+      return earnedLossRatio(ledger);
+    } catch (error) {
+      if (!(error instanceof MoneyRangeError)) throw error;
+      const rows = ledger.source_rows;
+      throw new InputError({ file: options.financeFile ?? 'finance', row: rows[rows.length - 1] }, `amounts of ${ledger.product_code} ${ledger.period} (${rows.length === 1 ? 'row' : 'rows'} ${rows.join(', ')}) whose earned premium and incurred claims stay within ${MONEY_RANGE_TEXT}`);
+    }
+  };
+  const years = periods.years.map(ledgerRatio);
+  const quarters = periods.quarters.map(ledgerRatio);
   const rules = evaluateAccidentLossRatio(products, years, rulebook, options.year);
   const byProduct = new Map<string, EarnedLossRatio[]>();
   for (const row of years) {

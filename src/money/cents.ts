@@ -11,6 +11,20 @@ export type Cents = number & { readonly __unit: 'cents' };
 const MAX_CENTS = Number.MAX_SAFE_INTEGER;
 
 /**
+ * A sum of money beyond the range in which fen add exactly (about ±90 trillion yuan): the inputs
+ * hold amounts too large to total. Bad input, not an internal failure (the CLI exits 2).
+ */
+export class MoneyRangeError extends RangeError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MoneyRangeError';
+  }
+}
+
+/** The largest amount the workbench totals exactly, for messages. */
+export const MONEY_RANGE_TEXT = '±90 trillion yuan (the range in which fen add exactly)';
+
+/**
  * Brands an integer count of fen as {@link Cents}.
  * @throws RangeError when the value is not a safe integer.
  * @example asCents(12345) // 123.45 yuan
@@ -22,14 +36,14 @@ export function asCents(value: number): Cents {
 
 /**
  * Exact sum of amounts in cents.
- * @throws RangeError when the total leaves the exactly representable range.
+ * @throws MoneyRangeError when the total leaves the exactly representable range (±90 trillion yuan).
  * @example sumCents([asCents(1), asCents(2)]) // 3
  */
 export function sumCents(values: Iterable<number>): Cents {
   let total = 0;
   for (const v of values) total += v;
   if (!Number.isSafeInteger(total) || Math.abs(total) > MAX_CENTS) {
-    throw new RangeError(`sumCents: total ${total} is outside the exactly representable range of fen`);
+    throw new MoneyRangeError(`a total of money beyond ${MONEY_RANGE_TEXT}: the input holds amounts too large to add up`);
   }
   return total as Cents;
 }

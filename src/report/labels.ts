@@ -60,8 +60,30 @@ export interface Wording {
   readonly yes: string;
   readonly no: string;
   readonly annex: AnnexWording;
+  readonly document: DocumentWords;
   readonly service: ServiceWording;
   readonly conduct: ConductWording;
+}
+
+/** Wording of the review as a document: cover, sign-off, contents, appendices. */
+export interface DocumentWords {
+  readonly company: string;
+  readonly quarter: string;
+  readonly asOf: string;
+  readonly data: string;
+  readonly signOffHeading: string;
+  readonly signOffStatement: (quarter: string) => string;
+  readonly chiefActuary: string;
+  readonly name: string;
+  readonly signature: string;
+  readonly date: string;
+  readonly appendix: (letter: string) => string;
+  readonly part: (n: number, of: number) => string;
+  readonly fullTables: (section: string) => string;
+  readonly fullTablesIntro: string;
+  readonly tableRows: (shown: number, total: number, sheet: string) => string;
+  readonly chartPart: (n: number, of: number) => string;
+  readonly assessment: string;
 }
 
 /** Wording of the service standards section (S1 §5–§6). */
@@ -300,6 +322,25 @@ const EN: Wording = {
   page: 'Page',
   yes: 'yes',
   no: 'no',
+  document: {
+    company: 'Company',
+    quarter: 'Quarter reviewed',
+    asOf: 'Experience to',
+    data: 'Data folder',
+    signOffHeading: 'Sign-off',
+    signOffStatement: (q) => `I have reviewed this quarterly actuarial review for ${q}, its findings and the evidence bundle that reproduces it, and approve it for filing.`,
+    chiefActuary: 'Chief actuary',
+    name: 'Name',
+    signature: 'Signature',
+    date: 'Date',
+    appendix: (l) => `Appendix ${l}.`,
+    part: (n, of) => `Part ${n} of ${of} (the identifying columns repeat)`,
+    fullTables: (section) => `Full tables: ${section}`,
+    fullTablesIntro: 'Every table the section’s commands filed, with all their columns; the rows of the quarter (or year) reviewed when the table has periods. tables.xlsx in the evidence bundle holds every row.',
+    tableRows: (shown, total, sheet) => (shown < total ? `(${shown} of ${total} rows; all in tables.xlsx, sheet ${sheet})` : `(${total} rows)`),
+    chartPart: (n, of) => ` (${n} of ${of})`,
+    assessment: 'Assessment',
+  },
   annex: {
     heading: 'Internet life insurance backtesting (S1 annex 2, part 三)',
     intro: (q, asOf) => `Backtest of ${q}: experience to ${asOf} against the pricing assumptions, for the products in scope. The subsections follow annex 2 (二)–(五): products and reinsurance, each indicator, reasons and reasonableness, measures taken.`,
@@ -429,6 +470,25 @@ const ZH: Wording = {
   page: '页',
   yes: '是',
   no: '否',
+  document: {
+    company: '公司',
+    quarter: '审阅季度',
+    asOf: '经验数据截至',
+    data: '数据目录',
+    signOffHeading: '签署',
+    signOffStatement: (q) => `本人已审阅${q}季度精算审阅报告、其中的发现及可复核本报告的证据包，同意报送。`,
+    chiefActuary: '总精算师',
+    name: '姓名',
+    signature: '签字',
+    date: '日期',
+    appendix: (l) => `附录${l}`,
+    part: (n, of) => `第${n}部分，共${of}部分（标识列重复）`,
+    fullTables: (section) => `完整表格：${section}`,
+    fullTablesIntro: '本部分各命令存档的全部表格及其所有列；表格含期间时列出审阅季度（或年度）的行。证据包中的 tables.xlsx 含全部行。',
+    tableRows: (shown, total, sheet) => (shown < total ? `（${total}行中的${shown}行；全部见 tables.xlsx 工作表 ${sheet}）` : `（${total}行）`),
+    chartPart: (n, of) => `（${n}/${of}）`,
+    assessment: '评估',
+  },
   annex: {
     heading: '互联网人身保险回溯工作情况（S1 附件2 第三部分）',
     intro: (q, asOf) => `${q} 业务回溯：截至 ${asOf} 的实际经营情况与精算假设的比较。以下各小节依照附件2（二）至（五）的要求：产品基本信息及再保险安排、相关指标回溯情况、原因及合理性评估、公司采取的措施。`,

@@ -1,4 +1,5 @@
-import { withChromium } from '../charts/chromium';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
+import { PINNED_PAGE, withChromium } from '../charts/chromium';
 import { escapeHtml } from '../charts/html';
 import { withoutPdfDates } from '../charts/pdfDates';
 
@@ -19,7 +20,8 @@ const CHART_STATE = "document.documentElement.getAttribute('data-charts')";
 const PRINT_WIDTH_PX = Math.round(((210 - 28) / 25.4) * 96);
 
 /**
- * Prints an HTML document to PDF with headless Chromium: A4, the page's own print styles, CJK
+ * Prints an HTML document to PDF with headless Chromium in the pinned locale and time zone
+ * (`PINNED_PAGE`, whatever the machine's LANG and TZ): A4, the page's own print styles, CJK
  * fonts (Noto Sans CJK), the footer with page numbers on every page, after the document's charts
  * are drawn (it waits for `data-charts="ready"` on the root element). The creation and
  * modification dates Chromium writes are removed (`withoutPdfDates`), so the same HTML printed
@@ -29,7 +31,7 @@ const PRINT_WIDTH_PX = Math.round(((210 - 28) / 25.4) * 96);
  */
 export async function printPdf(html: string, options: PrintOptions): Promise<Uint8Array> {
   return withChromium(async (browser) => {
-    const page = await browser.newPage({ viewport: { width: PRINT_WIDTH_PX, height: 1123 } });
+    const page = await browser.newPage({ ...PINNED_PAGE, viewport: { width: PRINT_WIDTH_PX, height: 1123 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     try {
@@ -53,5 +55,46 @@ export async function printPdf(html: string, options: PrintOptions): Promise<Uin
     } finally {
       await page.close();
     }
+  });
+}
+
+/**
+ * The page (1-based) on which each named destination of a PDF lies: Chromium names one for every
+ * element an internal link points to (`<a href="#sec-summary">` → `sec-summary`).
+ * @example await destinationPages(pdf) // Map { 'sec-summary' => 3, 'sec-backtest' => 5, … }
+ */
+export async function destinationPages(pdf: Uint8Array): Promise<Map<string, number>> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const pageOf = new Map(doc.getPages().map((p, i) => [p.ref.toString(), i + 1]));
+  const pages = new Map<string, number>();
+  const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  for (const [name, value] of dests?.entries() ?? []) {
+    const target = value instanceof PDFRef ? doc.context.lookup(value) : value;
+    const page = target instanceof PDFArray ? target.get(0) : undefined;
+    const n = page instanceof PDFRef ? pageOf.get(page.toString()) : undefined;
+    if (n !== undefined) pages.set(name.decodeText(), n);
+  }
+  return pages;
+}
+
+const samePages = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>) => a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
+
+/**
+ * Prints a document whose contents give page numbers: prints `render(null)`, reads on which page
+ * each linked part begins (`destinationPages`), prints `render(pages)`, and repeats (at most three
+ * printings) until the numbers it shows are those it has. Deterministic like `printPdf`.
+ * @throws Error as `printPdf`, or when the page numbers do not settle.
+ * @example const pdf = await printDocument((pages) => documentHtml(spec, pages), { footer: 'Review 2025Q4', pageNumber: 'Page {page} of {pages}' });
+ */
+export async function printDocument(render: (pages: ReadonlyMap<string, number> | null) => string, options: PrintOptions): Promise<Uint8Array> {
+  return withChromium(async () => {
+    let pages: Map<string, number> | null = null;
+    for (let printing = 0; printing < 3; printing++) {
+      const pdf = await printPdf(render(pages), options);
+      const found = await destinationPages(pdf);
+      if (pages !== null && samePages(found, pages)) return pdf;
+      pages = found;
+    }
+    throw new Error('printDocument: the contents’ page numbers did not settle after three printings');
   });
 }

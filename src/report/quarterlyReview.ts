@@ -12,7 +12,7 @@ import { FINDINGS_TABLE } from '../rules/findingsTable';
 import type { TableDeclaration } from '../present/column';
 import { composeReview, type Review } from './composeReview';
 import { wording } from './labels';
-import { printPdf } from './printPdf';
+import { printDocument } from './printPdf';
 import { reviewHtml } from './reviewHtml';
 import type { ReviewParams } from './reviewPlan';
 
@@ -71,7 +71,7 @@ export async function renderReview(review: Review, progress: Progress): Promise<
   let pdf: Uint8Array | null = null;
   if (chromiumAvailable()) {
     progress.start('review: printing the PDF', 1);
-    pdf = await printPdf(html, { footer: w.title(p.quarter), pageNumber: p.lang === 'zh' ? '第 {page} 页，共 {pages} 页' : 'Page {page} of {pages}' });
+    pdf = await printDocument((pages) => reviewHtml(review, hashes, `${pkg.name} ${pkg.version}`, pages), { footer: w.title(p.quarter), pageNumber: p.lang === 'zh' ? '第 {page} 页，共 {pages} 页' : 'Page {page} of {pages}' });
     progress.tick();
     progress.stop();
   }

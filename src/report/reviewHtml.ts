@@ -1,56 +1,47 @@
 import { type Figure, figureTitle } from '../charts/figure';
-import { escapeHtml, plotlyScript, scriptJson } from '../charts/html';
+import { figureInLanguage } from '../charts/figureLanguage';
+import { escapeHtml } from '../charts/html';
+import { smallMultiples } from '../charts/smallMultiples';
 import type { TableRow } from '../evidence/csv';
 import { Dec } from '../money/decimal';
-import { formatPercent } from '../money/ratio';
+import { groupThousands } from '../money/groupThousands';
+import { type ColumnDeclaration, column, type TableDeclaration } from '../present/column';
+import type { ColumnKind } from '../present/columnKind';
+import { KNOWN_COLUMNS } from '../present/knownColumns';
+import { type TypedTable, typedTable } from '../present/typedTable';
 import { countBySeverity, type Finding, SEVERITIES } from '../rules/finding';
 import type { BacktestAnnex } from './backtestAnnex';
 import type { Review, SectionResult } from './composeReview';
+import { type DocumentBlock, type DocumentSection, type DocumentSpec, documentHtml } from './document';
 import { columnLabel, type Wording, wording } from './labels';
-import { quarterEndDate } from './reviewPlan';
-import { type ServiceSectionContent, serviceSectionContent } from './serviceSection';
+import { columnZh, VALUE_ZH } from './zhWords';
+import { quarterEndDate, type SectionId } from './reviewPlan';
 import type { SectionContent } from './sectionContent';
-import { groupThousands } from '../money/groupThousands';
+import { serviceSectionContent } from './serviceSection';
 
-/** At most this many rows of a command's table are printed; the bundle holds them all. */
+/** At most this many rows of a table are printed in a section; the appendix and the bundle hold more. */
 export const MAX_TABLE_ROWS = 40;
 
-/** Tables with more columns than this are set smaller and may wrap codes and figures. */
-const WIDE_TABLE = 9;
+/** At most this many rows of a table are printed in the appendix; tables.xlsx holds them all. */
+export const MAX_APPENDIX_ROWS = 25;
 
-/** A chart of the review: its element id, name in the bundle, the command that drew it, the figure. */
-interface ReviewChart {
-  readonly id: string;
-  readonly name: string;
-  readonly command: string;
-  readonly figure: Figure;
-}
+/**
+ * The few tables of each section a reader needs beside its findings (by the command's table
+ * name); every other table is in the appendix of full tables. The backtest, service and sales
+ * conduct sections show their own content instead.
+ */
+const KEY_TABLES: Readonly<Record<SectionId, readonly string[]>> = {
+  backtest: [],
+  lossratio: ['three_year_loss_ratios', 'ultimate_loss_ratios', 'indicated_rate_changes'],
+  expense: ['caps'],
+  eligibility: ['eligibility'],
+  satisfaction: ['index_by_company', 'index_by_region', 'index_by_stage', 'paths'],
+  service: [],
+  conduct: [],
+};
 
-/** The font every page and chart uses: Noto Sans CJK covers Latin and Chinese, so both languages print alike. */
-const FONT = '"Noto Sans CJK SC", "Noto Sans CJK", "Noto Sans", sans-serif';
-
-const STYLE = `
-@page { size: A4; margin: 16mm 14mm 18mm 14mm; }
-html { font-family: ${FONT}; color: #1b1b1b; }
-body { margin: 24px auto; max-width: 1060px; font-size: 10.5pt; line-height: 1.5; padding: 0 16px; }
-h1 { font-size: 20pt; margin: 0 0 6px; } h2 { font-size: 14pt; border-bottom: 2px solid #27496d; padding-bottom: 3px; margin-top: 28px; }
-h3 { font-size: 11.5pt; margin: 18px 0 6px; color: #27496d; } h2 small { font-weight: normal; font-size: 9pt; color: #666; margin-left: 8px; }
-table { border-collapse: collapse; width: 100%; margin: 6px 0 14px; font-size: 8.5pt; }
-th, td { border: 1px solid #c8c8c8; padding: 2px 5px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
-th { background: #eef2f6; overflow-wrap: normal; } td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-td.code { white-space: nowrap; } td.values { font-size: 8pt; overflow-wrap: anywhere; min-width: 9em; }
-table.wide { font-size: 7pt; } table.wide td.code, table.wide td.num { white-space: normal; overflow-wrap: anywhere; }
-thead { display: table-header-group; } tr { break-inside: avoid; }
-.sev { display: inline-block; padding: 0 5px; border-radius: 3px; color: #fff; font-size: 8pt; white-space: nowrap; }
-.sev-critical { background: #a4161a; } .sev-major { background: #d9480f; } .sev-minor { background: #b08900; } .sev-info { background: #5c7080; }
-.status-unavailable, .status-not-applicable { color: #8a3b00; font-weight: bold; }
-.note { color: #555; font-size: 8.5pt; } .computed-by { font-family: monospace; font-size: 8pt; color: #555; overflow-wrap: anywhere; }
-.unavailable { border: 1px dashed #8a3b00; padding: 8px 12px; background: #fff7ef; }
-figure { margin: 10px 0 18px; break-inside: avoid; } figcaption { font-size: 8.5pt; color: #444; }
-.chart { width: 100%; height: 400px; }
-.cover p { margin: 2px 0; } nav ol { columns: 2; font-size: 9.5pt; }
-@media print { body { margin: 0; max-width: none; padding: 0; font-size: 9.5pt; } section.part + section.part { break-before: page; } .chart { height: 330px; } a { color: inherit; text-decoration: none; } }
-`;
+/** Most series one chart shows; a figure with more is drawn as small multiples. */
+const MAX_SERIES = 6;
 
 /**
  * A reported figure as shown in the report: rounded half-up (exactly, in decimal) to 4 decimals,
@@ -63,30 +54,26 @@ export function displayNumber(n: number): string {
   return groupThousands(text);
 }
 
-/** Columns holding codes or periods, kept on one line. */
-const CODE_COLUMNS = new Set(['product_code', 'period', 'quarter', 'rule_id', 'indicator', 'launch_date', 'severity', 'group']);
+/** Han characters: a header holding none is not Chinese. */
+const HAN = /[\u3400-\u9fff]/;
 
-function cell(column: string, value: unknown, w: Wording): string {
-  if (value === null || value === undefined) return '<td>–</td>';
-  if (typeof value === 'number') return `<td class="num">${escapeHtml(displayNumber(value))}</td>`;
-  if (typeof value === 'boolean') return `<td>${value ? w.yes : w.no}</td>`;
-  if (typeof value === 'object') return `<td>${escapeHtml(JSON.stringify(value))}</td>`;
-  const text = escapeHtml(w.value[String(value)] ?? String(value));
-  return CODE_COLUMNS.has(column) ? `<td class="code">${text}</td>` : `<td>${text}</td>`;
+/**
+ * A typed table of the review: the command's declaration first, then the known columns, typed
+ * from its values otherwise; `percent` columns are rates. A Chinese header that is not Chinese
+ * (a column no declaration names in Chinese) takes the review's Chinese words (`columnZh`, the
+ * review's column words).
+ */
+function reviewTable(name: string, rows: readonly TableRow[], declaration?: TableDeclaration, percent: readonly string[] = []): TypedTable {
+  const typed = typedTable(name, rows, declaration);
+  const zh = wording('zh');
+  const knownZh = (key: string) => KNOWN_COLUMNS.get(key)?.label.zh ?? zh.column[key] ?? null;
+  const columns = typed.columns.map((c): ColumnDeclaration => {
+    const kind: ColumnKind = percent.includes(c.key) ? 'rate' : c.kind;
+    const label = HAN.test(c.label.zh) ? c.label.zh : (zh.column[c.key] ?? columnZh(c.key, knownZh) ?? columnLabel(zh, c.key));
+    return column(c.key, kind, c.label.en, label);
+  });
+  return { ...typed, columns };
 }
-
-/** An HTML table of rows; `format` may replace the rendering of chosen columns. */
-function htmlTable(rows: readonly Readonly<Record<string, unknown>>[], w: Wording, options: { columns?: readonly string[]; format?: Readonly<Record<string, (v: unknown) => string>> } = {}): string {
-  const columns = options.columns ?? [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const wide = columns.length > WIDE_TABLE ? ' class="wide"' : '';
-  const head = columns.map((c) => `<th>${escapeHtml(columnLabel(w, c))}</th>`).join('');
-  const body = rows
-    .map((r) => `<tr>${columns.map((c) => (options.format?.[c] ? `<td class="num">${options.format[c](r[c])}</td>` : cell(c, r[c], w))).join('')}</tr>`)
-    .join('\n');
-  return `<table${wide}><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
-}
-
-const percent = (v: unknown) => (typeof v === 'number' ? escapeHtml(formatPercent(String(v), 2)) : '–');
 
 function severityBadge(severity: Finding['severity'], w: Wording): string {
   return `<span class="sev sev-${severity}">${escapeHtml(w.severity[severity])}</span>`;
@@ -122,29 +109,37 @@ function findingsTable(findings: readonly Finding[], review: Review, w: Wording,
     ];
     return `<tr${withCitation ? ` id="finding-${i + 1}"` : ''}>${cells.join('')}</tr>`;
   });
-  return `<table><thead><tr>${head}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
+  const widths = withCitation ? '<colgroup><col style="width:7%"><col style="width:10%"><col style="width:6%"><col style="width:6%"><col style="width:33%"><col style="width:20%"><col style="width:18%"></colgroup>' : '';
+  return `<table class="findings${findings.length <= 8 ? ' keep' : ''}">${widths}<thead><tr>${head}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
 }
 
 function statusText(s: SectionResult, w: Wording): string {
   return s.status === 'complete' ? w.complete : s.status === 'unavailable' ? w.unavailable : w.notApplicable;
 }
 
-function summarySection(review: Review, w: Wording): string {
+function summarySection(review: Review, w: Wording): DocumentSection {
   const counts = countBySeverity(review.findings);
-  const bySeverity = `<table><thead><tr><th>${w.severityHeading}</th><th>${w.findingsCount}</th></tr></thead><tbody>${SEVERITIES.map((s) => `<tr><td>${severityBadge(s, w)}</td><td class="num">${counts[s]}</td></tr>`).join('')}</tbody></table>`;
-  const sections = `<table><thead><tr><th>${w.section}</th><th>${w.status}</th><th>${w.findingsCount}</th></tr></thead><tbody>${review.sections
+  const bySeverity = `<table class="keep"><thead><tr><th>${w.severityHeading}</th><th class="num">${w.findingsCount}</th></tr></thead><tbody>${SEVERITIES.map((s) => `<tr><td>${severityBadge(s, w)}</td><td class="num">${counts[s]}</td></tr>`).join('')}</tbody></table>`;
+  const sections = `<table class="keep"><thead><tr><th>${w.section}</th><th>${w.status}</th><th class="num">${w.findingsCount}</th></tr></thead><tbody>${review.sections
     .map((s) => `<tr><td><a href="#sec-${s.id}">${escapeHtml(w.sections[s.id].title)}</a></td><td class="status-${s.status}">${escapeHtml(statusText(s, w))}</td><td class="num">${s.findings.length}</td></tr>`)
     .join('')}</tbody></table>`;
   const headline = review.findings.filter((f) => f.severity === 'critical' || f.severity === 'major');
-  return `<section class="part" id="sec-summary" data-section="summary"><h2>1. ${escapeHtml(w.summary)}</h2>
-<p>${escapeHtml(w.summaryIntro(review.params.data, quarterEndDate(review.params.quarter)))}</p>
-<h3>${escapeHtml(w.findingsBySeverity)}</h3>${bySeverity}
-<h3>${escapeHtml(w.sectionStatus)}</h3>${sections}
-<h3>${escapeHtml(w.headline)}</h3>${findingsTable(headline, review, w, false)}
-</section>`;
+  return {
+    id: 'summary',
+    title: w.summary,
+    blocks: [
+      { kind: 'html', html: `<p>${escapeHtml(w.summaryIntro(review.params.data, quarterEndDate(review.params.quarter)))}</p>` },
+      { kind: 'heading', text: w.findingsBySeverity },
+      { kind: 'html', html: bySeverity },
+      { kind: 'heading', text: w.sectionStatus },
+      { kind: 'html', html: sections },
+      { kind: 'heading', text: w.headline },
+      { kind: 'html', html: findingsTable(headline, review, w, false) },
+    ],
+  };
 }
 
-function annexHtml(annex: BacktestAnnex, review: Review, w: Wording): string {
+function annexBlocks(annex: BacktestAnnex, review: Review, w: Wording): DocumentBlock[] {
   const a = w.annex;
   const scope = annex.scope.map((r) => ({
     product_code: r.product_code,
@@ -165,18 +160,26 @@ function annexHtml(annex: BacktestAnnex, review: Review, w: Wording): string {
     assessment: a.assessment({ ae: r.ae, ciLow: r.ci_low, ciHigh: r.ci_high, credibility: r.credibility, persistent: r.persistent_periods }),
     measure: r.measure === null ? null : (a.measure[r.measure] ?? r.measure),
   }));
-  const body =
-    annex.indicators.length === 0
-      ? `<p>${escapeHtml(a.noCells(annex.quarter))}</p>`
-      : `<h3>${escapeHtml(a.scope)}</h3><p class="note">${escapeHtml(a.scopeIntro)}</p>${htmlTable(scope, w, { format: { ceded_share: percent, ceded_claims_share: percent } })}
-<h3>${escapeHtml(a.indicators)}</h3><p class="note">${escapeHtml(a.indicatorsIntro)}</p>${htmlTable(indicators, w)}
-<h3>${escapeHtml(a.reasons)}</h3><p class="note">${escapeHtml(a.reasonsIntro)}</p>${htmlTable(assessments, w)}`;
+  const assessmentDeclaration: TableDeclaration = { title: { en: a.reasons, zh: a.reasons }, columns: [column('assessment', 'text', wording('en').document.assessment, wording('zh').document.assessment)] };
+  const blocks: DocumentBlock[] = [{ kind: 'heading', text: a.heading }, { kind: 'html', html: `<p>${escapeHtml(a.intro(annex.quarter, annex.as_of))}</p>` }];
+  if (annex.indicators.length === 0) {
+    blocks.push({ kind: 'html', html: `<p>${escapeHtml(a.noCells(annex.quarter))}</p>` });
+  } else {
+    blocks.push(
+      { kind: 'table', caption: a.scope, note: a.scopeIntro, table: reviewTable('backtest_scope', scope) },
+      { kind: 'table', caption: a.indicators, note: a.indicatorsIntro, table: reviewTable('backtest_indicators', indicators) },
+      { kind: 'table', caption: a.reasons, note: a.reasonsIntro, table: reviewTable('backtest_assessments', assessments, assessmentDeclaration) },
+    );
+  }
   const measures = annex.measures.length === 0 ? `<p>${escapeHtml(a.noMeasure)}</p>` : findingsTable(annex.measures, review, w, false);
   const year = annex.year.length === 0 ? `<p>${escapeHtml(a.noMeasure)}</p>` : findingsTable(annex.year, review, w, false);
-  return `<h3 class="annex">${escapeHtml(a.heading)}</h3><p>${escapeHtml(a.intro(annex.quarter, annex.as_of))}</p>
-${body}
-<h3>${escapeHtml(a.measures)}</h3><p class="note">${escapeHtml(a.measuresIntro)}</p>${measures}
-<h3>${escapeHtml(a.year)}</h3><p class="note">${escapeHtml(a.yearIntro(Number(annex.quarter.slice(0, 4))))}</p>${year}`;
+  blocks.push(
+    { kind: 'heading', text: a.measures },
+    { kind: 'html', html: `<p class="note">${escapeHtml(a.measuresIntro)}</p>${measures}` },
+    { kind: 'heading', text: a.year },
+    { kind: 'html', html: `<p class="note">${escapeHtml(a.yearIntro(Number(annex.quarter.slice(0, 4))))}</p>${year}` },
+  );
+  return blocks;
 }
 
 /**
@@ -185,184 +188,195 @@ ${body}
  * period they were chosen by; otherwise every row.
  */
 function rowsOfQuarter(rows: readonly TableRow[], quarter: string): { rows: readonly TableRow[]; period: string | null } {
-  const column = ['period', 'quarter'].find((c) => rows.some((r) => c in r));
-  if (!column) return { rows, period: null };
+  const key = ['period', 'quarter'].find((c) => rows.some((r) => c in r));
+  if (!key) return { rows, period: null };
   const year = quarter.slice(0, 4);
-  const selected = rows.filter((r) => r[column] === quarter || r[column] === year);
+  const selected = rows.filter((r) => r[key] === quarter || r[key] === year);
   if (selected.length === 0 || selected.length === rows.length) return { rows, period: null };
-  return { rows: selected, period: selected.some((r) => r[column] === quarter) ? quarter : year };
+  return { rows: selected, period: selected.some((r) => r[key] === quarter) ? quarter : year };
 }
 
-/** The service section's content (built from the study by `serviceSectionContent`) as HTML; its chart is added to `charts`. */
-function serviceHtml(content: ServiceSectionContent, w: Wording, charts: ReviewChart[], command: string): string {
-  const parts = [`<p>${escapeHtml(content.intro)}</p>`];
-  for (const t of content.tables) {
-    const format = Object.fromEntries(t.percent.map((c) => [c, percent]));
-    parts.push(`<h3>${escapeHtml(t.title)}</h3><p class="note">${escapeHtml(t.note)}</p>`, t.rows.length === 0 ? `<p>${escapeHtml(t.empty)}</p>` : htmlTable(t.rows, w, { columns: t.columns, format }));
-  }
-  for (const note of content.notes) parts.push(`<p class="note">${escapeHtml(note)}</p>`);
-  const chart = { id: `chart-${charts.length + 1}`, name: 'service_on_time_rates', command, figure: content.figure };
-  charts.push(chart);
-  const height = typeof content.figure.layout.height === 'number' ? ` style="height:${content.figure.layout.height}px"` : '';
-  parts.push(`<h3>${escapeHtml(w.chartsOfSection)}</h3><figure><div id="${chart.id}" class="chart"${height}></div><figcaption>${escapeHtml(w.figure(charts.length, chartTitle(content.figure, chart.name), command))}</figcaption></figure>`);
-  return parts.join('\n');
-}
-
+/** A figure's title as plain text in the language (no markup). */
 function chartTitle(figure: Figure, name: string): string {
-  return (figureTitle(figure) ?? '').replace(/<[^>]*>/g, ' ').trim() || name;
+  return (figureTitle(figure) ?? '').replace(/<sup>.*?<\/sup>/g, '').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim() || name;
 }
 
-/** A section's content blocks (headings, paragraphs, tables) as HTML. */
-function contentHtml(content: SectionContent, w: Wording): string {
-  return content
-    .map((b) => {
-      switch (b.kind) {
-        case 'heading':
-          return `<h3>${escapeHtml(b.text)}</h3>`;
-        case 'paragraph':
-          return `<p${b.note ? ' class="note"' : ''}>${escapeHtml(b.text)}</p>`;
-        case 'table': {
-          const format = Object.fromEntries((b.percent ?? []).map((c) => [c, percent]));
-          return `<p class="note"><b>${escapeHtml(b.caption)}</b></p>${htmlTable(b.rows, w, { format })}`;
-        }
-      }
-    })
-    .join('\n');
+/** A chart of a section as blocks: in the review's language, split into small multiples of at most `MAX_SERIES` series. */
+function chartBlocks(figure: Figure, name: string, command: string, review: Review, w: Wording, counter: { n: number }): DocumentBlock[] {
+  const local = figureInLanguage(figure, review.params.lang);
+  const title = chartTitle(local, name);
+  const parts = smallMultiples(local, MAX_SERIES);
+  return parts.map((part, i) => {
+    counter.n++;
+    const suffix = parts.length > 1 ? w.document.chartPart(i + 1, parts.length) : '';
+    return { kind: 'chart', figure: part, title: `${title}${suffix}`, caption: w.figure(counter.n, `${title}${suffix}`, command) };
+  });
 }
 
-function sectionHtml(s: SectionResult, n: number, review: Review, w: Wording, charts: ReviewChart[]): string {
-  const head = `<section class="part" id="sec-${s.id}" data-section="${s.id}"><h2>${n}. ${escapeHtml(w.sections[s.id].title)}<small>${escapeHtml(w.sections[s.id].basis)}</small></h2>`;
+/** A section's content blocks (headings, paragraphs, tables) as document blocks. */
+function contentBlocks(content: SectionContent, w: Wording): DocumentBlock[] {
+  return content.map((b): DocumentBlock => {
+    switch (b.kind) {
+      case 'heading':
+        return { kind: 'heading', text: b.text };
+      case 'paragraph':
+        return { kind: 'html', html: `<p${b.note ? ' class="note"' : ''}>${escapeHtml(b.text)}</p>` };
+      case 'table':
+        return { kind: 'table', caption: b.caption, table: reviewTable(b.caption, b.rows, undefined, b.percent ?? []) };
+    }
+  });
+}
+
+/** The tables of a section's runs, each once (a section run several times repeats those that do not depend on the grouping). */
+function runTables(s: SectionResult): { run: SectionResult['runs'][number]; name: string; rows: readonly TableRow[] }[] {
+  const seen = new Set<string>();
+  const out: { run: SectionResult['runs'][number]; name: string; rows: readonly TableRow[] }[] = [];
+  for (const run of s.runs) {
+    for (const [name, rows] of Object.entries(run.output.tables ?? {})) {
+      const key = JSON.stringify(rows);
+      if (name === 'findings' || rows.length === 0 || seen.has(key)) continue;
+      seen.add(key);
+      out.push({ run, name, rows });
+    }
+  }
+  return out;
+}
+
+function tableBlock(t: { run: SectionResult['runs'][number]; name: string; rows: readonly TableRow[] }, review: Review, w: Wording, max: number): DocumentBlock {
+  const declaration = t.run.output.tableDeclarations?.[t.name];
+  const { rows, period } = rowsOfQuarter(t.rows, review.params.quarter);
+  const shown = rows.slice(0, max);
+  const sheet = `${t.run.id}_${t.name}`;
+  const caption = declaration?.title[review.params.lang] ?? sheet;
+  const note = [period === null ? '' : `${period}`, w.document.tableRows(shown.length, t.rows.length, sheet)].filter(Boolean).join(' ');
+  return { kind: 'table', caption, note, table: reviewTable(sheet, shown, declaration) };
+}
+
+function sectionOf(s: SectionResult, review: Review, w: Wording, counter: { n: number }): DocumentSection {
+  const head = { id: s.id, title: w.sections[s.id].title, basis: w.sections[s.id].basis };
   if (s.status !== 'complete') {
     const text = s.reason === 'command-missing' ? w.commandMissing(s.command) : s.reason === 'no-survey' ? w.noSurvey(s.detail ?? '') : w.noSurveyModel(s.detail ?? '');
-    return `${head}<p class="unavailable" data-status="${s.status}">${escapeHtml(text)}</p></section>`;
+    return { ...head, blocks: [{ kind: 'html', html: `<p class="unavailable" data-status="${s.status}">${escapeHtml(text)}</p>` }] };
   }
-  const parts: string[] = [head];
-  if (s.id === 'backtest' && review.annex) parts.push(annexHtml(review.annex, review, w));
-  if (s.content) parts.push(contentHtml(s.content, w));
-  parts.push(`<h3>${escapeHtml(w.findingsOfSection)}</h3>${findingsTable(s.findings, review, w, false)}`);
+  // Findings first: what the chief actuary must act on; then the few tables and the charts.
+  const blocks: DocumentBlock[] = [{ kind: 'heading', text: w.findingsOfSection }, { kind: 'html', html: findingsTable(s.findings, review, w, false) }];
+  if (s.id === 'backtest' && review.annex) blocks.push(...annexBlocks(review.annex, review, w));
+  if (s.content) blocks.push(...contentBlocks(s.content, w));
   if (s.id === 'service' && review.service) {
-    // The section's content is a function of the study; the command's full tables are in the bundle.
-    parts.push(serviceHtml(serviceSectionContent(review.service, review.params.lang), w, charts, s.command));
-    for (const run of s.runs) parts.push(`<p class="computed-by">${escapeHtml(w.computedBy(['awb', run.command, ...run.argv].join(' ')))}</p>`);
-    parts.push('</section>');
-    return parts.join('\n');
+    const content = serviceSectionContent(review.service, review.params.lang);
+    blocks.push({ kind: 'html', html: `<p>${escapeHtml(content.intro)}</p>` });
+    for (const t of content.tables) {
+      const rows = t.rows.map((r) => Object.fromEntries(t.columns.map((c) => [c, r[c] ?? null])));
+      blocks.push(rows.length === 0 ? { kind: 'html', html: `<h3>${escapeHtml(t.title)}</h3><p>${escapeHtml(t.empty)}</p>` } : { kind: 'table', caption: t.title, note: t.note, table: reviewTable(t.title, rows, undefined, t.percent) });
+    }
+    for (const note of content.notes) blocks.push({ kind: 'html', html: `<p class="note">${escapeHtml(note)}</p>` });
+    blocks.push({ kind: 'heading', text: w.chartsOfSection }, ...chartBlocks(content.figure, 'service_on_time_rates', s.command, review, w, counter));
+  } else {
+    const key = runTables(s).filter((t) => KEY_TABLES[s.id].includes(t.name));
+    if (key.length > 0) blocks.push({ kind: 'heading', text: w.tablesOfSection }, ...key.map((t) => tableBlock(t, review, w, MAX_TABLE_ROWS)));
+    const seen = new Set<string>();
+    const charts = s.runs.flatMap((run) =>
+      Object.entries(run.output.charts ?? {})
+        .filter(([, figure]) => {
+          const k = JSON.stringify(figure);
+          return !seen.has(k) && seen.add(k) !== undefined;
+        })
+        .flatMap(([name, figure]) => chartBlocks(figure, `${run.id}_${name}`, run.command, review, w, counter)),
+    );
+    if (charts.length > 0) blocks.push({ kind: 'heading', text: w.chartsOfSection }, ...charts);
   }
-  // A section run several times (the index by company, region, stage) repeats what does not
-  // depend on the grouping (the path model): each table and chart is shown once.
-  const shown = new Set<string>();
-  const firstTime = (content: unknown) => {
-    const key = JSON.stringify(content);
-    if (shown.has(key)) return false;
-    shown.add(key);
-    return true;
+  for (const run of s.runs) blocks.push({ kind: 'html', html: `<p class="computed-by">${escapeHtml(w.computedBy(['awb', run.command, ...run.argv].join(' ')))}</p>` });
+  return { ...head, blocks };
+}
+
+function fullTablesAppendix(s: SectionResult, review: Review, w: Wording): DocumentSection | null {
+  const tables = runTables(s);
+  if (tables.length === 0) return null;
+  return {
+    id: `tables-${s.id}`,
+    title: w.document.fullTables(w.sections[s.id].title),
+    landscape: true,
+    blocks: [{ kind: 'html', html: `<p class="note">${escapeHtml(w.document.fullTablesIntro)}</p>` }, ...tables.map((t) => tableBlock(t, review, w, MAX_APPENDIX_ROWS))],
   };
-  for (const run of s.runs) {
-    const label = s.runs.length > 1 ? ` (${escapeHtml(run.id)})` : '';
-    // Findings are listed above, each once; the command's own findings table is in the bundle. A
-    // section with content of its own shows that instead of its runs' tables (all in the bundle).
-    const tables = s.content ? [] : Object.entries(run.output.tables ?? {}).filter(([name, rows]) => name !== 'findings' && rows.length > 0 && firstTime(rows));
-    if (tables.length > 0) parts.push(`<h3>${escapeHtml(w.tablesOfSection)}${label}</h3>`);
-    for (const [name, rows] of tables) {
-      const file = `tables/${run.id}_${name}.csv`;
-      const { rows: selected, period } = rowsOfQuarter(rows, review.params.quarter);
-      const note =
-        period !== null
-          ? w.tableOfPeriod(period, Math.min(selected.length, MAX_TABLE_ROWS), rows.length, file)
-          : rows.length > MAX_TABLE_ROWS
-            ? w.tableTruncated(MAX_TABLE_ROWS, rows.length, file)
-            : '';
-      parts.push(`<p class="note"><b>${escapeHtml(`${run.id}_${name}`)}</b>${note ? ` — ${escapeHtml(note)}` : ''}</p>${htmlTable(selected.slice(0, MAX_TABLE_ROWS), w)}`);
-    }
-    const figures = Object.entries(run.output.charts ?? {}).filter(([, figure]) => firstTime(figure));
-    if (figures.length > 0) parts.push(`<h3>${escapeHtml(w.chartsOfSection)}${label}</h3>`);
-    for (const [name, figure] of figures) {
-      const chart = { id: `chart-${charts.length + 1}`, name: `${run.id}_${name}`, command: run.command, figure };
-      charts.push(chart);
-      const height = typeof figure.layout.height === 'number' ? ` style="height:${figure.layout.height}px"` : '';
-      parts.push(`<figure><div id="${chart.id}" class="chart"${height}></div><figcaption>${escapeHtml(w.figure(charts.length, chartTitle(figure, chart.name), run.command))}</figcaption></figure>`);
-    }
-    parts.push(`<p class="computed-by">${escapeHtml(w.computedBy(['awb', run.command, ...run.argv].join(' ')))}</p>`);
-  }
-  parts.push('</section>');
-  return parts.join('\n');
 }
 
-function appendixHtml(review: Review, w: Wording, n: number): string {
-  return `<section class="part" id="sec-findings" data-section="findings"><h2>${n}. ${escapeHtml(w.allFindings)}</h2><p class="note">${escapeHtml(w.allFindingsIntro)}</p>
-${findingsTable(review.findings, review, w, true)}</section>`;
-}
-
-function provenanceHtml(review: Review, hashes: ReadonlyMap<string, string>, software: string, w: Wording, n: number): string {
-  const inputs = review.inputs.map((path) => ({ [w.input]: path, sha256: hashes.get(path) ?? '–' }));
+function provenanceSection(review: Review, hashes: ReadonlyMap<string, string>, software: string, w: Wording): DocumentSection {
+  const inputs = review.inputs.map((path) => `<tr><td>${escapeHtml(path)}</td><td class="computed-by">${escapeHtml(hashes.get(path) ?? '–')}</td></tr>`).join('');
   const rb = review.rulebook;
-  return `<section class="part" id="sec-provenance" data-section="provenance"><h2>${n}. ${escapeHtml(w.provenance)}</h2><p class="note">${escapeHtml(w.provenanceIntro)}</p>
-${htmlTable(inputs, w)}
+  return {
+    id: 'provenance',
+    title: w.provenance,
+    blocks: [
+      {
+        kind: 'html',
+        html: `<p class="note">${escapeHtml(w.provenanceIntro)}</p>
+<table><thead><tr><th>${escapeHtml(w.input)}</th><th>SHA-256</th></tr></thead><tbody>${inputs}</tbody></table>
 <p><b>${escapeHtml(w.rulebook)}:</b> ${escapeHtml(`${rb.id} ${rb.version}`)} (sha256 ${escapeHtml(rb.sha256)})</p>
 <p><b>${escapeHtml(w.software)}:</b> ${escapeHtml(software)}</p>
-<p class="note">${escapeHtml(w.verifyHint)}</p></section>`;
-}
-
-/** A layout without a fixed width, so the chart fits the page (its height is the container's). */
-function withoutWidth(layout: Figure['layout']): Record<string, unknown> {
-  const { width: _width, ...rest } = layout;
-  return rest;
-}
-
-/** The script that draws the charts and then marks the page ready for printing (`data-charts="ready"`). */
-function chartScript(charts: readonly ReviewChart[]): string {
-  const figures = charts.map((c) => ({
-    id: c.id,
-    data: c.figure.data,
-    layout: { ...withoutWidth(c.figure.layout), autosize: true, font: { family: FONT, ...((c.figure.layout.font as object | undefined) ?? {}) } },
-    config: { responsive: true, displaylogo: false, ...(c.figure.config ?? {}) },
-  }));
-  return `<script id="awb-figures" type="application/json">${scriptJson(figures)}</script>
-<script>
-(function () {
-  var root = document.documentElement;
-  var figures = JSON.parse(document.getElementById('awb-figures').textContent);
-  Promise.all(figures.map(function (f) { return Plotly.newPlot(f.id, f.data, f.layout, f.config); })).then(
-    function () { root.setAttribute('data-charts', 'ready'); },
-    function (e) { root.setAttribute('data-charts', 'failed'); throw e; });
-})();
-</script>`;
+<p class="note">${escapeHtml(w.verifyHint)}</p>`,
+      },
+    ],
+  };
 }
 
 /**
- * Renders a quarterly review as one self-contained HTML page: plotly.js inlined once (opens
- * offline, no CDN), every section with its findings, tables and charts, the backtest section in
- * the structure of S1 annex 2, every finding with its citation, and the inputs' SHA-256. The
- * same review gives the same bytes (no clock, no random ids). When the charts are drawn the
- * root element gets `data-charts="ready"` (what the PDF printer waits for).
+ * The quarterly review as a document (`documentHtml`): a cover with the company, the quarter and
+ * the chief actuary's sign-off block (`--signatory`), contents with page numbers, the executive
+ * summary, then each section with its findings first, the few tables a reader needs (wide ones
+ * split) and its charts in the review's language (small multiples of at most six series), the
+ * backtest section in the structure of S1 annex 2; appendices with every finding and its citation,
+ * each section's full tables (landscape), and the provenance of the inputs.
  * @param hashes SHA-256 of each input, by path
  * @param software the producing software as shown (`actuarial-workbench 0.1.0`)
  */
-export function reviewHtml(review: Review, hashes: ReadonlyMap<string, string>, software: string): string {
-  const w = wording(review.params.lang);
-  const charts: ReviewChart[] = [];
-  const title = w.title(review.params.quarter);
-  const sections = review.sections.map((s, i) => sectionHtml(s, i + 2, review, w, charts));
-  const nAppendix = review.sections.length + 2;
-  const toc = [
-    `<li><a href="#sec-summary">${escapeHtml(w.summary)}</a></li>`,
-    ...review.sections.map((s) => `<li><a href="#sec-${s.id}">${escapeHtml(w.sections[s.id].title)}</a></li>`),
-    `<li><a href="#sec-findings">${escapeHtml(w.allFindings)}</a></li>`,
-    `<li><a href="#sec-provenance">${escapeHtml(w.provenance)}</a></li>`,
-  ].join('');
+export function reviewDocument(review: Review, hashes: ReadonlyMap<string, string>, software: string): DocumentSpec {
+  const p = review.params;
+  const w = wording(p.lang);
+  const d = w.document;
+  const counter = { n: 0 };
   const rb = review.rulebook;
-  return `<!DOCTYPE html>
-<html lang="${review.params.lang === 'zh' ? 'zh-CN' : 'en'}" data-charts="${charts.length === 0 ? 'ready' : 'pending'}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
-<script>${plotlyScript()}</script></head>
-<body>
-<header class="cover"><h1>${escapeHtml(title)}</h1>
-<p>${escapeHtml(review.params.data)} · ${escapeHtml(quarterEndDate(review.params.quarter))} · ${escapeHtml(`${w.rulebook} ${rb.id} ${rb.version}`)} · ${escapeHtml(software)}</p>
-<nav><h3>${escapeHtml(w.contents)}</h3><ol>${toc}</ol></nav></header>
-${summarySection(review, w)}
-${sections.join('\n')}
-${appendixHtml(review, w, nAppendix)}
-${provenanceHtml(review, hashes, software, w, nAppendix + 1)}
-${charts.length > 0 ? chartScript(charts) : ''}
-</body></html>
-`;
+  const appendices: DocumentSection[] = [
+    { id: 'findings', title: w.allFindings, landscape: true, blocks: [{ kind: 'html', html: `<p class="note">${escapeHtml(w.allFindingsIntro)}</p>${findingsTable(review.findings, review, w, true)}` }] },
+    ...review.sections.flatMap((s) => fullTablesAppendix(s, review, w) ?? []),
+    provenanceSection(review, hashes, software, w),
+  ];
+  return {
+    lang: p.lang,
+    title: w.title(p.quarter),
+    cover: {
+      title: w.title(p.quarter),
+      company: p.company ?? p.data,
+      facts: [
+        { label: d.quarter, value: p.quarter },
+        { label: d.asOf, value: quarterEndDate(p.quarter) },
+        { label: d.data, value: p.data },
+        { label: w.rulebook, value: `${rb.id} ${rb.version}` },
+        { label: w.software, value: software },
+      ],
+      signOff: {
+        heading: d.signOffHeading,
+        statement: d.signOffStatement(p.quarter),
+        signatories: [{ role: d.chiefActuary, name: p.signatory ?? null }],
+        nameLabel: d.name,
+        signatureLabel: d.signature,
+        dateLabel: d.date,
+      },
+    },
+    sections: [summarySection(review, w), ...review.sections.map((s) => sectionOf(s, review, w, counter))],
+    appendices,
+    wording: { contents: w.contents, page: w.page, appendix: d.appendix, part: d.part, values: p.lang === 'zh' ? { ...VALUE_ZH, ...w.value } : w.value },
+  };
+}
+
+/**
+ * Renders a quarterly review as one self-contained HTML page (`reviewDocument` through
+ * `documentHtml`): plotly.js inlined once (opens offline, no CDN), the same review giving the
+ * same bytes (no clock, no random ids). When the charts are drawn the root element gets
+ * `data-charts="ready"` (what the PDF printer waits for).
+ * @param hashes SHA-256 of each input, by path
+ * @param software the producing software as shown (`actuarial-workbench 0.1.0`)
+ * @param pages the page each part begins on, for the printed contents (null on screen)
+ */
+export function reviewHtml(review: Review, hashes: ReadonlyMap<string, string>, software: string, pages: ReadonlyMap<string, number> | null = null): string {
+  return documentHtml(reviewDocument(review, hashes, software), pages);
 }

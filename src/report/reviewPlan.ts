@@ -19,6 +19,10 @@ export type ReviewParams = {
   readonly survey_model: string | null;
   /** A working-day calendar file for the service section, or null for the shipped one (absent in bundles filed before it existed). */
   readonly calendar?: string | null;
+  /** The company named on the cover, or null for the data folder (absent in bundles filed before covers). */
+  readonly company?: string | null;
+  /** The chief actuary named in the cover's sign-off block, or null for a blank line (absent in bundles filed before covers). */
+  readonly signatory?: string | null;
 } & Partial<ReadParams>;
 
 /** The sections of the review, in the order they appear. */

@@ -95,10 +95,9 @@ interface StopParams {
 
 const BASES = ['gross', 'net'] as const;
 
+/** A number of years a rule looks back over: 1 to 100. */
 function positiveYears(rule: Rule, name: string, rulebook: Rulebook): number {
-  const n = integerParam(rule, name, rulebook);
-  if (n < 1) throw new RangeError(`${rule.id}.parameters.${name} must be at least 1, got ${n}`);
-  return n;
+  return integerParam(rule, name, rulebook, { min: 1, max: 100 });
 }
 
 function positiveParam(rule: Rule, name: string, rulebook: Rulebook): Dec {

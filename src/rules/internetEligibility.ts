@@ -257,10 +257,10 @@ function ruleSpec(rule: Rule, id: EligibilityRuleId, book: Rulebook): RuleSpec {
   return {
     rule,
     id,
-    quarters: has('consecutive_quarters') ? integerParam(rule, 'consecutive_quarters', book) : null,
+    quarters: has('consecutive_quarters') ? integerParam(rule, 'consecutive_quarters', book, { min: 1, max: 400 }) : null,
     conditions,
     riskAlternative: has('risk_alternative_quarters')
-      ? { quarters: integerParam(rule, 'risk_alternative_quarters', book), window: integerParam(rule, 'risk_alternative_window', book) }
+      ? { quarters: integerParam(rule, 'risk_alternative_quarters', book, { min: 1, max: 400 }), window: integerParam(rule, 'risk_alternative_window', book, { min: 1, max: 400 }) }
       : null,
     requires,
   };

@@ -39,16 +39,24 @@ export interface Rulebook {
   readonly file: string;
   /** SHA-256 of the file's bytes. */
   readonly sha256: string;
+  /**
+   * True when the file claims the shipped rulebook's id and version but its bytes differ (an
+   * edited copy); its `version` then ends in " (modified)", so every output that names the
+   * rulebook says so.
+   */
+  readonly modified: boolean;
 }
 
 /** The rulebook shipped with the workbench (works from both src/ and dist/). */
 export const DEFAULT_RULEBOOK_PATH = resolve(__dirname, '..', '..', 'src', 'rules', 'default-rulebook.yaml');
 
 /**
- * Loads and checks a rulebook file (YAML or JSON).
+ * Loads and checks a rulebook file (YAML or JSON). A file that claims the shipped rulebook's id
+ * and version with other bytes is marked `modified` (its version reads "2026.11.2 (modified)").
  * @param path a rulebook file; the shipped default when omitted
  * @throws InputError when the file is missing, not YAML, or a rule lacks an id, citation or parameters,
  * or two rules share an id.
+ * @example loadRulebook('my-rules.yaml').version // '2026.11.2 (modified)' for an edited export of the shipped one
  */
 export function loadRulebook(path: string = DEFAULT_RULEBOOK_PATH): Rulebook {
   if (!existsSync(path)) throw new InputError({ file: path }, 'an existing rulebook file (YAML)');
@@ -90,14 +98,32 @@ export function loadRulebook(path: string = DEFAULT_RULEBOOK_PATH): Rulebook {
       parameters: (r.parameters ?? {}) as Record<string, unknown>,
     } satisfies Rule;
   });
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const shipped = path === DEFAULT_RULEBOOK_PATH ? null : shippedIdentity();
+  const modified = shipped !== null && shipped.id === String(d.id) && shipped.version === String(d.version) && shipped.sha256 !== sha256;
   return {
     id: String(d.id),
-    version: String(d.version),
+    version: modified ? `${String(d.version)}${MODIFIED}` : String(d.version),
     description: String(d.description ?? ''),
     rules,
     file: path,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sha256,
+    modified,
   };
+}
+
+/** What the version of an edited copy of the shipped rulebook ends in. */
+export const MODIFIED = ' (modified)';
+
+let shipped: { readonly id: string; readonly version: string; readonly sha256: string } | undefined;
+
+/** The shipped rulebook's id, version and hash, read once. */
+function shippedIdentity(): { readonly id: string; readonly version: string; readonly sha256: string } {
+  if (shipped === undefined) {
+    const book = loadRulebook(DEFAULT_RULEBOOK_PATH);
+    shipped = { id: book.id, version: book.version, sha256: book.sha256 };
+  }
+  return shipped;
 }
 
 /**
@@ -128,10 +154,18 @@ export function decimalParam(rule: Rule, name: string, rulebook?: Rulebook): Dec
   }
 }
 
-/** A whole-number parameter. @throws InputError when missing or not an integer. */
-export function integerParam(rule: Rule, name: string, rulebook?: Rulebook): number {
+/**
+ * A whole-number parameter, optionally within bounds (inclusive).
+ * @throws InputError when missing, not an integer, or out of bounds.
+ * @example integerParam(rule, 'years', rulebook, { min: 1, max: 100 }) // 3
+ */
+export function integerParam(rule: Rule, name: string, rulebook?: Rulebook, bounds: { readonly min?: number; readonly max?: number } = {}): number {
   const value = rule.parameters[name];
-  if (typeof value !== 'number' || !Number.isInteger(value)) throw paramError(rulebook, rule, name, 'a whole number', value);
+  const { min, max } = bounds;
+  const range = min !== undefined && max !== undefined ? ` from ${min} to ${max}` : min !== undefined ? ` of at least ${min}` : max !== undefined ? ` of at most ${max}` : '';
+  if (typeof value !== 'number' || !Number.isInteger(value) || (min !== undefined && value < min) || (max !== undefined && value > max)) {
+    throw paramError(rulebook, rule, name, `a whole number${range}`, value);
+  }
   return value;
 }
 

@@ -1,5 +1,6 @@
 import { toCsv } from '../evidence/csv';
 import type { Progress } from '../progress';
+import { channelRows, insuredPersonRows, outletRows, productEventRows, reinsuranceRows } from './annualTables';
 import { applicationRows, simulateSales } from './applications';
 import { assumptionRows } from './assumptions';
 import { claimRows, simulateClaims } from './claims';
@@ -59,6 +60,11 @@ export function generateSample(options: SampleOptions, progress: Progress): Samp
     sales_staff_disclosure: staff.disclosure,
     applications: applicationRows(sales),
     recordings: recordingRows(new RandomSource(options.seed, 'recordings'), sales),
+    insured_persons: insuredPersonRows(book.policies),
+    channels: channelRows(),
+    outlets: outletRows(),
+    product_events: productEventRows(),
+    reinsurance: reinsuranceRows(),
   };
   const files = new Map<string, string>();
   const rows: Record<string, number> = {};

@@ -19,6 +19,7 @@ import { pathDesign, type PathDesign } from './pathDesign';
 import { DEFAULT_PLS_OPTIONS } from './plsAlgorithm';
 import { type NegativeLoading, type QualityWarning, qualityWarnings } from './qualityWarnings';
 import { type Reliability, reliability } from './reliability';
+import { MIN_GROUP_RESPONDENTS, publishedGrouping, type SuppressedGroups, surveyDataWarnings } from './surveyDataWarnings';
 import type { ReplicateProblem } from './replicates';
 import { constructIndices, indexWeights, itemMeans } from './satisfactionIndex';
 import { type GroupColumn, type MissingReport, type MissingTreatment, surveyMatrix } from './surveyMatrix';
@@ -47,6 +48,8 @@ export interface SurveyAnalysisOptions {
   readonly consistent?: boolean;
   readonly threads?: number;
   readonly progress?: Progress;
+  /** The fewest respondents a group's index is shown for (default `MIN_GROUP_RESPONDENTS`, 30). */
+  readonly minGroup?: number;
 }
 
 /** Defaults: path weighting, standardised items, mean replacement, no groups, no bootstrap. */
@@ -107,6 +110,8 @@ export interface SurveyAnalysis {
   readonly formative: FormativeAssessment;
   /** Consistent PLS, when asked for (null when not asked or when a corrected regression is singular). */
   readonly consistent: ConsistentPls | null;
+  /** Groups of `by` left out for having fewer respondents than the minimum (null without `by`). */
+  readonly suppressedGroups: SuppressedGroups | null;
 }
 
 function failure(table: Table<SurveyRow>, fit: Exclude<ReturnType<typeof estimatePls>, PlsFit>): InputError {
@@ -138,10 +143,19 @@ export async function analyseSurvey(table: Table<SurveyRow>, model: SurveyModel,
   if (options.by !== null && matrix.groupings[options.by] === undefined) {
     throw new InputError({ argument: '--by', file: table.file }, `a column the survey has (${Object.keys(matrix.groupings).join(', ') || 'none of company, region, stage'})`, options.by);
   }
-  const grouping = options.by === null ? null : matrix.groupings[options.by]!;
+  const minGroup = options.minGroup ?? MIN_GROUP_RESPONDENTS;
+  const published = options.by === null ? null : publishedGrouping(matrix.groupings[options.by]!, minGroup);
+  const grouping = published?.grouping ?? null;
+  // A column most respondents are alone in (an identifier, a phone number) is not a grouping.
+  if (published && matrix.n >= 10 && 2 * published.alone > matrix.n) {
+    throw new InputError({ argument: '--by', file: table.file, column: options.by! }, `a grouping column shared by respondents; ${published.alone} of its ${matrix.n} respondents are alone in their group, which marks it as an identifier or personal data`);
+  }
   // The comparison's groups are checked before any resampling, so a typo costs no bootstrap.
   if (options.compare !== null) {
     if (grouping === null) throw new InputError({ argument: '--compare' }, 'a grouping column given with --by (company, region or stage)');
+    for (const label of options.compare) {
+      if (published!.hidden.has(label)) throw new InputError({ argument: '--compare' }, `groups of at least ${minGroup} respondents (smaller groups are not shown; --min-group changes the minimum)`, label);
+    }
     comparedGroups(grouping, options.compare[0], options.compare[1]);
   }
   for (const target of options.ipmaTargets ?? []) {
@@ -199,7 +213,10 @@ export async function analyseSurvey(table: Table<SurveyRow>, model: SurveyModel,
     vif: vifs,
     fSquared: fSquared(fit),
     gof: goodnessOfFit(fit),
-    warnings: qualityWarnings(design.constructs, rel, pairs, fl, vifs, { modes: design.modes, negativeLoadings, formative, scale, indexMissing, noScale: scale === null }),
+    warnings: [
+      ...qualityWarnings(design.constructs, rel, pairs, fl, vifs, { modes: design.modes, negativeLoadings, formative, scale, indexMissing, noScale: scale === null }),
+      ...surveyDataWarnings(matrix.answers, design.items, grouping, published?.suppressed ?? null, scale),
+    ],
     indexWeights: weights,
     index,
     groups,
@@ -210,5 +227,6 @@ export async function analyseSurvey(table: Table<SurveyRow>, model: SurveyModel,
     negativeLoadings,
     formative,
     consistent: options.consistent ? consistentPls(fit) : null,
+    suppressedGroups: published?.suppressed ?? null,
   };
 }

@@ -147,6 +147,7 @@ export function icsiJson(a: SurveyAnalysis): Record<string, unknown> {
       index: byConstruct(a, (j) => g.index[j]),
       ...(L ? { index_ci_low: byConstruct(a, (j) => groupInterval(gi, j)?.ci_low ?? null), index_ci_high: byConstruct(a, (j) => groupInterval(gi, j)?.ci_high ?? null) } : {}),
     })),
+    groups_suppressed: a.suppressedGroups,
     ipma: a.ipma,
     missing: a.missing,
     bootstrap: a.bootstrap === null ? null : { resamples: a.bootstrap.resamples, seed: a.bootstrap.seed, failed: a.bootstrap.failed, jackknife: a.bootstrap.jackknife, level: 0.95 },

@@ -9,7 +9,9 @@ import type { ItemScale, MeasurementMode } from './surveyModel';
 export interface QualityWarning {
   /** The construct, the item, the pair "A / B", or the path "A → B". */
   readonly subject: string;
-  readonly measure: 'alpha' | 'rho_c' | 'ave' | 'htmt' | 'fornell_larcker' | 'vif' | 'negative_loading' | 'indicator_vif' | 'redundancy' | 'indicator' | 'index' | 'not_computable';
+  readonly measure:
+    | 'alpha' | 'rho_c' | 'ave' | 'htmt' | 'fornell_larcker' | 'vif' | 'negative_loading' | 'indicator_vif' | 'redundancy' | 'indicator' | 'index' | 'not_computable'
+    | 'group_size' | 'constant_in_group' | 'scale_use';
   /** The value found (null for an infinite VIF, or a value that could not be computed). */
   readonly value: number | null;
   readonly threshold: number | null;

@@ -62,6 +62,8 @@ export function itemMeans(answers: Float64Array, p: number, weights: Float64Arra
   for (let i = 0; i < n; i++) {
     const c = frequency === undefined ? weights[i] : weights[i] * frequency[i];
     if (c === 0) continue;
+    // Code −1: a respondent of no published group (`publishedGrouping`).
+    if (grouping && grouping.codes[i] < 0) continue;
     const g = grouping ? grouping.codes[i] * p : 0;
     for (let h = 0; h < p; h++) {
       const v = answers[i * p + h];

@@ -150,6 +150,12 @@ describe('bad input: the same message, row and column in every format and layout
     expect(messages[0]).toBe('FILE, row 4000, column policy_id: expected a unique key, but policy_id=P0000017 already appears in row 19');
   });
 
+  it('refuses a missing policy number, naming its row (one missing number has a hash no other row shares)', async () => {
+    const messages = await errorsWith(3210, 0, '');
+    expect(new Set(messages).size).toBe(1);
+    expect(messages[0]).toMatch(/^FILE, row 3210, column policy_id: expected .*found an empty cell$/);
+  });
+
   it('refuses a product the products table lacks', async () => {
     const bad = rows.map((r, i) => (i === 1000 ? r.map((c, j) => (j === 1 ? 'ZZ9' : c)) : r));
     const path = writeFile(dir, 'unknown-product.csv', csvText(bad));

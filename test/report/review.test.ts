@@ -17,7 +17,8 @@ import { standInLookup } from './standIns';
 vi.setConfig({ testTimeout: 300_000, hookTimeout: 900_000 });
 
 const FIXTURE = resolve(__dirname, '..', 'fixtures', 'review');
-const SECTIONS = ['summary', 'backtest', 'lossratio', 'expense', 'eligibility', 'satisfaction', 'findings', 'provenance'];
+/** The parts of the report in order: the summary, the sections, and the appendices (findings, each section's full tables, provenance). */
+const SECTIONS = ['summary', 'backtest', 'lossratio', 'expense', 'eligibility', 'satisfaction', 'findings', 'tables-backtest', 'tables-lossratio', 'tables-expense', 'tables-eligibility', 'tables-satisfaction', 'provenance'];
 /** The fixture survey's personal data (every value of respondent_id, name and phone). */
 const PERSONAL = readFileSync(join(FIXTURE, 'survey.csv'), 'utf8')
   .trim()

@@ -33,6 +33,7 @@ describe('generateSample()', () => {
         'assumptions.csv', 'claims.csv', 'finance.csv', 'loadings.csv', 'policies.csv', 'products.csv', 'solvency.csv', 'survey.csv', 'survey_model.json', 'triangle.csv',
         'service_events.csv', 'service_innovations.csv',
         'sales_staff_registry.csv', 'sales_staff_statistics.csv', 'sales_staff_hr.csv', 'sales_staff_disclosure.csv', 'applications.csv', 'recordings.csv',
+        'insured_persons.csv', 'channels.csv', 'outlets.csv', 'product_events.csv', 'reinsurance.csv',
       ].sort(),
     );
     expect(folder.rows.policies).toBe(1000);
