@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * The slow tier: executing the notebooks through Jupyter, end-to-end reviews of the sample
- * company (each prints a PDF with Chromium), and the studies on the ClickHouse cluster (which
- * .ci/run starts). `npm test` leaves them out; `npm run test:all`
+ * The slow tier: executing the notebooks through Jupyter, end-to-end reviews (each composes,
+ * prints a PDF with Chromium, files and verifies a review: of the sample company, or of the review
+ * fixture with stand-in sections), and the studies on the ClickHouse cluster (which .ci/run
+ * starts). `npm test` leaves them out; `npm run test:all`
  * (AWB_TESTS=all, what CI runs) includes them.
  */
 const SLOW_TESTS = [
@@ -12,6 +13,7 @@ const SLOW_TESTS = [
   'test/notebook/failureFromStderr.test.ts',
   'test/report/sampleReview.test.ts',
   'test/evidence/withoutChromium.test.ts',
+  'test/report/review.test.ts',
   'test/engine/clickhouse.test.ts',
 ];
 

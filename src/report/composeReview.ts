@@ -84,11 +84,7 @@ async function surveyGroupColumns(survey: string, read: ReadOptions): Promise<st
  */
 export async function composeReview(p: ReviewParams, progress: Progress, lookup: CommandLookup): Promise<Review> {
   const rulebook = loadRulebook(p.rules ?? undefined);
-  // The survey's grouping columns decide the satisfaction runs; it is read only when there is a command to run.
   const read = readOptionsOf(p);
-  const plans = await planReview(p, (await lookup(SECTION_COMMAND.satisfaction)) ? (survey) => surveyGroupColumns(survey, read) : async () => []);
-  const sections: SectionResult[] = [];
-  const inputs = new Set<string>();
   // Each data folder is opened once: the sections' studies and the backtest annex share its tables.
   const opened = new Map<string, Promise<Data>>();
   const open = (dir: string, options: ReadOptions): Promise<Data> => {
@@ -97,6 +93,10 @@ export async function composeReview(p: ReviewParams, progress: Progress, lookup:
     if (!data) opened.set(key, (data = openData(dir, options)));
     return data;
   };
+  // The survey's grouping columns decide the satisfaction runs; it is read only when there is a command to run.
+  const plans = await planReview(p, (await lookup(SECTION_COMMAND.satisfaction)) ? (survey) => surveyGroupColumns(survey, read) : async () => [], await open(p.data, read));
+  const sections: SectionResult[] = [];
+  const inputs = new Set<string>();
   let total = 0;
   for (const plan of plans) if ('runs' in plan && (plan.id === 'conduct' || (await lookup(plan.command)))) total += plan.runs.length;
   let done = 0;

@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { formatDay } from '../data/dates';
 import { periodEnd, periodYear, type Quarter, quarterNumber } from '../data/period';
-import { findTableFile, loadTable } from '../data/readTable';
-import { type ReadParams, readArgv } from '../commands/readOptions';
+import { findTableFile } from '../data/readTable';
+import { type Data, openData } from '../studies/openData';
+import { type ReadParams, readArgv, readOptionsOf } from '../commands/readOptions';
 import type { Lang } from './labels';
 
 /** The recorded parameters of `awb review`. */
@@ -71,10 +72,9 @@ export function latestCompleteYear(quarter: Quarter): number {
  * Bornhuetter–Ferguson when every short-term product (term ≤ 12 months) has a pricing loss ratio,
  * else Cape Cod (its a priori comes from the triangle); none without a triangle.
  */
-async function ultimateArgs(data: string): Promise<string[]> {
-  const products = findTableFile(data, 'products');
-  if (!findTableFile(data, 'triangle') || !products) return [];
-  const rows = (await loadTable(products, 'products')).rows.filter((r) => r.term_months <= 12);
+async function ultimateArgs(data: Data): Promise<string[]> {
+  if (!data.file('triangle') || !data.file('products')) return [];
+  const rows = (await data.table('products')).rows.filter((r) => r.term_months <= 12);
   return ['--ultimate', rows.every((r) => r.expected_loss_ratio !== null) ? 'bf' : 'capecod'];
 }
 
@@ -98,13 +98,15 @@ async function ultimateArgs(data: string): Promise<string[]> {
  * `--rules FILE` is passed to every rule-based command when given; `--encoding` and `--header-row`
  * to every command.
  * @param surveyGroups the grouping columns present in the survey (company, region, stage)
+ * @param folder the data folder opened for the review (its products decide `--ultimate`); default
+ * `p.data` opened with the review's reading options
  */
-export async function planReview(p: ReviewParams, surveyGroups: (survey: string) => Promise<readonly string[]>): Promise<SectionPlan[]> {
+export async function planReview(p: ReviewParams, surveyGroups: (survey: string) => Promise<readonly string[]>, folder?: Data): Promise<SectionPlan[]> {
   const rules = p.rules === null ? [] : ['--rules', p.rules];
   const data = ['--data', p.data, ...readArgv(p)];
   const plans: SectionPlan[] = [
     { id: 'backtest', command: 'backtest', runs: [{ id: 'backtest', command: 'backtest', argv: [...data, '--basis', 'calendar-quarter', '--as-of', quarterEndDate(p.quarter), ...rules] }] },
-    { id: 'lossratio', command: 'lossratio', runs: [{ id: 'lossratio', command: 'lossratio', argv: [...data, '--year', String(latestCompleteYear(p.quarter)), ...(await ultimateArgs(p.data)), ...rules] }] },
+    { id: 'lossratio', command: 'lossratio', runs: [{ id: 'lossratio', command: 'lossratio', argv: [...data, '--year', String(latestCompleteYear(p.quarter)), ...(await ultimateArgs(folder ?? (await openData(p.data, readOptionsOf(p))))), ...rules] }] },
     { id: 'expense', command: 'expense', runs: [{ id: 'expense', command: 'expense', argv: [...data, ...rules] }] },
     { id: 'eligibility', command: 'eligibility', runs: [{ id: 'eligibility', command: 'eligibility', argv: [...data, '--quarter', p.quarter, ...rules] }] },
   ];
