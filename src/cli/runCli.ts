@@ -4,6 +4,7 @@ import { InputError } from '../data/InputError';
 import { ConfidentialityError } from '../evidence/confidentiality';
 import { fileBundle } from '../evidence/fileBundle';
 import { jsonText } from '../evidence/renderOutputs';
+import { fitLines, setTerminalWidth, TERMINAL_COLUMNS } from './textTable';
 import type { IfExists } from '../evidence/writeBundle';
 import type { CommandSpec } from './command';
 import { declareOptions } from './commandOptions';
@@ -36,6 +37,7 @@ function addCommand(program: Command, spec: CommandSpec, streams: CliStreams, ar
     const options = cmd.opts();
     const args = cmd.args;
     const json = Boolean(options.json);
+    setTerminalWidth(options.wide ? null : TERMINAL_COLUMNS);
     const params = spec.parse(options, args);
     const output = await spec.run(params, { progress: terminalProgress(json) });
     let written: string | undefined;
@@ -45,7 +47,8 @@ function addCommand(program: Command, spec: CommandSpec, streams: CliStreams, ar
     if (json) {
       streams.stdout(jsonText(written ? { ...output.json, bundle: written } : output.json));
     } else {
-      streams.stdout(output.text.endsWith('\n') ? output.text : output.text + '\n');
+      const text = fitLines(output.text);
+      streams.stdout(text.endsWith('\n') ? text : text + '\n');
       if (written) {
         // Documents at the top of the bundle (a report's HTML and PDF); files in folders are evidence.
         for (const file of Object.keys(output.files ?? {}).filter((f) => !f.includes('/'))) streams.stdout(`Filed: ${join(written, file)}\n`);
@@ -54,6 +57,24 @@ function addCommand(program: Command, spec: CommandSpec, streams: CliStreams, ar
     }
     done(output.exitCode ?? EXIT.ok);
   });
+}
+
+/**
+ * Reports the first option the command does not have before anything else is checked, so that
+ * `lossratio --dta x` says "unknown option '--dta' (Did you mean --data?)" rather than that the
+ * required `--data` is missing (commander checks required options first).
+ * @throws CommanderError (exit 2) after commander has written its message.
+ */
+function reportUnknownOption(program: Command, argv: readonly string[]): void {
+  const command = program.commands.find((c) => c.name() === argv[2]);
+  if (!command) return;
+  for (const arg of argv.slice(3)) {
+    if (arg === '--') return;
+    if (!arg.startsWith('--') || arg === '--help') continue;
+    const flag = arg.split('=')[0];
+    // commander's own message and suggestion (`unknownOption` is public in its JavaScript, not in its types).
+    if (!command.options.some((o) => o.long === flag || o.long === flag.replace(/^--no-/, '--'))) (command as unknown as { unknownOption(flag: string): never }).unknownOption(flag);
+  }
 }
 
 /**
@@ -75,6 +96,7 @@ export async function runCli(argv: readonly string[], streams: CliStreams = PROC
       streams.stdout(program.helpInformation());
       return EXIT.ok;
     }
+    reportUnknownOption(program, argv);
     await program.parseAsync(argv as string[]);
     return code;
   } catch (error) {
