@@ -87,6 +87,7 @@ const ZH_PATTERNS: readonly (readonly [RegExp, (...m: string[]) => string])[] = 
   [/^Sales requiring a recording, (\S+) .*$/, (_, q) => `应双录保单，${q}（S4）`],
   [/^Recording durations, (\S+) .*\(median ([\d.]+) min\)$/, (_, q, m) => `双录时长，${q}（中位数${m}分钟）`],
   [/^recordings$/, () => '双录（件）'],
+  [/^(Image|Expectation|Quality|Value|Satisfaction|Complaints|Loyalty)$/, (_, c) => CONSTRUCT_ZH[c]],
 ];
 
 /**
@@ -114,7 +115,7 @@ function titled(value: unknown, lang: 'en' | 'zh'): unknown {
 
 /**
  * A figure in the language of the document that shows it: its title, axis titles, series names,
- * annotations and word categories through `chartText`.
+ * annotations, point labels and word categories through `chartText`.
  * @example figureInLanguage(aeFigure, 'zh').layout.yaxis.title.text // '实际÷预期'
  */
 export function figureInLanguage(figure: Figure, lang: 'en' | 'zh'): Figure {
@@ -125,6 +126,6 @@ export function figureInLanguage(figure: Figure, lang: 'en' | 'zh'): Figure {
   if (Array.isArray(figure.layout.annotations)) layout.annotations = figure.layout.annotations.map((a: Record<string, unknown>) => ({ ...a, text: typeof a.text === 'string' ? chartText(a.text, lang) : a.text }));
   if (figure.layout.title === undefined) delete layout.title;
   const words = (v: unknown) => (Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? chartText(x, lang) : x)) : v);
-  const data = figure.data.map((t) => ({ ...t, ...(typeof t.name === 'string' ? { name: chartText(t.name, lang) } : {}), ...(Array.isArray(t.x) ? { x: words(t.x) } : {}), ...(Array.isArray(t.y) ? { y: words(t.y) } : {}) }));
+  const data = figure.data.map((t) => ({ ...t, ...(typeof t.name === 'string' ? { name: chartText(t.name, lang) } : {}), ...(Array.isArray(t.x) ? { x: words(t.x) } : {}), ...(Array.isArray(t.y) ? { y: words(t.y) } : {}), ...(Array.isArray(t.text) ? { text: words(t.text) } : {}) }));
   return { ...figure, layout, data };
 }

@@ -27,6 +27,9 @@ function segmentDistance(px: number, py: number, x0: number, y0: number, x1: num
   return Math.hypot(px - x0 - t * dx, py - y0 - t * dy);
 }
 
+/** A construct's box, in pixels across. */
+const BOX_PX = 84;
+
 /** Rows a construct may take; each column (depth) is one unit wide. */
 const ROWS = [0, 1, -1];
 /** Boxes are about 0.6 units across: an arrow closer than this to another construct's centre crosses its box. */
@@ -117,7 +120,7 @@ export function pathDiagram(input: PathDiagramInput): Figure {
         y: nodes.map((n) => n.xy[1]),
         text: nodes.map((n) => (n.r_squared === null ? n.label : `${n.label}<br>R² = ${n.r_squared.toFixed(3)}`)),
         textposition: 'middle center',
-        marker: { symbol: 'square', size: 84, color: '#dbe9f6', line: { color: '#1f4e79', width: 1.5 } },
+        marker: { symbol: 'square', size: BOX_PX, color: '#dbe9f6', line: { color: '#1f4e79', width: 1.5 } },
         hoverinfo: 'text',
         showlegend: false,
       },
@@ -129,6 +132,8 @@ export function pathDiagram(input: PathDiagramInput): Figure {
       xaxis: { visible: false, range: [-0.5, Math.max(...nodes.map((n) => n.xy[0])) + 0.5] },
       yaxis: { visible: false, range: [-1.5, 1.5] },
       margin: { l: 20, r: 20, t: 60, b: 20 },
+      // Tall enough that boxes 84 px square in adjacent rows (one unit, of three) never overlap.
+      height: BOX_PX * 5,
       plot_bgcolor: 'white',
     },
   };
