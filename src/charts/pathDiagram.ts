@@ -37,7 +37,8 @@ const CLEARANCE = 0.5;
 
 /**
  * Places constructs in columns by depth and picks each one's row among three so that as few
- * arrows as possible cross another construct's box (then: as few constructs off the middle row).
+ * arrows as possible cross another construct's box (then: as few boxes beside each other in an
+ * outer row, then as few constructs off the middle row).
  * Exhaustive for up to 9 constructs (3⁹ layouts), deterministic (first best in a fixed order);
  * larger models alternate rows.
  */
@@ -53,8 +54,15 @@ function layout(input: PathDiagramInput): Map<string, [number, number]> {
         if (k !== a && k !== b && segmentDistance(depth[k], rows[k], depth[a], rows[a], depth[b], rows[b]) < CLEARANCE) crossings++;
       }
     }
-    for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) if (depth[a] === depth[b] && rows[a] === rows[b]) crossings += 100;
-    return crossings * 100 + rows.filter((r) => r !== 0).length;
+    let neighbours = 0;
+    for (let a = 0; a < n; a++) {
+      for (let b = a + 1; b < n; b++) {
+        if (depth[a] === depth[b] && rows[a] === rows[b]) crossings += 100;
+        // Boxes in neighbouring columns of one row leave their labels no room: avoid it when arrows allow.
+        else if (Math.abs(depth[a] - depth[b]) === 1 && rows[a] === rows[b] && rows[a] !== 0) neighbours++;
+      }
+    }
+    return crossings * 100 + neighbours * 10 + rows.filter((r) => r !== 0).length;
   };
   let best = input.constructs.map((_, i) => ROWS[i % 3]);
   if (n <= 9) {
