@@ -94,7 +94,7 @@ const ZH_PATTERNS: readonly (readonly [RegExp, (...m: string[]) => string])[] = 
  * A chart text in the language: in English as it is but for internal ids (`A/E of expense_rate…` →
  * `Expense rate: A/E…`); in Chinese by the workbench's chart
  * patterns, else the Chinese half of a bilingual label (`recorded late 晚于投保日双录` →
- * `晚于投保日双录`), else as it is (a product code, a figure).
+ * `晚于投保日双录`, `Quality<br>感知质量` → `感知质量`), else as it is (a product code, a figure).
  * @example chartText('A/E of lapse by period (shaded: confidence interval)', 'zh') // '失效率：各期间实际/预期比（阴影为置信区间）'
  */
 export function chartText(text: string, lang: 'en' | 'zh'): string {
@@ -103,7 +103,7 @@ export function chartText(text: string, lang: 'en' | 'zh'): string {
     if (m) return words(...m);
   }
   if (lang === 'en') return text;
-  const bilingual = /^[A-Za-z%][^\u3400-\u9fff]*?\s+([\u3400-\u9fff].*)$/s.exec(text);
+  const bilingual = /^[A-Za-z%][^\u3400-\u9fff<]*?(?:\s+|<br>)([\u3400-\u9fff].*)$/s.exec(text);
   return bilingual && HAN.test(bilingual[1]) ? bilingual[1] : text;
 }
 

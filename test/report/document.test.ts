@@ -82,6 +82,7 @@ describe('charts for the printed page', () => {
     expect(chartText('A/E of expense_rate by period (shaded: confidence interval)', 'zh')).toBe('费用率：各期间实际/预期比（阴影为置信区间）');
     expect(chartText('A/E of expense_rate by period (shaded: confidence interval)', 'en')).toBe('Expense rate: A/E by period (shaded: confidence interval)');
     expect(chartText('recorded late 晚于投保日双录', 'zh')).toBe('晚于投保日双录');
+    expect(chartText('Quality<br>感知质量<br>R² = 0.281', 'zh')).toBe('感知质量<br>R² = 0.281');
   });
 });
 
@@ -93,6 +94,13 @@ describe('the document frame', () => {
     expect(html).toMatch(/href="#sec-one">1\. First<\/a><span class="dots"><\/span><span class="pg">3</);
     expect(html).toMatch(/href="#sec-wide">Appendix A\. Wide<\/a>.*<span class="pg">5</);
     expect(html).toContain('<section class="part landscape" id="sec-wide"');
+  });
+
+  it('gives a chart the height its figure asks for, so a tall chart does not run into the next', () => {
+    const tall = { data: [], layout: { height: 420 } };
+    const html = documentHtml({ ...spec(1), sections: [{ id: 'c', title: 'Charts', blocks: [{ kind: 'chart', figure: tall, title: 'Path diagram', caption: 'Figure 1' }, { kind: 'chart', figure: { data: [], layout: {} }, title: 'Bars', caption: 'Figure 2' }] }] }, null);
+    expect(html).toContain('<div id="chart-1" class="chart" style="height:420px"></div>');
+    expect(html).toContain('<div id="chart-2" class="chart" style="height:300px"></div>');
   });
 
   it('prints the contents with the page each part begins on, the landscape appendix on a landscape page', async () => {
