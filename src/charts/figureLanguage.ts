@@ -87,6 +87,8 @@ const ZH_PATTERNS: readonly (readonly [RegExp, (...m: string[]) => string])[] = 
   [/^Sales requiring a recording, (\S+) .*$/, (_, q) => `应双录保单，${q}（S4）`],
   [/^Recording durations, (\S+) .*\(median ([\d.]+) min\)$/, (_, q, m) => `双录时长，${q}（中位数${m}分钟）`],
   [/^recordings$/, () => '双录（件）'],
+  [/^(.*) \(draft\)$/, (_, x) => `${x}（征求意见稿）`],
+  [/^(.*) \(at the cap\)$/, (_, x) => `${x}（恰在上限）`],
   [/^(Image|Expectation|Quality|Value|Satisfaction|Complaints|Loyalty)$/, (_, c) => CONSTRUCT_ZH[c]],
 ];
 

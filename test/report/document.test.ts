@@ -83,6 +83,8 @@ describe('charts for the printed page', () => {
     expect(chartText('A/E of expense_rate by period (shaded: confidence interval)', 'en')).toBe('Expense rate: A/E by period (shaded: confidence interval)');
     expect(chartText('recorded late 晚于投保日双录', 'zh')).toBe('晚于投保日双录');
     expect(chartText('Quality<br>感知质量<br>R² = 0.281', 'zh')).toBe('感知质量<br>R² = 0.281');
+    expect(chartText('ACC03 · ACC-EXP-SHORT (draft)', 'zh')).toBe('ACC03 · ACC-EXP-SHORT（征求意见稿）');
+    expect(chartText('0 (at the cap)', 'zh')).toBe('0（恰在上限）');
   });
 });
 
