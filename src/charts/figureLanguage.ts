@@ -87,13 +87,16 @@ const ZH_PATTERNS: readonly (readonly [RegExp, (...m: string[]) => string])[] = 
   [/^Sales requiring a recording, (\S+) .*$/, (_, q) => `应双录保单，${q}（S4）`],
   [/^Recording durations, (\S+) .*\(median ([\d.]+) min\)$/, (_, q, m) => `双录时长，${q}（中位数${m}分钟）`],
   [/^recordings$/, () => '双录（件）'],
+  [/^(.*) \(draft\)$/, (_, x) => `${x}（征求意见稿）`],
+  [/^(.*) \(at the cap\)$/, (_, x) => `${x}（恰在上限）`],
+  [/^(Image|Expectation|Quality|Value|Satisfaction|Complaints|Loyalty)$/, (_, c) => CONSTRUCT_ZH[c]],
 ];
 
 /**
  * A chart text in the language: in English as it is but for internal ids (`A/E of expense_rate…` →
  * `Expense rate: A/E…`); in Chinese by the workbench's chart
  * patterns, else the Chinese half of a bilingual label (`recorded late 晚于投保日双录` →
- * `晚于投保日双录`), else as it is (a product code, a figure).
+ * `晚于投保日双录`, `Quality<br>感知质量` → `感知质量`), else as it is (a product code, a figure).
  * @example chartText('A/E of lapse by period (shaded: confidence interval)', 'zh') // '失效率：各期间实际/预期比（阴影为置信区间）'
  */
 export function chartText(text: string, lang: 'en' | 'zh'): string {
@@ -102,7 +105,7 @@ export function chartText(text: string, lang: 'en' | 'zh'): string {
     if (m) return words(...m);
   }
   if (lang === 'en') return text;
-  const bilingual = /^[A-Za-z%][^\u3400-\u9fff]*?\s+([\u3400-\u9fff].*)$/s.exec(text);
+  const bilingual = /^[A-Za-z%][^\u3400-\u9fff<]*?(?:\s+|<br>)([\u3400-\u9fff].*)$/s.exec(text);
   return bilingual && HAN.test(bilingual[1]) ? bilingual[1] : text;
 }
 
@@ -114,7 +117,7 @@ function titled(value: unknown, lang: 'en' | 'zh'): unknown {
 
 /**
  * A figure in the language of the document that shows it: its title, axis titles, series names,
- * annotations and word categories through `chartText`.
+ * annotations, point labels and word categories through `chartText`.
  * @example figureInLanguage(aeFigure, 'zh').layout.yaxis.title.text // '实际÷预期'
  */
 export function figureInLanguage(figure: Figure, lang: 'en' | 'zh'): Figure {
@@ -125,6 +128,6 @@ export function figureInLanguage(figure: Figure, lang: 'en' | 'zh'): Figure {
   if (Array.isArray(figure.layout.annotations)) layout.annotations = figure.layout.annotations.map((a: Record<string, unknown>) => ({ ...a, text: typeof a.text === 'string' ? chartText(a.text, lang) : a.text }));
   if (figure.layout.title === undefined) delete layout.title;
   const words = (v: unknown) => (Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? chartText(x, lang) : x)) : v);
-  const data = figure.data.map((t) => ({ ...t, ...(typeof t.name === 'string' ? { name: chartText(t.name, lang) } : {}), ...(Array.isArray(t.x) ? { x: words(t.x) } : {}), ...(Array.isArray(t.y) ? { y: words(t.y) } : {}) }));
+  const data = figure.data.map((t) => ({ ...t, ...(typeof t.name === 'string' ? { name: chartText(t.name, lang) } : {}), ...(Array.isArray(t.x) ? { x: words(t.x) } : {}), ...(Array.isArray(t.y) ? { y: words(t.y) } : {}), ...(Array.isArray(t.text) ? { text: words(t.text) } : {}) }));
   return { ...figure, layout, data };
 }

@@ -27,6 +27,9 @@ function segmentDistance(px: number, py: number, x0: number, y0: number, x1: num
   return Math.hypot(px - x0 - t * dx, py - y0 - t * dy);
 }
 
+/** A construct's box, in pixels across. */
+const BOX_PX = 84;
+
 /** Rows a construct may take; each column (depth) is one unit wide. */
 const ROWS = [0, 1, -1];
 /** Boxes are about 0.6 units across: an arrow closer than this to another construct's centre crosses its box. */
@@ -34,7 +37,8 @@ const CLEARANCE = 0.5;
 
 /**
  * Places constructs in columns by depth and picks each one's row among three so that as few
- * arrows as possible cross another construct's box (then: as few constructs off the middle row).
+ * arrows as possible cross another construct's box (then: as few boxes beside each other in an
+ * outer row, then as few constructs off the middle row).
  * Exhaustive for up to 9 constructs (3⁹ layouts), deterministic (first best in a fixed order);
  * larger models alternate rows.
  */
@@ -50,8 +54,15 @@ function layout(input: PathDiagramInput): Map<string, [number, number]> {
         if (k !== a && k !== b && segmentDistance(depth[k], rows[k], depth[a], rows[a], depth[b], rows[b]) < CLEARANCE) crossings++;
       }
     }
-    for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) if (depth[a] === depth[b] && rows[a] === rows[b]) crossings += 100;
-    return crossings * 100 + rows.filter((r) => r !== 0).length;
+    let neighbours = 0;
+    for (let a = 0; a < n; a++) {
+      for (let b = a + 1; b < n; b++) {
+        if (depth[a] === depth[b] && rows[a] === rows[b]) crossings += 100;
+        // Boxes in neighbouring columns of one row leave their labels no room: avoid it when arrows allow.
+        else if (Math.abs(depth[a] - depth[b]) === 1 && rows[a] === rows[b] && rows[a] !== 0) neighbours++;
+      }
+    }
+    return crossings * 100 + neighbours * 10 + rows.filter((r) => r !== 0).length;
   };
   let best = input.constructs.map((_, i) => ROWS[i % 3]);
   if (n <= 9) {
@@ -117,7 +128,7 @@ export function pathDiagram(input: PathDiagramInput): Figure {
         y: nodes.map((n) => n.xy[1]),
         text: nodes.map((n) => (n.r_squared === null ? n.label : `${n.label}<br>R² = ${n.r_squared.toFixed(3)}`)),
         textposition: 'middle center',
-        marker: { symbol: 'square', size: 84, color: '#dbe9f6', line: { color: '#1f4e79', width: 1.5 } },
+        marker: { symbol: 'square', size: BOX_PX, color: '#dbe9f6', line: { color: '#1f4e79', width: 1.5 } },
         hoverinfo: 'text',
         showlegend: false,
       },
@@ -129,6 +140,8 @@ export function pathDiagram(input: PathDiagramInput): Figure {
       xaxis: { visible: false, range: [-0.5, Math.max(...nodes.map((n) => n.xy[0])) + 0.5] },
       yaxis: { visible: false, range: [-1.5, 1.5] },
       margin: { l: 20, r: 20, t: 60, b: 20 },
+      // Tall enough that boxes 84 px square in adjacent rows (one unit, of three) never overlap.
+      height: BOX_PX * 5,
       plot_bgcolor: 'white',
     },
   };

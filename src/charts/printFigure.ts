@@ -18,7 +18,7 @@ function withAutomargin(axis: unknown): unknown {
  */
 export function printFigure(figure: Figure, height: number): Figure {
   const { width: _width, title: _title, height: own, legend, margin, ...layout } = figure.layout as Record<string, unknown>;
-  const axes = Object.fromEntries(Object.entries(layout).filter(([k]) => /^[xy]axis\d*$/.test(k)).map(([k, v]) => [k, withAutomargin(v)]));
+  const axes = Object.fromEntries([['xaxis', layout.xaxis ?? {}], ['yaxis', layout.yaxis ?? {}], ...Object.entries(layout).filter(([k]) => /^[xy]axis\d+$/.test(k))].map(([k, v]) => [k, withAutomargin(v)]));
   const tall = typeof own === 'number' && own > height ? Math.min(own, MAX_HEIGHT_PX) : height;
   return {
     ...figure,

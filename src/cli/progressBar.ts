@@ -4,7 +4,7 @@ import { SILENT_PROGRESS } from '../progress';
 
 /**
  * A progress bar on stderr when it is a terminal and output is not --json; silent otherwise,
- * so piped and JSON output stay clean.
+ * so piped and JSON output stay clean. A bar is left at 100% when its phase stops.
  */
 export function terminalProgress(json: boolean, stream: NodeJS.WriteStream = process.stderr): Progress {
   if (json || !stream.isTTY) return SILENT_PROGRESS;
@@ -27,6 +27,8 @@ export function terminalProgress(json: boolean, stream: NodeJS.WriteStream = pro
       bar?.increment(steps);
     },
     stop() {
+      // A phase that ends finishes its bar (100%), even when it was ticked less than announced.
+      bar?.update(bar.getTotal());
       bar?.stop();
       bar = undefined;
     },

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../data/InputError';
+import { fitLines, setTerminalWidth, TERMINAL_COLUMNS } from '../present/textTable';
 import type { IfExists } from '../evidence/writeBundle';
 import { MoneyRangeError } from '../money/cents';
 import type { CommandSpec } from '../commands/command';
@@ -38,6 +39,7 @@ function addCommand(program: Command, spec: CommandSpec, streams: CliStreams, ar
     const options = cmd.opts();
     const args = cmd.args;
     const json = Boolean(options.json);
+    setTerminalWidth(options.wide ? null : TERMINAL_COLUMNS);
     const params = spec.parse(options, args);
     // Where the bundle goes is checked before the computation, which may take minutes.
     if (spec.files !== false && typeof options.out === 'string') (await import('../evidence/writeBundle')).bundleTarget(options.out, options.ifExists as IfExists);
@@ -49,7 +51,8 @@ function addCommand(program: Command, spec: CommandSpec, streams: CliStreams, ar
     if (json) {
       streams.stdout((await import('../evidence/renderOutputs')).jsonText(written ? { ...output.json, bundle: written } : output.json));
     } else {
-      streams.stdout(output.text.endsWith('\n') ? output.text : output.text + '\n');
+      const text = fitLines(output.text);
+      streams.stdout(text.endsWith('\n') ? text : text + '\n');
       if (written) {
         // Documents at the top of the bundle (a report's HTML and PDF); files in folders are evidence.
         for (const file of Object.keys(output.files ?? {}).filter((f) => !f.includes('/'))) streams.stdout(`Filed: ${join(written, file)}\n`);
@@ -72,6 +75,24 @@ function packageVersion(): string {
 function requested(argv: readonly string[]): CommandEntry | undefined {
   const name = argv[2] === 'help' ? argv[3] : argv[2];
   return COMMANDS.find((c) => c.name === name);
+}
+
+/**
+ * Reports the first option the command does not have before anything else is checked, so that
+ * `lossratio --dta x` says "unknown option '--dta' (Did you mean --data?)" rather than that the
+ * required `--data` is missing (commander checks required options first).
+ * @throws CommanderError (exit 2) after commander has written its message.
+ */
+function reportUnknownOption(program: Command, argv: readonly string[]): void {
+  const command = program.commands.find((c) => c.name() === argv[2]);
+  if (!command) return;
+  for (const arg of argv.slice(3)) {
+    if (arg === '--') return;
+    if (!arg.startsWith('--') || arg === '--help') continue;
+    const flag = arg.split('=')[0];
+    // commander's own message and suggestion (`unknownOption` is public in its JavaScript, not in its types).
+    if (!command.options.some((o) => o.long === flag || o.long === flag.replace(/^--no-/, '--'))) (command as unknown as { unknownOption(flag: string): never }).unknownOption(flag);
+  }
 }
 
 /**
@@ -98,6 +119,7 @@ export async function runCli(argv: readonly string[], streams: CliStreams = PROC
       streams.stdout(program.helpInformation());
       return EXIT.ok;
     }
+    reportUnknownOption(program, argv);
     await program.parseAsync(argv as string[]);
     return code;
   } catch (error) {

@@ -13,6 +13,7 @@ import { loadRulebook, type Rulebook } from '../rules/rulebook';
 import { backtest, backtestOn, type BacktestParams, type BacktestStudy } from '../studies/backtest';
 import { openData } from '../studies/openData';
 import { choiceArg, dateArg, integerArg, listArg, optionalText, requiredText } from './args';
+import { textTable } from '../present/textTable';
 import { defineCommand } from './command';
 import type { CommandOutput } from './command';
 import { readOptionsOf, readParams, tableReadingOptions } from './readOptions';
@@ -71,7 +72,7 @@ function cellLines(cells: BacktestResult['cells']): string[] {
   for (const c of cells.slice(0, CELLS_SHOWN)) {
     const where = [c.period ?? (c.policy_year === undefined ? '' : `policy year ${c.policy_year}`), ...Object.entries(c.by).map(([k, v]) => `${k}=${v ?? 'n/a'}`)].filter((t) => t !== '').join(', ');
     const ci = c.ci_low === null || c.ci_high === null ? '' : ` [${c.ci_low.toFixed(3)}, ${c.ci_high.toFixed(3)}]`;
-    lines.push(`  ${`${c.product_code} ${c.indicator}`.padEnd(28)} ${where.padEnd(34)} actual ${c.actual ?? 'n/a'}  expected ${c.expected === null ? 'n/a' : c.expected.toFixed(1)}  A/E ${c.ae === null ? 'n/a' : c.ae.toFixed(3)}${ci}`);
+    lines.push(`  ${`${c.product_code} ${c.indicator}`.padEnd(22)} ${where.padEnd(30)} actual ${c.actual ?? 'n/a'}  expected ${c.expected === null ? 'n/a' : c.expected.toFixed(1)}  A/E ${c.ae === null ? 'n/a' : c.ae.toFixed(3)}${ci}`);
   }
   if (cells.length > CELLS_SHOWN) lines.push(`  … ${cells.length - CELLS_SHOWN} more cells: --json or --out for all of them`);
   return lines;
@@ -89,6 +90,22 @@ function summaryText(result: BacktestResult): string {
     }
   }
   if (latest.size === 0 && result.cells.length > 0) lines.push('', ...cellLines(result.cells));
+  // With --by on a calendar basis the totals above hide the groups: list the latest period's cells by group.
+  const lastPeriod = [...latest.values()].map((m) => m.period).sort().at(-1);
+  const grouped = result.cells.filter((c) => Object.keys(c.by).length > 0 && c.period === lastPeriod);
+  if (latest.size > 0 && grouped.length > 0) {
+    const rows = grouped.slice(0, CELLS_SHOWN).map((c) => ({
+      product: c.product_code,
+      indicator: c.indicator,
+      ...Object.fromEntries(Object.entries(c.by).map(([k, v]) => [k, v ?? 'n/a'])),
+      actual: c.actual,
+      expected: c.expected === null ? null : c.expected.toFixed(1),
+      'A/E': c.ae === null ? null : c.ae.toFixed(3),
+      '95% CI': c.ci_low === null || c.ci_high === null ? null : `${c.ci_low.toFixed(3)}–${c.ci_high.toFixed(3)}`,
+    }));
+    lines.push('', `Cells of ${lastPeriod} by ${Object.keys(grouped[0].by).join(', ')}:`, textTable(rows));
+    if (grouped.length > CELLS_SHOWN) lines.push(`  … ${grouped.length - CELLS_SHOWN} more cells: --json or --out for all of them`);
+  }
   lines.push('', `${result.cells.length} cells; ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'}`);
   for (const f of result.findings) lines.push(`  [${f.severity}] ${f.rule_id} ${f.message}`);
   return lines.join('\n');

@@ -9,6 +9,7 @@ import type { CommandParams, CommandSpec } from './command';
  */
 export function declareOptions(command: Command, spec: CommandSpec): Command {
   command.option('--json', 'print one JSON document on stdout (and nothing else)');
+  command.option('--wide', 'show every column of wide tables on the terminal (lines may pass 100 columns)');
   if (spec.files !== false) {
     command
       .option('--out <dir>', 'file an evidence bundle (tables, charts, manifest) in this new folder')

@@ -1,9 +1,10 @@
-import { schemaMarkdown } from '../data/schemaMarkdown';
+import { typeText } from '../data/schemaMarkdown';
+import { textTable } from '../present/textTable';
 import { TABLES, type TableName } from '../data/schema';
 import { InputError } from '../data/InputError';
 import { defineCommand } from './command';
 
-/** `awb tables`: the input tables a data folder may hold, their columns and accepted (Chinese) headers. */
+/** `awb tables`: the input tables a data folder may hold, their columns and accepted (Chinese) headers, as terminal tables (the README's reference is the same as Markdown, `schemaMarkdown`). */
 export const tablesCommand = defineCommand({
   name: 'tables',
   summary: 'List the input tables, their columns, types and accepted Chinese headers',
@@ -36,7 +37,13 @@ export const tablesCommand = defineCommand({
           })),
         })),
       },
-      text: schemaMarkdown(names),
+      text: names
+        .map((n) => {
+          const spec = TABLES[n];
+          const rows = spec.columns.map((c) => ({ column: c.name, type: typeText(c), required: c.required ? 'yes' : '', meaning: c.description, 中文: c.descriptionZh, 'accepted headers': (c.aliases ?? []).join(', ') }));
+          return [`${n} — ${spec.description}`, ...(spec.key ? [`Key: ${spec.key.join(' + ')} (a repeated key is an error).`] : []), '', textTable(rows), ''].join('\n');
+        })
+        .join('\n'),
       inputs: [],
     };
   },

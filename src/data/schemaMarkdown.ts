@@ -15,7 +15,11 @@ const TYPE_TEXT: Readonly<Record<ColumnSpec['type'], string>> = {
   enum: 'one of',
 };
 
-function typeText(column: ColumnSpec): string {
+/**
+ * A column's type in words, as the reference shows it.
+ * @example typeText(TABLES.finance.columns[0]) // 'text'
+ */
+export function typeText(column: ColumnSpec): string {
   if (column.type !== 'enum') return TYPE_TEXT[column.type];
   return `one of ${Object.keys(column.values ?? {}).join(', ')}`;
 }

@@ -156,8 +156,10 @@ function blockHtml(block: DocumentBlock, spec: DocumentSpec, landscape: boolean,
     }
     case 'chart': {
       const id = `chart-${charts.length + 1}`;
-      charts.push({ id, figure: printFigure(block.figure, CHART_HEIGHT_PX) });
-      return `<figure><h4>${escapeHtml(block.title)}</h4><div id="${id}" class="chart"></div><figcaption>${escapeHtml(block.caption)}</figcaption></figure>`;
+      const figure = printFigure(block.figure, CHART_HEIGHT_PX);
+      charts.push({ id, figure });
+      // The box is as tall as the figure (a path diagram or a bar per branch is taller than the default).
+      return `<figure><h4>${escapeHtml(block.title)}</h4><div id="${id}" class="chart" style="height:${figure.layout.height}px"></div><figcaption>${escapeHtml(block.caption)}</figcaption></figure>`;
     }
   }
 }

@@ -38,6 +38,7 @@ function reviewJson(review: Review): CommandOutput['json'] {
 }
 
 function reviewText(review: Review, files: readonly string[]): string {
+  if (review.params.lang === 'zh') return reviewTextZh(review, files);
   const w = wording('en');
   const bySeverity = countBySeverity(review.findings);
   const counts = SEVERITIES.map((s) => `${bySeverity[s]} ${s}`).join(', ');
@@ -48,6 +49,24 @@ function reviewText(review: Review, files: readonly string[]): string {
     ...review.findings.filter((f) => f.severity === 'critical' || f.severity === 'major').map((f) => `  ${f.severity.padEnd(8)} ${f.rule_id}${f.product_code ? ` ${f.product_code}` : ''}${f.period ? ` ${f.period}` : ''}: ${f.message}`),
     `Report (${review.params.lang}): ${files.join(', ')} in the evidence bundle`,
     ...(files.includes('report.pdf') ? [] : [`The PDF was not printed: no Chromium at ${CHROMIUM_PATH} (install Debian's chromium and fonts-noto-cjk, or set AWB_CHROMIUM); the HTML report is complete.`]),
+  ];
+  return lines.join('\n');
+}
+
+/** The terminal summary of a Chinese review (`--lang zh`): the same lines as in English, in Chinese. */
+function reviewTextZh(review: Review, files: readonly string[]): string {
+  const w = wording('zh');
+  const bySeverity = countBySeverity(review.findings);
+  const status = (s: Review['sections'][number]) => (s.status === 'complete' ? w.complete : s.status === 'unavailable' ? w.unavailable : w.notApplicable);
+  const lines = [
+    `${w.title(review.params.quarter)}：${review.params.data}，规则库 ${review.rulebook.id} ${review.rulebook.version}`,
+    `各部分：${review.sections.map((s) => `${w.sections[s.id].title}（${status(s)}）`).join('；')}`,
+    `发现：${SEVERITIES.map((s) => `${w.severity[s]} ${bySeverity[s]} 项`).join('，')}`,
+    ...review.findings
+      .filter((f) => f.severity === 'critical' || f.severity === 'major')
+      .map((f) => `  ${w.severity[f.severity]} ${f.rule_id}${f.product_code ? ` ${f.product_code}` : ''}${f.period ? ` ${f.period}` : ''}：${f.message_zh ?? f.message}`),
+    `报告（中文）：证据包中的 ${files.join('、')}`,
+    ...(files.includes('report.pdf') ? [] : [`未打印 PDF：${CHROMIUM_PATH} 处没有 Chromium（请安装 Debian 的 chromium 和 fonts-noto-cjk，或设置 AWB_CHROMIUM）；HTML 报告是完整的。`]),
   ];
   return lines.join('\n');
 }

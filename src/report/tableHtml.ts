@@ -6,7 +6,7 @@ import { formatCell } from '../present/formatCell';
 import type { TypedTable } from '../present/typedTable';
 
 /** A portrait A4 text block holds this many columns legibly; wider tables are split into parts. */
-export const PORTRAIT_COLUMNS = 8;
+export const PORTRAIT_COLUMNS = 9;
 
 /** A landscape A4 text block holds this many columns legibly; wider tables are split into parts. */
 export const LANDSCAPE_COLUMNS = 14;
@@ -20,8 +20,8 @@ const IDENTIFYING = new Set(['code', 'period', 'year', 'date', 'text']);
 /**
  * The parts a wide table is split into so that each fits `width` columns: the leading identifying
  * columns (codes, periods, names: at most 3) begin every part, the other columns follow in order.
- * A table that fits is one part.
- * @example splitColumns(columns of 12, 8).length // 2 when 2 columns identify the row (2 + 6, 2 + 4)
+ * A table that fits is one part; the parts are as even as possible.
+ * @example splitColumns(columns of 12, 8).length // 2 when 2 columns identify the row (2 + 5, 2 + 5)
  */
 export function splitColumns(columns: readonly ColumnDeclaration[], width: number): ColumnDeclaration[][] {
   if (columns.length <= width) return [[...columns]];
@@ -29,7 +29,9 @@ export function splitColumns(columns: readonly ColumnDeclaration[], width: numbe
   while (keys < columns.length && keys < 3 && IDENTIFYING.has(columns[keys].kind)) keys++;
   const head = columns.slice(0, keys);
   const rest = columns.slice(keys);
-  const per = Math.max(1, width - keys);
+  // As many parts as needed, as even as possible (never a part of one column beside a full one).
+  const count = Math.ceil(rest.length / Math.max(1, width - keys));
+  const per = Math.ceil(rest.length / count);
   const parts: ColumnDeclaration[][] = [];
   for (let i = 0; i < rest.length; i += per) parts.push([...head, ...rest.slice(i, i + per)]);
   return parts;

@@ -36,6 +36,14 @@ describe('pathDiagram()', () => {
     }
   });
 
+  it('draws the boxes of two constructs in one column (Quality above Value) apart: a row is taller than a box', () => {
+    const figure = pathDiagram(input);
+    const layout = figure.layout as { height: number; margin: { t: number; b: number }; yaxis: { range: [number, number] } };
+    const pxPerRow = (layout.height - layout.margin.t - layout.margin.b) / (layout.yaxis.range[1] - layout.yaxis.range[0]);
+    const box = (figure.data[0].marker as { size: number }).size;
+    expect(pxPerRow).toBeGreaterThan(box);
+  });
+
   it('marks coefficients whose bootstrap interval excludes zero in bold', () => {
     const labels = (pathDiagram(input).layout.annotations as { text: string }[]).filter((a) => a.text !== '');
     expect(labels[0].text).toBe('<b>0.100</b>');

@@ -50,7 +50,7 @@ describe('typed tables in the document', () => {
   it('splits a table wider than the page into parts that repeat the identifying columns', () => {
     const columns = [column('product_code', 'code', 'Product', '产品'), column('period', 'period', 'Period', '期间'), ...Array.from({ length: 10 }, (_, i) => column(`m${i}`, 'money', `M${i}`, `M${i}`))];
     const parts = splitColumns(columns, 8);
-    expect(parts.map((p) => p.length)).toEqual([8, 6]);
+    expect(parts.map((p) => p.length)).toEqual([7, 7]);
     expect(parts.every((p) => p[0].key === 'product_code' && p[1].key === 'period')).toBe(true);
     expect(parts.flatMap((p) => p.slice(2).map((c) => c.key))).toEqual(columns.slice(2).map((c) => c.key));
   });
@@ -82,6 +82,9 @@ describe('charts for the printed page', () => {
     expect(chartText('A/E of expense_rate by period (shaded: confidence interval)', 'zh')).toBe('费用率：各期间实际/预期比（阴影为置信区间）');
     expect(chartText('A/E of expense_rate by period (shaded: confidence interval)', 'en')).toBe('Expense rate: A/E by period (shaded: confidence interval)');
     expect(chartText('recorded late 晚于投保日双录', 'zh')).toBe('晚于投保日双录');
+    expect(chartText('Quality<br>感知质量<br>R² = 0.281', 'zh')).toBe('感知质量<br>R² = 0.281');
+    expect(chartText('ACC03 · ACC-EXP-SHORT (draft)', 'zh')).toBe('ACC03 · ACC-EXP-SHORT（征求意见稿）');
+    expect(chartText('0 (at the cap)', 'zh')).toBe('0（恰在上限）');
   });
 });
 
@@ -93,6 +96,13 @@ describe('the document frame', () => {
     expect(html).toMatch(/href="#sec-one">1\. First<\/a><span class="dots"><\/span><span class="pg">3</);
     expect(html).toMatch(/href="#sec-wide">Appendix A\. Wide<\/a>.*<span class="pg">5</);
     expect(html).toContain('<section class="part landscape" id="sec-wide"');
+  });
+
+  it('gives a chart the height its figure asks for, so a tall chart does not run into the next', () => {
+    const tall = { data: [], layout: { height: 420 } };
+    const html = documentHtml({ ...spec(1), sections: [{ id: 'c', title: 'Charts', blocks: [{ kind: 'chart', figure: tall, title: 'Path diagram', caption: 'Figure 1' }, { kind: 'chart', figure: { data: [], layout: {} }, title: 'Bars', caption: 'Figure 2' }] }] }, null);
+    expect(html).toContain('<div id="chart-1" class="chart" style="height:420px"></div>');
+    expect(html).toContain('<div id="chart-2" class="chart" style="height:300px"></div>');
   });
 
   it('prints the contents with the page each part begins on, the landscape appendix on a landscape page', async () => {

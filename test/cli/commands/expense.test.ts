@@ -41,7 +41,8 @@ describe('awb expense', () => {
   it('prints a readable summary with the breaches marked', async () => {
     const { code, stdout } = await awb('expense', '--data', FIXTURE);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/P02 .*ILI-EXP-SHORT -0\.0001 pp BREACH/);
+    // The product line and its caps (wrapped under it to fit 100 columns).
+    expect(stdout).toMatch(/P02 .*\n +ILI-EXP-SHORT -0\.0001 pp BREACH/);
     expect(stdout).toContain('[critical] ILI-EXP-AVG P04');
   });
 

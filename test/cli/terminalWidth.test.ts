@@ -1,0 +1,123 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Writable } from 'node:stream';
+import stringWidth from 'string-width';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { terminalProgress } from '../../src/cli/progressBar';
+import { displayWidth, fitLines, TERMINAL_COLUMNS, textTable } from '../../src/cli/textTable';
+import { awb } from './run';
+
+// Every command on the sample company (200,000 policies for the backtest): a minute or two.
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
+
+const SAMPLE = resolve(__dirname, '..', '..', 'data', 'sample');
+const widest = (text: string) => Math.max(0, ...text.split('\n').map((l) => stringWidth(l)));
+
+describe('textTable measures display width and fits the terminal', () => {
+  it('aligns columns after Chinese names (a CJK character takes two columns)', () => {
+    const lines = textTable([{ branch: '陕西分公司', rate: '72.31%' }, { branch: 'HQ', rate: '99.05%' }], undefined, { width: 100 }).split('\n');
+    // Each line ends with its rate right-aligned at the same display column: 10 for the branch, 2 between, 6 for the rate.
+    expect(lines.map((l) => displayWidth(l))).toEqual([18, 18, 18, 18]);
+    expect(displayWidth('陕西分公司')).toBe(10);
+  });
+
+  it('wraps a long text column between words to fit 100 columns, never breaking a figure', () => {
+    const message = 'the 2023–2025 loss ratio (pooled, gross) is 21.49% (< 50%); reprice so that next year’s ratio is at least 50% (indicated premium factor 0.4298)';
+    const text = textTable([{ rule: 'ACC-LR-REPRICE', product: 'ACC01', premium: '2,801,580.00', message }], undefined, { width: 100 });
+    expect(widest(text)).toBeLessThanOrEqual(100);
+    expect(text).toContain('2,801,580.00');
+    expect(text.replace(/\s+/g, ' ')).toContain('reprice so that');
+  });
+
+  it('leaves out the columns that cannot fit, names them in a note, and shows them all without a limit (--wide)', () => {
+    const row = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`premium_${2014 + i}`, '1,234,567,890.00']));
+    const fitted = textTable([row], undefined, { width: 100 });
+    expect(widest(fitted)).toBeLessThanOrEqual(100);
+    expect(fitted).toMatch(/7 more columns not shown: premium_2019, premium_2020, premium_2021, premium_2022, premium_2023,\s+premium_2024, premium_2025; --wide shows all/);
+    const wide = textTable([row], undefined, { width: null });
+    expect(wide.split('\n')[0].trim().split(/\s+/)).toHaveLength(12);
+  });
+
+  it('wraps a long sentence with its continuation indented under it', () => {
+    expect(fitLines(`  [major] ${'word '.repeat(30).trim()}`, 40).split('\n').every((l, i) => stringWidth(l) <= 40 && (i === 0 || l.startsWith('    ')))).toBe(true);
+  });
+});
+
+describe('the command line', () => {
+  it('reports an unknown option, with the option meant, before a missing required one', async () => {
+    const r = await awb('lossratio', '--dta', 'data/sample');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown option '--dta'");
+    expect(r.stderr).toContain('--data');
+    expect(r.stderr).not.toContain('required option');
+  });
+
+  it('finishes a progress bar at 100% when its phase stops, even ticked less than announced', () => {
+    let written = '';
+    const stream = Object.assign(new Writable({ write: (chunk, _e, done) => ((written += String(chunk)), done()) }), { isTTY: true, columns: 120, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
+    const progress = terminalProgress(false, stream as unknown as NodeJS.WriteStream);
+    progress.start('reading policies', 200_000);
+    progress.tick(150_000);
+    progress.stop();
+    expect(written).toContain('100% | 200000/200000');
+  });
+});
+
+describe('every command’s terminal output fits 100 columns on the sample company', () => {
+  let work: string;
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), 'awb-terminal-'));
+  });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  const runs: readonly (readonly string[])[] = [
+    ['tables'],
+    ['tables', 'policies'],
+    ['rules'],
+    ['calendar'],
+    ['cash-value', '--net-premium', '365.00', '--term-days', '365', '--days-in-force', '100.5'],
+    ['expense', '--data', SAMPLE],
+    ['eligibility', '--data', SAMPLE],
+    ['lossratio', '--data', SAMPLE],
+    ['lossratio', '--data', SAMPLE, '--year', '2025', '--ultimate', 'bf'],
+    ['reserve', '--triangle', join(SAMPLE, 'triangle.csv')],
+    ['backtest', '--data', SAMPLE, '--basis', 'calendar-quarter', '--as-of', '2025-12-31', '--by', 'channel'],
+    ['icsi', '--survey', join(SAMPLE, 'survey.csv'), '--model', join(SAMPLE, 'survey_model.json'), '--by', 'company'],
+    ['service', '--data', SAMPLE, '--quarter', '2025Q4'],
+    ['service-evaluation', '--data', SAMPLE, '--year', '2025', '--company', '恒泰人寿'],
+    ['registration', '--data', SAMPLE, '--as-of', '2025-12-31'],
+    ['traceability', '--data', SAMPLE, '--quarter', '2025Q4'],
+  ];
+  for (const args of runs) {
+    it(`awb ${args.map((a) => a.replace(SAMPLE, 'data/sample')).join(' ')}`, async () => {
+      const r = await awb(...args);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout.length).toBeGreaterThan(0);
+      const over = r.stdout.split('\n').filter((l) => stringWidth(l) > TERMINAL_COLUMNS);
+      expect(over.slice(0, 3)).toEqual([]);
+    });
+  }
+
+  it('awb verify of a filed bundle', async () => {
+    const out = join(work, 'expense');
+    expect((await awb('expense', '--data', SAMPLE, '--out', out)).code).toBe(0);
+    const r = await awb('verify', out);
+    expect(r.code, r.stderr).toBe(0);
+    expect(widest(r.stdout)).toBeLessThanOrEqual(TERMINAL_COLUMNS);
+  });
+
+  it('shows every column with --wide', async () => {
+    const fitted = await awb('rules');
+    const wide = await awb('rules', '--wide');
+    expect(widest(fitted.stdout)).toBeLessThanOrEqual(TERMINAL_COLUMNS);
+    expect(widest(wide.stdout)).toBeGreaterThan(TERMINAL_COLUMNS);
+  });
+
+  it('lists the latest period’s cells by group on a calendar basis (backtest --by)', async () => {
+    const r = await awb('backtest', '--data', SAMPLE, '--basis', 'calendar-quarter', '--as-of', '2025-12-31', '--by', 'channel');
+    expect(r.stdout).toContain('Cells of 2025Q4 by channel:');
+    expect(r.stdout).toMatch(/ANN01\s+surrender\s+agency\s+\d+/);
+    expect(r.stdout).toMatch(/ANN01\s+surrender\s+bancassurance\s+\d+/);
+  });
+});
