@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import stringWidth from 'string-width';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { terminalProgress } from '../../src/cli/progressBar';
-import { displayWidth, fitLines, TERMINAL_COLUMNS, textTable } from '../../src/cli/textTable';
+import { displayWidth, fitLines, TERMINAL_COLUMNS, textTable } from '../../src/present/textTable';
 import { awb } from './run';
 
 // Every command on the sample company (200,000 policies for the backtest): a minute or two.

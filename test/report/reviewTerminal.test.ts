@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it, vi } from 'vitest';
-import { fitLines } from '../../src/cli/textTable';
+import { fitLines } from '../../src/present/textTable';
 import { fileEvidence } from '../../src/evidence/fileEvidence';
 import { standInLookup } from './standIns';
 
