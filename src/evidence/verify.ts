@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { CommandLookup, CommandOutput, CommandParams, CommandSpec } from '../commands/command';
 import { commandParams } from '../commands/commandOptions';
 import { chromiumVersion, isRendering } from '../charts/chromium';
@@ -147,9 +147,31 @@ function canonical(value: unknown): string {
 }
 
 /**
+ * The command line that gives recorded parameters: each parameter as its option (`as_of` →
+ * `--as-of VALUE`, lists joined by commas, `true` as the bare flag; null and false left out),
+ * and `--out` naming the bundle, which a command that always files requires.
+ * @returns undefined when the parameters are not an object (refused by the caller).
+ * @example parametersArgv('backtest', { data: 'd', as_of: '2025-12-31', by: ['channel'] }, 'bundle') // ['backtest', '--data', 'd', '--as-of', '2025-12-31', '--by', 'channel', '--out', 'bundle']
+ */
+function parametersArgv(name: unknown, parameters: unknown, bundle: string): string[] | undefined {
+  if (typeof name !== 'string' || parameters === null || typeof parameters !== 'object' || Array.isArray(parameters)) return undefined;
+  const argv = [name];
+  for (const [key, value] of Object.entries(parameters as Record<string, unknown>)) {
+    if (value === null || value === undefined || value === false) continue;
+    const flag = `--${key.replace(/_/g, '-')}`;
+    if (value === true) argv.push(flag);
+    else argv.push(flag, Array.isArray(value) ? value.join(',') : String(value));
+  }
+  // Commands that always file name their folder; verify writes nothing there.
+  argv.push('--out', bundle);
+  return argv;
+}
+
+/**
  * The parameters to recompute a bundle with, validated exactly as the command line validates
  * them: the recorded command must file evidence (verify recomputes nothing else), its recorded
- * argument list is parsed again through the command's own option declarations and `parse`, and
+ * argument list (or, for a bundle filed through the library, the arguments its parameters give)
+ * is parsed again through the command's own option declarations and `parse`, and
  * the result must equal every recorded parameter (one the filing version did not have takes its
  * default); no parameter may ask for a file to be written.
  * @param file the manifest's path, for messages
@@ -163,7 +185,11 @@ export function recordedParameters(manifest: Manifest, file: string, spec: Comma
   if (spec.files === false) {
     throw new InputError({ file, field: 'command.name' }, 'a command that files an evidence bundle (verify recomputes nothing else)', String(name));
   }
-  const argv = manifest.command.argv as unknown;
+  const recordedArgv = manifest.command.argv as unknown;
+  // A bundle filed through the library (a notebook's fileBundle, fileAnnualReport) records its
+  // parameters without arguments: they are written back as the options that give them and
+  // parsed like any command line, so that they are checked exactly the same way.
+  const argv = recordedArgv === undefined || (Array.isArray(recordedArgv) && recordedArgv.length === 0) ? parametersArgv(name, manifest.command.parameters, dirname(file)) : recordedArgv;
   if (!Array.isArray(argv) || argv.length === 0 || !argv.every((a) => typeof a === 'string') || argv[0] !== name) {
     throw new InputError({ file, field: 'command.argv' }, `the recorded arguments of awb ${name}, starting with "${name}"`);
   }

@@ -47,6 +47,17 @@ describe('verify recomputes only commands that file evidence, with parameters th
     expect(report.outputs.filter((o: { status: string }) => o.status !== 'reproduced').map((o: { path: string }) => o.path)).toEqual(['tables.xlsx']);
   });
 
+  it('reproduces a bundle filed through the library (no recorded arguments), checking its parameters as a command line', async () => {
+    const dir = withCommand('library', { argv: [] });
+    expect((await awb('verify', dir)).code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(bundle, 'manifest.json'), 'utf8'));
+    const bad = withCommand('library-bad', { argv: [], parameters: { ...manifest.command.parameters, term_days: -5 } });
+    const run = await awb('verify', bad);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('field command.argv');
+    expect(run.stderr).not.toContain('internal error');
+  });
+
   it('refuses a manifest naming sample with exit 2 naming command.name, and creates no folder', async () => {
     const target = join(work, 'planted-sample');
     const dir = withCommand('as-sample', { name: 'sample', parameters: { out: target }, argv: ['sample', '--out', target] });
