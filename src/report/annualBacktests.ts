@@ -4,13 +4,11 @@ import type { Table } from '../data/parseTable';
 import { periodEnd, periodStart, type Quarter } from '../data/period';
 import type { AssumptionRow, FinanceRow, ProductRow, ReinsuranceRow } from '../data/rows';
 import type { StudySource } from '../exposure/experienceStudy';
-import { centsToYuan } from '../money/cents';
 import { toDec } from '../money/decimal';
-import { ratio } from '../money/ratio';
 import type { Progress } from '../progress';
 import { type Finding, sortFindings } from '../rules/finding';
 import type { Rulebook } from '../rules/rulebook';
-import type { IndicatorRow, ScopeRow } from './backtestAnnex';
+import { type IndicatorRow, type ScopeRow, scopeRow } from './backtestAnnex';
 
 /** A reinsurance treaty in force during a quarter, for a product in the backtest's scope (S1 annex 2 三(二)). */
 export interface QuarterTreaty {
@@ -46,9 +44,6 @@ export interface BacktestTables {
   readonly reinsurance?: Table<ReinsuranceRow>;
 }
 
-const yuan = (c: number | null | undefined) => (c === null || c === undefined ? null : centsToYuan(c).toNumber());
-const shareOf = (a: number | null | undefined, b: number | null | undefined) => (a === null || a === undefined || b === null || b === undefined ? null : (ratio(a, b)?.toDecimalPlaces(6).toNumber() ?? null));
-
 /**
  * One quarter's backtest in the structure of the quarterly review's backtest section (the same
  * figures `backtestAnnex` shows from `awb backtest`'s output): the products in scope with their
@@ -63,25 +58,7 @@ export function quarterBacktest(result: BacktestResult, quarter: Quarter, tables
   const measureOf = new Map(result.measures.filter((m) => m.period === quarter).map((m) => [`${m.product_code}\u0000${m.indicator}`, m]));
   const start = periodStart(quarter);
   const end = periodEnd(quarter);
-  const scope = result.scope.map((code): ScopeRow => {
-    const p = tables.products.rows.find((r) => r.product_code === code);
-    const f = tables.finance?.rows.find((r) => r.product_code === code && r.period === quarter);
-    return {
-      product_code: code,
-      product_name: p?.product_name ?? null,
-      line: p?.line ?? '',
-      term_months: p?.term_months ?? 0,
-      internet: p?.internet ?? null,
-      premium_mode: p?.premium_mode ?? null,
-      launch_date: p?.launch_date === null || p?.launch_date === undefined ? null : formatDay(p.launch_date),
-      premium_income: yuan(f?.premium_income),
-      ceded_premium: yuan(f?.ceded_premium),
-      ceded_share: shareOf(f?.ceded_premium, f?.premium_income),
-      claims_paid: yuan(f?.claims_paid),
-      ceded_claims: yuan(f?.ceded_claims),
-      ceded_claims_share: shareOf(f?.ceded_claims, f?.claims_paid),
-    };
-  });
+  const scope = result.scope.map((code) => scopeRow(code, quarter, tables.products.rows, tables.finance?.rows));
   const indicators = cells.map((c): IndicatorRow => {
     const m = measureOf.get(`${c.product_code}\u0000${c.indicator}`);
     return {

@@ -1,5 +1,6 @@
 import type { CommandOutput } from '../commands/command';
 import { formatDay } from '../data/dates';
+import type { FinanceRow, ProductRow } from '../data/rows';
 import { periodYear, type Quarter } from '../data/period';
 import { centsToYuan } from '../money/cents';
 import { toDec } from '../money/decimal';
@@ -72,6 +73,34 @@ function rowsOf(output: CommandOutput, key: 'cells' | 'measures', period: string
 }
 
 /**
+ * A product's row of the backtest scope in a quarter: its basic information from the products
+ * table and the quarter's premium, claims and reinsurance from the finance ledger (yuan; shares
+ * ceded to 6 decimals, exact). The quarterly review's annex and the annual report's part 三 share it.
+ * @example scopeRow('TRM01', '2025Q4', products.rows, finance.rows).ceded_share // 0.2
+ */
+export function scopeRow(code: string, quarter: Quarter, products: readonly ProductRow[], finance: readonly FinanceRow[] | undefined): ScopeRow {
+  const p = products.find((r) => r.product_code === code);
+  const f = finance?.find((r) => r.product_code === code && r.period === quarter);
+  const yuan = (c: number | null | undefined) => (c === null || c === undefined ? null : centsToYuan(c).toNumber());
+  const share = (x: number | null | undefined, y: number | null | undefined) => (x === null || x === undefined || y === null || y === undefined ? null : (ratio(x, y)?.toDecimalPlaces(6).toNumber() ?? null));
+  return {
+    product_code: code,
+    product_name: p?.product_name ?? null,
+    line: p?.line ?? '',
+    term_months: p?.term_months ?? 0,
+    internet: p?.internet ?? null,
+    premium_mode: p?.premium_mode ?? null,
+    launch_date: p?.launch_date === null || p?.launch_date === undefined ? null : formatDay(p.launch_date),
+    premium_income: yuan(f?.premium_income),
+    ceded_premium: yuan(f?.ceded_premium),
+    ceded_share: share(f?.ceded_premium, f?.premium_income),
+    claims_paid: yuan(f?.claims_paid),
+    ceded_claims: yuan(f?.ceded_claims),
+    ceded_claims_share: share(f?.ceded_claims, f?.claims_paid),
+  };
+}
+
+/**
  * Builds the backtest section of a quarterly review from the `awb backtest` output (calendar
  * quarters: `cells[]`, and `scope` and `measures[]` when the backtest reports them), in the structure S1 annex 2 part 三 (二)–(五) asks for each quarter: the products in
  * scope with their basic information and reinsurance arrangement, each indicator's backtest
@@ -89,27 +118,7 @@ export async function backtestAnnex(data: Data, quarter: Quarter, backtest: Comm
   const finance = await data.optionalTable('finance');
   const scopeList = backtest.json.scope;
   const inScope = Array.isArray(scopeList) ? scopeList.map(String) : [...new Set(cells.map((c) => String(c.product_code)))];
-  const scope = inScope.map((code): ScopeRow => {
-    const p = products.rows.find((r) => r.product_code === code);
-    const f = finance?.rows.find((r) => r.product_code === code && r.period === quarter);
-    const yuan = (c: number | null | undefined) => (c === null || c === undefined ? null : centsToYuan(c).toNumber());
-    const share = (a: number | null | undefined, b: number | null | undefined) => (a === null || a === undefined || b === null || b === undefined ? null : (ratio(a, b)?.toDecimalPlaces(6).toNumber() ?? null));
-    return {
-      product_code: code,
-      product_name: p?.product_name ?? null,
-      line: p?.line ?? '',
-      term_months: p?.term_months ?? 0,
-      internet: p?.internet ?? null,
-      premium_mode: p?.premium_mode ?? null,
-      launch_date: p?.launch_date === null || p?.launch_date === undefined ? null : formatDay(p.launch_date),
-      premium_income: yuan(f?.premium_income),
-      ceded_premium: yuan(f?.ceded_premium),
-      ceded_share: share(f?.ceded_premium, f?.premium_income),
-      claims_paid: yuan(f?.claims_paid),
-      ceded_claims: yuan(f?.ceded_claims),
-      ceded_claims_share: share(f?.ceded_claims, f?.claims_paid),
-    };
-  });
+  const scope = inScope.map((code) => scopeRow(code, quarter, products.rows, finance?.rows));
   const indicators = cells.map((c): IndicatorRow => {
     const actual = num(c.actual);
     const expected = num(c.expected);
