@@ -80,6 +80,12 @@ export interface CellSql {
   readonly value: string;
   /** TRUE when the cell holds something the row path refuses, over the names of the layers. */
   readonly bad: string;
+  /**
+   * The reading of the canonical spelling alone, in the first of `layers`: the value when the cell
+   * is written canonically (and in range), else NULL. Where it is not NULL it is `value`; a cell
+   * where it is NULL but the source is not needs the full reading.
+   */
+  readonly canonical: { readonly layers: readonly Readonly<Record<string, string>>[]; readonly value: string };
 }
 
 /** Names local to one column's reading (`n` is the column's prefix). */
@@ -93,10 +99,12 @@ const local = (n: string, name: string) => `"${n}_${name}"`;
  */
 export function dateTextSql(x: string, n: string): CellSql {
   const [t, miss, fast, parts, y, m, d] = ['t', 'miss', 'fast', 'parts', 'y', 'm', 'd'].map((name) => local(n, name));
+  // The canonical ISO spelling: ten characters whose date prints back as the same text.
+  const canonical = `(CASE WHEN ${x} LIKE '____-__-__' AND CAST(TRY_CAST(${x} AS DATE) AS VARCHAR) = ${x} THEN (TRY_CAST(${x} AS DATE) - DATE '1970-01-01') END)`;
   return {
+    canonical: { layers: [{ [fast]: canonical }], value: fast },
     layers: [
-      // The canonical ISO spelling: ten characters whose date prints back as the same text.
-      { [fast]: `(CASE WHEN ${x} LIKE '____-__-__' AND CAST(TRY_CAST(${x} AS DATE) AS VARCHAR) = ${x} THEN (TRY_CAST(${x} AS DATE) - DATE '1970-01-01') END)` },
+      { [fast]: canonical },
       { [t]: `(CASE WHEN ${fast} IS NULL THEN ${jsTrimSql(x)} END)` },
       { [miss]: missingSql(t) },
       { [parts]: `(CASE WHEN ${fast} IS NULL AND NOT ${miss} THEN regexp_extract(${t}, '${DATE_PATTERN}', ['y', 'm1', 'd1', 'm2', 'd2', 'm3', 'd3', 'm4', 'd4']) END)` },
@@ -127,16 +135,17 @@ function rangeSql(value: string, range: { min?: number; max?: number }, scale = 
 export function moneyTextSql(x: string, n: string, range: { min?: number; max?: number } = {}): CellSql {
   const [t, miss, fast, norm, parts, ok, fen] = ['t', 'miss', 'fast', 'norm', 'parts', 'ok', 'fen'].map((name) => local(n, name));
   const stripped = `regexp_replace(regexp_replace(${jsTrimSql(normalizeDigitsSql(x))}, '^[¥￥]${JS_SPACE}*', ''), '${JS_SPACE}*元$', '')`;
-  const inRange = [`abs(coalesce(${fast}, ${fen})) <= ${MAX_FEN}`, ...rangeSql(`coalesce(${fast}, ${fen})`, range, 100)].join(' AND ');
+  const inRangeOf = (v: string) => [`abs(${v}) <= ${MAX_FEN}`, ...rangeSql(v, range, 100)].join(' AND ');
+  const inRange = inRangeOf(`coalesce(${fast}, ${fen})`);
   const magnitude = `(TRY_CAST(coalesce(nullif(replace(${parts}.whole, ',', ''), ''), '0') AS HUGEINT) * 100 + TRY_CAST(rpad(coalesce(nullif(${parts}.f1, ''), ${parts}.f2, ''), 2, '0') AS INTEGER))`;
+  // Canonical decimals ('180.00', '-5.25') and whole numbers ('180'): kept only when DuckDB's
+  // value prints back as the same text, so nothing the row path refuses gets through (DECIMAL(18,2):
+  // wider decimals parse a hundred times slower).
+  const canonicalFen = `(CASE WHEN strlen(${x}) <= 19 AND CAST(TRY_CAST(${x} AS DECIMAL(18,2)) AS VARCHAR) = ${x} THEN CAST(replace(${x}, '.', '') AS BIGINT) WHEN strlen(${x}) <= 16 AND CAST(TRY_CAST(${x} AS BIGINT) AS VARCHAR) = ${x} THEN CAST(${x} AS BIGINT) * 100 END)`;
   return {
+    canonical: { layers: [{ [fast]: canonicalFen }], value: `(CASE WHEN ${inRangeOf(fast)} THEN ${fast} END)` },
     layers: [
-      // Canonical decimals ('180.00', '-5.25') and whole numbers ('180'): kept only when DuckDB's
-      // value prints back as the same text, so nothing the row path refuses gets through (DECIMAL(18,2):
-      // wider decimals parse a hundred times slower).
-      {
-        [fast]: `(CASE WHEN strlen(${x}) <= 19 AND CAST(TRY_CAST(${x} AS DECIMAL(18,2)) AS VARCHAR) = ${x} THEN CAST(replace(${x}, '.', '') AS BIGINT) WHEN strlen(${x}) <= 16 AND CAST(TRY_CAST(${x} AS BIGINT) AS VARCHAR) = ${x} THEN CAST(${x} AS BIGINT) * 100 END)`,
-      },
+      { [fast]: canonicalFen },
       { [t]: `(CASE WHEN ${fast} IS NULL THEN ${jsTrimSql(x)} END)` },
       { [miss]: missingSql(t) },
       { [norm]: `(CASE WHEN ${fast} IS NULL AND NOT ${miss} THEN ${stripped} END)` },
@@ -157,11 +166,14 @@ export function moneyTextSql(x: string, n: string, range: { min?: number; max?: 
  */
 export function integerTextSql(x: string, n: string, range: { min?: number; max?: number } = {}): CellSql {
   const [fast, t, miss, slow, num] = ['fast', 't', 'miss', 'slow', 'num'].map((name) => local(n, name));
-  const ok = `coalesce(${num} IS NOT NULL AND isfinite(${num}) AND ${['TRUE', ...rangeSql(num, range)].join(' AND ')}, FALSE)`;
+  const okOf = (v: string) => `coalesce(${v} IS NOT NULL AND isfinite(${v}) AND ${['TRUE', ...rangeSql(v, range)].join(' AND ')}, FALSE)`;
+  const ok = okOf(num);
+  // Canonical whole numbers: DuckDB's cast, kept only when the value prints back as the same text.
+  const canonicalNumber = `(CASE WHEN strlen(${x}) <= 18 AND CAST(TRY_CAST(${x} AS BIGINT) AS VARCHAR) = ${x} THEN CAST(TRY_CAST(${x} AS BIGINT) AS DOUBLE) END)`;
   return {
+    canonical: { layers: [{ [fast]: canonicalNumber }], value: `(CASE WHEN ${okOf(fast)} THEN ${fast} END)` },
     layers: [
-      // Canonical whole numbers: DuckDB's cast, kept only when the value prints back as the same text.
-      { [fast]: `(CASE WHEN strlen(${x}) <= 18 AND CAST(TRY_CAST(${x} AS BIGINT) AS VARCHAR) = ${x} THEN CAST(TRY_CAST(${x} AS BIGINT) AS DOUBLE) END)` },
+      { [fast]: canonicalNumber },
       { [t]: `(CASE WHEN ${fast} IS NULL THEN ${jsTrimSql(normalizeDigitsSql(x))} END)` },
       { [miss]: missingSql(t), [slow]: `(CASE WHEN ${fast} IS NULL AND regexp_full_match(${t}, '[+-]?\\d+(?:\\.0*)?') THEN TRY_CAST(${t} AS DOUBLE) END)` },
       { [num]: `coalesce(${fast}, ${slow})` },
@@ -177,4 +189,13 @@ export function integerTextSql(x: string, n: string, range: { min?: number; max?
  */
 export function stringTextSql(x: string): string {
   return `(CASE WHEN strlen(${x}) > 4 AND ${plainEdgesSql(x)} THEN ${x} WHEN ${isMissingSql(x)} THEN NULL ELSE ${jsTrimSql(x)} END)`;
+}
+
+/**
+ * A text cell's canonical spelling alone: plain ASCII with no whitespace at either end that is no
+ * missing word (longer than four characters, or not starting with n, N or a dash), kept as it is;
+ * NULL for every other text, which needs `stringTextSql`.
+ */
+export function canonicalStringSql(x: string): string {
+  return `(CASE WHEN ${plainEdgesSql(x)} AND (strlen(${x}) > 4 OR ascii(${x}) NOT IN (45, 78, 110)) THEN ${x} END)`;
 }

@@ -18,6 +18,19 @@ export const DEFAULT_MEMORY_LIMIT = '4GB';
 /** The DuckDB version the package links, read once (`duckdb 1.5.5`). */
 let duckdbVersion: string | undefined;
 
+/** The variable that makes the engine print each statement's time and first words to stderr (for profiling). */
+const TRACE_VARIABLE = 'AWB_TRACE_SQL';
+
+/** Runs one statement, printing its wall time when AWB_TRACE_SQL is set. */
+async function traced<T>(sql: string, run: () => Promise<T>): Promise<T> {
+  if (!process.env[TRACE_VARIABLE]) return run();
+  const started = process.hrtime.bigint();
+  const result = await run();
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  process.stderr.write(`[${TRACE_VARIABLE}] ${ms.toFixed(0).padStart(6)} ms  ${sql.replace(/\s+/g, ' ').slice(0, 100)}\n`);
+  return result;
+}
+
 /**
  * Opens an in-memory DuckDB database as a study engine (files are read where they lie; nothing
  * is copied). `threads` defaults to every core; `memoryLimit` (e.g. '4GB'; default
@@ -48,10 +61,10 @@ export async function openDuckDB(options: { threads?: number; memoryLimit?: stri
     dialect: 'duckdb',
     description: duckdbVersion,
     async run(sql) {
-      await connection.run(sql);
+      await traced(sql, () => connection.run(sql));
     },
     async rows(sql) {
-      return (await connection.runAndReadAll(sql)).getRowObjectsJS() as Record<string, SqlValue>[];
+      return traced(sql, async () => (await connection.runAndReadAll(sql)).getRowObjectsJS() as Record<string, SqlValue>[]);
     },
     async integerTable(name, columns, rows) {
       await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} (${columns.map((c) => `${c} INTEGER`).join(', ')})`);

@@ -9,7 +9,7 @@ import { isBlankRow, rawTableFromRows } from '../data/rawTable';
 import { parquetCellText } from '../data/readParquet';
 import { readRawTable, type ReadOptions } from '../data/readTable';
 import { type ColumnSpec, normaliseKey, TABLES, type TableName, type TableSpec } from '../data/schema';
-import { dateTextSql, integerTextSql, isMissingSql, jsTrimSql, moneyTextSql, stringTextSql, type CellSql } from './cellSql';
+import { canonicalStringSql, dateTextSql, integerTextSql, isMissingSql, jsTrimSql, moneyTextSql, stringTextSql, type CellSql } from './cellSql';
 import type { SqlEngine } from './sqlEngine';
 
 /** The tables an experience study reads through an engine. */
@@ -48,6 +48,12 @@ export interface StudyTable {
   readonly enumChecks: ReadonlySet<string>;
   /** The SQL column of a canonical column or attribute header in `relation`. */
   column(name: string): string;
+  /**
+   * Makes `relation` the full reading when it is a fast one (a file is first read by canonical
+   * spellings alone, and a flag then also marks a cell written otherwise): @returns whether it
+   * changed, so that what was computed on the fast reading is computed again.
+   */
+  readFully(): Promise<boolean>;
 }
 
 /**
@@ -75,14 +81,35 @@ export const SQL_ROW_CHECKS: Readonly<Record<StudyTableName, readonly string[]>>
 /** Canonical columns whose values are compared or joined exactly (trimmed in SQL, not mapped). */
 const ID_COLUMNS = new Set(['policy_id', 'claim_id']);
 
-/** How a schema column is read in SQL: a value (in layers), or raw text mapped later by the row path's parser. */
-function columnReading(spec: ColumnSpec, n: string, text: string, source: string, sourceType: string): CellSql & { mapped: boolean } {
+/**
+ * How a schema column is read in SQL: a value (in layers), or raw text mapped later by the row
+ * path's parser; and its fast reading, of canonical spellings alone, where `bad` marks a cell that
+ * needs the layered reading (a spelling the fast reading does not take, or a cell the row path refuses).
+ */
+interface ColumnReading extends Omit<CellSql, 'canonical'> {
+  readonly mapped: boolean;
+  readonly fast: Omit<CellSql, 'canonical'>;
+}
+
+/** A fast reading that takes a cell when `value` (over its own layers) is not NULL, and flags every other cell but an empty one. */
+function canonicalOnly(layers: CellSql['layers'], value: string, text: string, n: string): ColumnReading['fast'] {
+  const v = `"${n}_canonical"`;
+  return { layers: [...layers, { [v]: value }], value: v, bad: `(${text} IS NOT NULL AND ${v} IS NULL)` };
+}
+
+/** A layered cell reading with its fast reading: the canonical value, or a cell that needs the layers. */
+function layered(cell: CellSql, text: string, n: string): ColumnReading {
+  return { ...cell, mapped: false, fast: canonicalOnly(cell.canonical.layers, cell.canonical.value, text, n) };
+}
+
+/** The SQL reading of schema column `spec` from its source column (`text` is the source as text). */
+function columnReading(spec: ColumnSpec, n: string, text: string, source: string, sourceType: string): ColumnReading {
   const integerType = /^(TINYINT|SMALLINT|INTEGER|BIGINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|HUGEINT)$/.test(sourceType);
-  const plain = (value: string, bad: string, mapped: boolean) => ({ layers: [], value, bad, mapped });
+  const plain = (value: string, bad: string, mapped: boolean, fast: ColumnReading['fast'] = { layers: [], value, bad }): ColumnReading => ({ layers: [], value, bad, mapped, fast });
   switch (spec.type) {
     case 'date':
       if (sourceType === 'DATE') return plain(`(${source} - DATE '1970-01-01')`, 'FALSE', false);
-      return { ...dateTextSql(text, n), mapped: false };
+      return layered(dateTextSql(text, n), text, n);
     case 'money': {
       const decimal = /^DECIMAL\((\d+),(\d+)\)$/.exec(sourceType);
       if (integerType || (decimal && Number(decimal[2]) <= 2)) {
@@ -91,7 +118,7 @@ function columnReading(spec: ColumnSpec, n: string, text: string, source: string
         const value = range.length === 0 ? fen : `(CASE WHEN ${range.join(' AND ')} THEN ${fen} END)`;
         return plain(value, `(${source} IS NOT NULL AND ${value} IS NULL)`, false);
       }
-      return { ...moneyTextSql(text, n, spec), mapped: false };
+      return layered(moneyTextSql(text, n, spec), text, n);
     }
     case 'integer': {
       if (integerType) {
@@ -99,10 +126,10 @@ function columnReading(spec: ColumnSpec, n: string, text: string, source: string
         const value = range.length === 0 ? `CAST(${source} AS DOUBLE)` : `(CASE WHEN ${range.join(' AND ')} THEN CAST(${source} AS DOUBLE) END)`;
         return plain(value, `(${source} IS NOT NULL AND ${value} IS NULL)`, false);
       }
-      return { ...integerTextSql(text, n, spec), mapped: false };
+      return layered(integerTextSql(text, n, spec), text, n);
     }
     case 'string':
-      if (ID_COLUMNS.has(spec.name)) return plain(stringTextSql(text), 'FALSE', false);
+      if (ID_COLUMNS.has(spec.name)) return plain(stringTextSql(text), 'FALSE', false, canonicalOnly([], canonicalStringSql(text), text, n));
       return plain(`coalesce(${text}, '')`, 'FALSE', true);
     case 'enum': {
       // An approximation of normaliseKey (no NFKC): a value it misses is only flagged, and the
@@ -111,8 +138,9 @@ function columnReading(spec: ColumnSpec, n: string, text: string, source: string
       const exact = Object.entries(spec.values ?? {}).flatMap(([v, aliases]) => [v, ...aliases]);
       const normal = `lower(regexp_replace(${jsTrimSql(text)}, '[\\s_\\-]+', '', 'g'))`;
       // Values written exactly as a value or alias (all of a clean file) skip the regular expression.
-      const bad = `(CASE WHEN ${text} IS NULL OR list_contains([${exact.map(sqlString).join(', ')}], ${text}) THEN FALSE ELSE NOT ${isMissingSql(text)} AND NOT list_contains([${[...new Set(keys)].map(sqlString).join(', ')}], ${normal}) END)`;
-      return plain(`coalesce(${text}, '')`, bad, true);
+      const written = `(${text} IS NULL OR list_contains([${exact.map(sqlString).join(', ')}], ${text}))`;
+      const bad = `(CASE WHEN ${written} THEN FALSE ELSE NOT ${isMissingSql(text)} AND NOT list_contains([${[...new Set(keys)].map(sqlString).join(', ')}], ${normal}) END)`;
+      return plain(`coalesce(${text}, '')`, bad, true, { layers: [], value: `coalesce(${text}, '')`, bad: `(NOT ${written})` });
     }
     default:
       // Columns no study reads (rates, booleans, periods in a policies file): kept as text; the
@@ -157,6 +185,8 @@ export interface FileStudyTableOptions extends ReadOptions {
    * buffers, so a small buffer makes a small file take the path of a large one (for tests).
    */
   readonly csvBufferBytes?: number;
+  /** Whether to read the file fast first (see `StudyTable.readFully`; default true; false for tests). */
+  readonly fastReading?: boolean;
 }
 
 /**
@@ -207,54 +237,58 @@ export async function fileStudyTable(engine: SqlEngine, path: string, name: Stud
   }
   const { columnAt, headers } = mapHeaders(TABLES[name], { file: path, header, rows: [], headerRow: options.headerRow });
   const specs = TABLES[name].columns.filter((c) => headers[c.name] !== undefined);
-  const layers: string[][] = [];
-  const outer: string[] = [];
-  const flags: string[] = [];
-  const checks: string[] = [];
-  specs.forEach((spec, j) => {
+  const readings = specs.map((spec, j) => {
     const i = columnAt.indexOf(spec);
-    const source = `"c${i}"`;
-    const text = types[i] === 'VARCHAR' ? source : parquetCellText(`c${i}`);
-    const reading = columnReading(spec, `r${j}`, text, source, types[i]);
-    reading.layers.forEach((layer, depth) => {
-      layers[depth] ??= [];
-      for (const [alias, expression] of Object.entries(layer)) layers[depth].push(`${expression} AS ${alias}`);
-    });
-    outer.push(`${reading.value} AS ${sqlIdentifier(spec.name)}`);
-    // A mapped column's missing required values are found by the row path's parser on its
-    // distinct values (the study groups by them); the others' here.
-    const missing = !spec.required || reading.mapped ? 'FALSE' : ID_COLUMNS.has(spec.name) ? isMissingSql(text) : `${reading.value} IS NULL`;
-    flags.push(`(${reading.bad} OR ${missing})`);
-    checks.push(spec.name);
-    if (name === 'policies' && spec.name === 'exit_date') outer.push(`(${reading.value} IS NULL AND NOT ${reading.bad}) AS exit_date_missing`);
-    if (name === 'policies' && spec.name === 'exit_reason') outer.push(`${isMissingSql(text)} AS exit_reason_missing`);
-  });
-  for (const spec of TABLES[name].columns) {
-    if (headers[spec.name] === undefined) outer.push(`NULL AS ${sqlIdentifier(spec.name)}`);
-  }
-  const attributes: string[] = [];
-  header.forEach((h, i) => {
-    if (columnAt[i] !== undefined) return;
-    attributes.push(h);
     const text = types[i] === 'VARCHAR' ? `"c${i}"` : parquetCellText(`c${i}`);
-    outer.push(`coalesce(${text}, '') AS ${attributeColumn(h)}`);
+    return { spec, text, reading: columnReading(spec, `r${j}`, text, `"c${i}"`, types[i]) };
   });
-  outer.push(...flags.map((f, b) => `${f} AS "_f${b}"`));
-  if (name === 'policies') {
+  const attributes = header.filter((_, i) => columnAt[i] === undefined);
+
+  /**
+   * The relation's SQL: the full reading (every spelling the row path accepts, in layers), or the
+   * fast one (canonical spellings only, no layer), whose flags also mark the cells it cannot read.
+   */
+  const relationSql = (fast: boolean): string => {
+    const layers: string[][] = [];
+    const outer: string[] = [];
+    const flags: string[] = [];
+    for (const { spec, text, reading } of readings) {
+      const { layers: own, value, bad } = fast ? reading.fast : reading;
+      own.forEach((layer, depth) => {
+        layers[depth] ??= [];
+        for (const [alias, expression] of Object.entries(layer)) layers[depth].push(`${expression} AS ${alias}`);
+      });
+      outer.push(`${value} AS ${sqlIdentifier(spec.name)}`);
+      // A mapped column's missing required values are found by the row path's parser on its
+      // distinct values (the study groups by them); the others' here.
+      const missing = !spec.required || reading.mapped ? 'FALSE' : ID_COLUMNS.has(spec.name) ? (fast ? `${text} IS NULL` : isMissingSql(text)) : `${value} IS NULL`;
+      flags.push(`(${bad} OR ${missing})`);
+      if (name === 'policies' && spec.name === 'exit_date') outer.push(`(${value} IS NULL AND NOT ${bad}) AS exit_date_missing`);
+      if (name === 'policies' && spec.name === 'exit_reason') outer.push(`${isMissingSql(text)} AS exit_reason_missing`);
+    }
+    for (const spec of TABLES[name].columns) {
+      if (headers[spec.name] === undefined) outer.push(`NULL AS ${sqlIdentifier(spec.name)}`);
+    }
+    header.forEach((h, i) => {
+      if (columnAt[i] !== undefined) return;
+      const text = types[i] === 'VARCHAR' ? `"c${i}"` : parquetCellText(`c${i}`);
+      outer.push(`coalesce(${text}, '') AS ${attributeColumn(h)}`);
+    });
+    outer.push(...flags.map((f, b) => `${f} AS "_f${b}"`));
+    const read = `(SELECT ${outer.join(', ')} FROM ${layers.reduce((inner, layer) => `(SELECT *, ${layer.join(', ')} FROM ${inner})`, from)})`;
+    if (name !== 'policies') return read;
     const exitMissing = headers.exit_date === undefined ? 'TRUE' : 'exit_date_missing';
     const reasonMissing = headers.exit_reason === undefined ? 'TRUE' : 'exit_reason_missing';
     const rowFlags = ['(exit_date IS NOT NULL AND issue_date IS NOT NULL AND exit_date < issue_date)', `(exit_date IS NOT NULL AND ${reasonMissing})`, `(${exitMissing} AND NOT ${reasonMissing})`];
-    rowFlags.forEach((f, k) => flags.push(`"_r${k}"`));
-    checks.push(...SQL_ROW_CHECKS.policies);
-    let relationSql = layers.reduce((inner, layer) => `(SELECT *, ${layer.join(', ')} FROM ${inner})`, from);
-    relationSql = `(SELECT ${outer.join(', ')} FROM ${relationSql})`;
-    relationSql = `(SELECT *, ${rowFlags.map((f, k) => `${f} AS "_r${k}"`).join(', ')} FROM ${relationSql})`;
-    await createView(engine, relation, relationSql, flags.length, specs.length);
-  } else {
-    let relationSql = layers.reduce((inner, layer) => `(SELECT *, ${layer.join(', ')} FROM ${inner})`, from);
-    relationSql = `(SELECT ${outer.join(', ')} FROM ${relationSql})`;
-    await createView(engine, relation, relationSql, flags.length, specs.length);
-  }
+    return `(SELECT *, ${rowFlags.map((f, k) => `${f} AS "_r${k}"`).join(', ')} FROM ${read})`;
+  };
+  const checks = [...specs.map((spec) => spec.name), ...(name === 'policies' ? SQL_ROW_CHECKS.policies : [])];
+  const view = (fast: boolean) => createView(engine, relation, relationSql(fast), checks.length, specs.length);
+  // A file read fast until a cell needs the full reading (`readFully`); where every cell is
+  // written canonically (a clean export) the two readings are the same, and the fast one is
+  // several times cheaper.
+  let full = options.fastReading === false || readings.every(({ reading }) => reading.fast.layers.length === 0 && reading.fast.bad === reading.bad);
+  await view(!full);
   return {
     name,
     file: path,
@@ -266,6 +300,12 @@ export async function fileStudyTable(engine: SqlEngine, path: string, name: Stud
     attributes,
     raw: true,
     checks,
+    async readFully() {
+      if (full) return false;
+      full = true;
+      await view(false);
+      return true;
+    },
     column: (column) => (TABLES[name].columns.some((c) => c.name === column) ? sqlIdentifier(column) : attributeColumn(column)),
   };
 }

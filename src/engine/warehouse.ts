@@ -108,6 +108,7 @@ function warehouseStudyTable(url: ClickHouseUrl, entry: CatalogueEntry, name: St
     flagColumns: flags.map((_, k) => `_r${k}`),
     enumChecks: new Set(),
     column: (column) => (spec.columns.some((c) => c.name === column) ? column : attributeWarehouseColumn(entry.attributes.indexOf(column))),
+    readFully: async () => false,
   };
 }
 

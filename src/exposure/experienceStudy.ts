@@ -160,7 +160,7 @@ export async function prepareStudies(source: StudySource, options: ExperienceStu
       if (!keyColumns.includes(name)) keyColumns.push(name);
     }
   }
-  await refuseIdentifierGroupings(source.engine, policies, keyColumns.slice(1));
+  const grouped = keyColumns.slice(1);
   for (const r of rates) for (const c of r.fixedColumns) if (c !== 'age_at_issue' && !keyColumns.includes(c)) keyColumns.push(c);
   const needsAge = by.includes('attained_age') || by.includes('age_at_issue') || rates.some((r) => r.dependsOnDuration || r.fixedColumns.includes('age_at_issue'));
   const mode: Mode = grain === null ? 'policy-years' : durationGrouping || rates.some((r) => r.dependsOnDuration) ? 'anniversaries' : 'periods';
@@ -168,8 +168,9 @@ export async function prepareStudies(source: StudySource, options: ExperienceStu
   const progress = options.progress ?? SILENT_PROGRESS;
 
   progress.start('Reading and grouping policies', 1);
-  await source.engine.run(stage1Sql(d, policies, plan));
+  await groupPolicies(source, d, plan);
   progress.stop();
+  await refuseIdentifierGroupings(source.engine, policies, grouped.map((name) => ({ name, key: keyName(keyColumns.indexOf(name)) })));
   const mappings = await validatePolicies(source, plan, options);
   const issueRow = (await source.engine.rows(`SELECT min(g_imin) AS first FROM g1`))[0];
   const firstIssue = issueRow.first === null ? options.asOf : exactNumber(issueRow.first, 'earliest issue date');
@@ -216,9 +217,20 @@ export async function prepareStudies(source: StudySource, options: ExperienceStu
 export async function validateExperience(source: StudySource, options: Pick<ExperienceStudyOptions, 'knownProducts' | 'productsFile'>): Promise<void> {
   const plan: Plan = { basis: 'calendar-year', mode: 'periods', asOf: 2_932_896 /* 9999-12-31 */, fromGiven: null, by: [], width: 5, keyColumns: ['product_code'], needsAge: false };
   const d = sqlDialect(source.engine.dialect);
-  await source.engine.run(stage1Sql(d, source.policies, plan));
+  await groupPolicies(source, d, plan);
   await validatePolicies(source, plan, { ...options, basis: plan.basis, asOf: plan.asOf });
   if (source.claims) await joinAndValidateClaims(source, plan, { ...options, basis: plan.basis, asOf: plan.asOf });
+}
+
+/**
+ * Groups the policies (stage 1, table g1) on the fast reading of a file, and again on the full
+ * reading when the fast one flags a row: a spelling it does not take, or a cell or row the row
+ * path refuses, which validation then names from the full reading.
+ */
+async function groupPolicies(source: StudySource, d: SqlDialect, plan: Plan): Promise<void> {
+  await source.engine.run(stage1Sql(d, source.policies, plan));
+  const [flagged] = await source.engine.rows(`SELECT count(*) AS n FROM g1 WHERE g_bad <> 0`);
+  if (exactNumber(flagged.n, 'flagged groups') > 0 && (await source.policies.readFully())) await source.engine.run(stage1Sql(d, source.policies, plan));
 }
 
 /** The longest study window: longer ones (an as-of date of 9999) would only exhaust memory. */
@@ -232,13 +244,14 @@ const IDENTIFIER_TEST_MIN_POLICIES = 10;
  * Refuses grouping by a column whose values are mostly unique per policy (more than half of the
  * policies with a value hold one no other policy holds): such a column identifies policies or
  * people (a name, a number), and grouping by it would publish one policy per group. One SQL
- * count per column; the message gives the counts and the column, never a value.
+ * count per column on the grouped policies (g1, where the column is key `key`), so the file is
+ * not read again; the message gives the counts and the column, never a value.
  * @throws InputError naming `--by`, the file and the column.
  */
-async function refuseIdentifierGroupings(engine: SqlEngine, table: StudyTable, columns: readonly string[]): Promise<void> {
-  for (const name of columns) {
-    const values = `SELECT nullif(${sqlDialect(engine.dialect).trim(table.column(name))}, '') AS v FROM ${table.relation}`;
-    const [row] = await engine.rows(`SELECT sum(c) AS n, sum(CASE WHEN c = 1 THEN 1 ELSE 0 END) AS u FROM (SELECT v, count(*) AS c FROM (${values}) WHERE v IS NOT NULL GROUP BY v)`);
+async function refuseIdentifierGroupings(engine: SqlEngine, table: StudyTable, columns: readonly { name: string; key: string }[]): Promise<void> {
+  for (const { name, key } of columns) {
+    const values = `SELECT nullif(${sqlDialect(engine.dialect).trim(key)}, '') AS v, g_c FROM g1`;
+    const [row] = await engine.rows(`SELECT sum(c) AS n, sum(CASE WHEN c = 1 THEN 1 ELSE 0 END) AS u FROM (SELECT v, sum(g_c) AS c FROM (${values}) WHERE v IS NOT NULL GROUP BY v)`);
     const n = exactNumber(row.n, 'policies with a value');
     const unique = exactNumber(row.u, 'policies with a value of their own');
     if (n >= IDENTIFIER_TEST_MIN_POLICIES && 2 * unique > n) {
@@ -726,9 +739,15 @@ async function joinAndValidateClaims(source: StudySource, plan: Plan, options: E
   const policySide = `SELECT policy_id AS p_id, ${keys.join(', ')}, issue_date AS p_iss, exit_date AS p_exit, ${plan.needsAge ? 'age_at_issue' : d.nullNumber} AS g_age FROM ${policies.relation} WHERE _bad = 0`;
   const claimSide = `SELECT claim_id AS c_claim, policy_id AS c_policy, _bad AS c_bad, ${product} AS c_product, incident_date AS c_t, ${d.ifNull('paid_amount', '0')} + ${d.ifNull('case_reserve', '0')} AS c_fen FROM ${claims.relation}`;
   const create = d.name === 'duckdb' ? 'CREATE OR REPLACE TEMP TABLE cj AS' : 'CREATE TEMPORARY TABLE cj ENGINE = Memory AS';
-  await engine.run(`${create} SELECT * FROM (${claimSide}) c LEFT JOIN (${policySide}) p ON c_policy = p_id`);
-
-  const bad = await engine.rows(`SELECT DISTINCT c_bad AS b FROM cj WHERE c_bad <> 0`);
+  const join = `${create} SELECT * FROM (${claimSide}) c LEFT JOIN (${policySide}) p ON c_policy = p_id`;
+  await engine.run(join);
+  let bad = await engine.rows(`SELECT DISTINCT c_bad AS b FROM cj WHERE c_bad <> 0`);
+  if (bad.length > 0 && (await claims.readFully())) {
+    // A flag of the fast reading: the claims are joined again on the full one.
+    if (d.name !== 'duckdb') await engine.run('DROP TABLE cj');
+    await engine.run(join);
+    bad = await engine.rows(`SELECT DISTINCT c_bad AS b FROM cj WHERE c_bad <> 0`);
+  }
   const products = new Set<string>();
   if (claims.present.has('product_code')) {
     const read = mapper(claims, 'product_code');

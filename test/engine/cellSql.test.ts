@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CellParseFailure, cellParser, isMissingCell } from '../../src/data/parseCell';
 import { TABLES } from '../../src/data/schema';
 import { openDuckDB } from '../../src/engine/duckdbEngine';
-import { dateTextSql, integerTextSql, isMissingSql, moneyTextSql, stringTextSql, type CellSql } from '../../src/engine/cellSql';
+import { canonicalStringSql, dateTextSql, integerTextSql, isMissingSql, moneyTextSql, stringTextSql, type CellSql } from '../../src/engine/cellSql';
 import type { SqlEngine } from '../../src/engine/sqlEngine';
 
 /**
@@ -107,5 +107,56 @@ describe('the SQL reading of cells is the row path reading', () => {
     const parse = cellParser(spec('policies', 'policy_id'));
     expectSame(texts, values, parse, (v) => String(v));
     texts.forEach((text, i) => expect(missing[i][0] === 'missing', JSON.stringify(text)).toBe(isMissingCell(text)));
+  });
+});
+
+describe('the fast reading of canonical spellings is the full reading where it takes a cell', () => {
+  /** The canonical reading of each text: its value, or null where it leaves the cell to the full reading. */
+  async function readCanonical(texts: readonly string[], reading: (x: string) => CellSql): Promise<(string | null)[]> {
+    const r = reading('x');
+    const full = await readAll(texts, reading);
+    const layered = r.canonical.layers.reduce((inner, layer) => `(SELECT *, ${Object.entries(layer).map(([alias, e]) => `${e} AS ${alias}`).join(', ')} FROM ${inner})`, 'cells');
+    const rows = await engine.rows(`SELECT i, CAST(${r.canonical.value} AS VARCHAR) AS v FROM ${layered} ORDER BY i`);
+    return rows.map((row, i) => {
+      const v = row.v === null ? null : String(row.v);
+      // Wherever the fast reading takes a cell, the full reading agrees and finds nothing wrong.
+      if (v !== null) expect([texts[i], full[i]]).toEqual([texts[i], [v, false]]);
+      return v;
+    });
+  }
+
+  it('dates: takes ISO dates, leaves every other spelling to the full reading', async () => {
+    const texts = ['2021-01-05', '2024-02-29', '0999-01-01', '2021-1-5', '2021/1/5', ' 2021-01-05', '2023-02-29', '21-01-05', '+021-01-05', '2021-01-05T00:00', ...randomTexts('0123456789-/ +', 3000, 13, 11)];
+    const values = await readCanonical(texts, (x) => dateTextSql(x, 'd'));
+    expect(values.slice(0, 3)).toEqual(['18632', '19782', String(Math.round((Date.UTC(999, 0, 1) - Date.UTC(1970, 0, 1)) / 86_400_000))]);
+    expect(values.slice(3, 10)).toEqual([null, null, null, null, null, null, null]);
+  });
+
+  it('money: takes plain decimals and whole numbers within range, leaves the rest', async () => {
+    const texts = ['180.00', '-5.25', '180', '0.10', '180.5', '180.005', '1,234.56', '￥180.00', ' 180', '1e2', '-0.00', ...randomTexts('0123456789.,-+ ¥', 3000, 17, 10)];
+    const values = await readCanonical(texts, (x) => moneyTextSql(x, 'm', spec('policies', 'premium')));
+    expect(values.slice(0, 4)).toEqual(['18000', '-525', '18000', '10']);
+    expect(values.slice(4, 10)).toEqual([null, null, null, null, null, null]);
+    const positive = await readCanonical(['-5.25', '5.25'], (x) => moneyTextSql(x, 'm', spec('loadings', 'gross_premium')));
+    expect(positive).toEqual([null, '525']);
+  });
+
+  it('whole numbers: takes plain integers within range, leaves the rest', async () => {
+    const texts = ['40', '0', '121', '040', '40.0', '+40', ' 40', '1e2', ...randomTexts('0123456789.+- ', 2000, 19, 5)];
+    const values = await readCanonical(texts, (x) => integerTextSql(x, 'n', spec('policies', 'age_at_issue')));
+    expect(values.slice(0, 8).map((v) => (v === null ? null : Number(v)))).toEqual([40, 0, null, null, null, null, null, null]);
+  });
+
+  it('policy numbers: takes plain ASCII that is no missing word, leaves the rest', async () => {
+    const texts = ['P0001', 'P1', '12', 'x', 'NA', 'na', 'null', 'N/A', '-', 'Nx', ' P1', 'P1 ', '保单1', '', ...randomTexts(' \tPNAa-—/l\u3000', 2000, 23, 6)];
+    const parse = cellParser(spec('policies', 'policy_id'));
+    await engine.run('CREATE OR REPLACE TEMP TABLE cells (i INTEGER, x VARCHAR)');
+    await engine.run(`INSERT INTO cells VALUES ${texts.map((t, i) => `(${i}, '${t.replace(/'/g, "''")}')`).join(', ')}`);
+    const rows = await engine.rows(`SELECT i, ${canonicalStringSql('x')} AS v FROM cells ORDER BY i`);
+    const values = rows.map((r) => (r.v === null ? null : String(r.v)));
+    values.forEach((v, i) => {
+      if (v !== null) expect([texts[i], v]).toEqual([texts[i], parse(texts[i])]);
+    });
+    expect(values.slice(0, 14)).toEqual(['P0001', 'P1', '12', 'x', null, null, null, null, null, null, null, null, null, null]);
   });
 });

@@ -5,6 +5,8 @@ import { sqlString, withDuckDB } from '../../src/data/duckdb';
 import { InputError } from '../../src/data/InputError';
 import type { ExposureStudy } from '../../src/exposure/exposureCell';
 import { tempDir, writeFile } from '../data/helpers';
+import { openFileSource } from '../../src/engine/fileSource';
+import { prepareStudies } from '../../src/exposure/experienceStudy';
 import { study, type StudyOptions } from '../exposure/study';
 
 /**
@@ -87,6 +89,25 @@ describe('one validated read: the same cells at every size, format and layout', 
     expect((await study(tsv, OPTIONS)).cells).toEqual(expected.cells);
     const parquet = await toParquet(mixed, join(dir, 'mixed.parquet'), 1000);
     expect((await study(parquet, OPTIONS)).cells).toEqual(expected.cells);
+  });
+
+  it('reads a clean file by its canonical spellings alone, and a file with other spellings fully, with the same cells', async () => {
+    const readings: { file: string; stayedFast: boolean }[] = [];
+    for (const file of [clean, mixed]) {
+      const source = await openFileSource({ policies: file }, { threads: 2 });
+      try {
+        const run = await prepareStudies(source, { ...OPTIONS, rates: [] });
+        expect((await run.study(OPTIONS)).cells).toEqual((await study(clean, { ...OPTIONS, read: { threads: 2, fastReading: false } })).cells);
+        // readFully switches only a table still read fast: the clean file was, the respelled one was not.
+        readings.push({ file, stayedFast: await source.policies.readFully() });
+      } finally {
+        await source.close();
+      }
+    }
+    expect(readings).toEqual([
+      { file: clean, stayedFast: true },
+      { file: mixed, stayedFast: false },
+    ]);
   });
 
   it('does not depend on the order of the rows', async () => {
