@@ -1,4 +1,4 @@
-import * as XLSX from '@e965/xlsx';
+import type * as XLSX from '@e965/xlsx';
 import { Dec } from '../money/decimal';
 import { formatDay } from './dates';
 import { InputError } from './InputError';
@@ -25,6 +25,14 @@ export function excelNumberText(value: number): string {
   return new Dec(value.toPrecision(EXCEL_DIGITS)).toFixed();
 }
 
+let sheetjs: typeof XLSX | undefined;
+
+/** SheetJS, loaded on first use: a command that reads no workbook does not pay its ~0.1 s start-up. */
+function xlsx(): typeof XLSX {
+  sheetjs ??= require('@e965/xlsx') as typeof XLSX;
+  return sheetjs;
+}
+
 function cellText(cell: XLSX.CellObject | undefined, date1904: boolean, where: { file: string; row: number; column: string }): string {
   if (!cell) return '';
   if (cell.v === undefined || cell.v === null) {
@@ -40,7 +48,7 @@ function cellText(cell: XLSX.CellObject | undefined, date1904: boolean, where: {
   switch (cell.t) {
     case 'n': {
       const format = typeof cell.z === 'string' ? cell.z : undefined;
-      if (format && XLSX.SSF.is_date(format)) {
+      if (format && xlsx().SSF.is_date(format)) {
         const serial = (cell.v as number) + (date1904 ? 1462 : 0);
         return formatDay(Math.floor(serial) - EXCEL_EPOCH_OFFSET);
       }
@@ -70,7 +78,7 @@ function cellText(cell: XLSX.CellObject | undefined, date1904: boolean, where: {
 export function parseXlsx(file: string, bytes: Uint8Array, table: string, headerRow?: number): RawTable {
   let workbook: XLSX.WorkBook;
   try {
-    workbook = XLSX.read(bytes, { type: 'buffer', cellDates: false, cellNF: true, cellHTML: false });
+    workbook = xlsx().read(bytes, { type: 'buffer', cellDates: false, cellNF: true, cellHTML: false });
   } catch (error) {
     throw new InputError({ file }, `an XLSX workbook (${(error as Error).message})`);
   }
@@ -80,14 +88,14 @@ export function parseXlsx(file: string, bytes: Uint8Array, table: string, header
   const sheet = sheetName !== undefined && Object.prototype.hasOwnProperty.call(workbook.Sheets, sheetName) ? workbook.Sheets[sheetName] : undefined;
   if (!sheet || !sheet['!ref']) throw new InputError({ file }, 'a worksheet with a header row (the workbook is empty)');
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
-  const range = XLSX.utils.decode_range(sheet['!ref']);
+  const range = xlsx().utils.decode_range(sheet['!ref']);
   const rows: NumberedRow[] = [];
   for (let r = range.s.r; r <= range.e.r; r++) {
     const cells: string[] = [];
     for (let c = range.s.c; c <= range.e.c; c++) {
-      const address = XLSX.utils.encode_cell({ r, c });
+      const address = xlsx().utils.encode_cell({ r, c });
       const cell = Object.prototype.hasOwnProperty.call(sheet, address) ? (sheet[address] as XLSX.CellObject) : undefined;
-      cells.push(cellText(cell, date1904, { file, row: r + 1, column: XLSX.utils.encode_col(c) }));
+      cells.push(cellText(cell, date1904, { file, row: r + 1, column: xlsx().utils.encode_col(c) }));
     }
     rows.push({ row: r + 1, cells });
   }

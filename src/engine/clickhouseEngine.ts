@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ClickHouseLogLevel, createClient, type ClickHouseClient } from '@clickhouse/client';
+import type { ClickHouseClient } from '@clickhouse/client';
 import { InputError } from '../data/InputError';
 import type { SqlEngine, SqlValue } from './sqlEngine';
 
@@ -58,6 +58,8 @@ const SESSION_SETTINGS = { insert_distributed_sync: 1, join_use_nulls: 1 } as co
  * @throws InputError when the server cannot be reached or refuses the credentials.
  */
 export async function openClickHouse(url: ClickHouseUrl, host = url.hosts[0]): Promise<ClickHouseEngine> {
+  // Loaded here: a command on files does not pay for the client.
+  const { ClickHouseLogLevel, createClient } = await import('@clickhouse/client');
   const client: ClickHouseClient = createClient({
     url: `http://${host.host}:${host.port}`,
     username: process.env[CLICKHOUSE_USER_VARIABLE] ?? 'default',

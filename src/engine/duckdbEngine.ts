@@ -27,7 +27,7 @@ async function traced<T>(sql: string, run: () => Promise<T>): Promise<T> {
   const started = process.hrtime.bigint();
   const result = await run();
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  process.stderr.write(`[${TRACE_VARIABLE}] ${ms.toFixed(0).padStart(6)} ms  ${sql.replace(/\s+/g, ' ').slice(0, 100)}\n`);
+  process.stderr.write(`[${TRACE_VARIABLE} at ${(process.uptime() * 1000).toFixed(0)} ms] ${ms.toFixed(0).padStart(6)} ms  ${sql.replace(/\s+/g, ' ').slice(0, 100)}\n`);
   return result;
 }
 
