@@ -6,19 +6,12 @@
  * completes on this 2-core machine with peak resident memory ≤ 6 GB; its time and ratio are
  * reported. Run it alone: `npm run bench -- backtest-100m --repeat 1`.
  */
-const { benchCompany } = require('./company');
-const { sameStudy } = require('./studyCells');
-const { LABEL, NAIVE_LABEL, awbBacktest, naiveQuery } = require('./backtestCommand');
+const { fileBenchmark } = require('./backtestCommand');
 
-module.exports = {
+module.exports = fileBenchmark({
   name: 'backtest-100m',
   description: 'awb backtest … --by channel --json on 10 × --rows policies (Parquet) vs the naive DuckDB query, both as processes',
+  format: 'parquet',
+  scale: 10,
   target: { maxRssMb: 6144 },
-  async prepare({ rows }) {
-    return { dir: await benchCompany(rows * 10, 'parquet'), format: 'parquet' };
-  },
-  candidate: { label: LABEL, run: awbBacktest },
-  baseline: { label: NAIVE_LABEL, run: naiveQuery },
-  check: sameStudy,
-  measuresProcess: true,
-};
+});

@@ -6,19 +6,11 @@
  * process. Targets: at most 0.25 × the naive query (the issue asks 0.5; 0.25 is the team's aim),
  * peak resident memory ≤ 2 GB, and the same cells (days and counts).
  */
-const { benchCompany } = require('./company');
-const { sameStudy } = require('./studyCells');
-const { LABEL, NAIVE_LABEL, awbBacktest, naiveQuery } = require('./backtestCommand');
+const { fileBenchmark } = require('./backtestCommand');
 
-module.exports = {
+module.exports = fileBenchmark({
   name: 'backtest-command',
   description: 'awb backtest … --by channel --json on a Parquet policies file (as a process) vs one naive DuckDB interval-join query (as a process)',
+  format: 'parquet',
   target: { maxRatio: 0.25, maxRssMb: 2048 },
-  async prepare({ rows }) {
-    return { dir: await benchCompany(rows, 'parquet'), format: 'parquet' };
-  },
-  candidate: { label: LABEL, run: awbBacktest },
-  baseline: { label: NAIVE_LABEL, run: naiveQuery },
-  check: sameStudy,
-  measuresProcess: true,
-};
+});

@@ -7,7 +7,8 @@
  */
 const { join } = require('node:path');
 const { runProcess } = require('./process');
-const { backtestCells, naiveCells } = require('./studyCells');
+const { benchCompany } = require('./company');
+const { backtestCells, naiveCells, sameStudy } = require('./studyCells');
 
 const AWB = join(__dirname, '..', 'dist', 'cli', 'main.js');
 const STUDY = ['--basis', 'calendar-quarter', '--as-of', '2023-12-31', '--by', 'channel', '--json'];
@@ -26,4 +27,25 @@ async function naiveQuery({ dir, format }) {
   return { ...r, output: naiveCells(r.stdout) };
 }
 
-module.exports = { AWB, LABEL, awbBacktest, naiveQuery, NAIVE_LABEL: 'node bench/naiveStudy.js (DuckDB: policies ⋈ quarters on the in-force interval, GROUP BY)' };
+const NAIVE_LABEL = 'node bench/naiveStudy.js (DuckDB: policies ⋈ quarters on the in-force interval, GROUP BY)';
+
+/**
+ * A benchmark of the command on a generated company's files against the naive query on the same
+ * file, both as processes, with the same cells: `scale` × --rows policies written as `format`.
+ */
+function fileBenchmark({ name, description, format, scale = 1, target }) {
+  return {
+    name,
+    description,
+    target,
+    async prepare({ rows }) {
+      return { dir: await benchCompany(rows * scale, format), format };
+    },
+    candidate: { label: LABEL, run: awbBacktest },
+    baseline: { label: NAIVE_LABEL, run: naiveQuery },
+    check: sameStudy,
+    measuresProcess: true,
+  };
+}
+
+module.exports = { AWB, LABEL, NAIVE_LABEL, awbBacktest, naiveQuery, fileBenchmark };
