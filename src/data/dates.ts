@@ -27,6 +27,12 @@ export function daysInMonth(year: number, month: number): number {
 
 /** Day number of a calendar date; month 1–12. @example dayOf(1970, 1, 2) // 1 */
 export function dayOf(year: number, month: number, day: number): DayNumber {
+  if (year >= 0 && year < 100) {
+    // Date.UTC reads years 0–99 as 1900–1999 (0017-02-05 would be 1917); setUTCFullYear does not.
+    const date = new Date(0);
+    date.setUTCFullYear(year, month - 1, day);
+    return Math.round(date.getTime() / MS_PER_DAY) as DayNumber;
+  }
   return Math.round(Date.UTC(year, month - 1, day) / MS_PER_DAY) as DayNumber;
 }
 

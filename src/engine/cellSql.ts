@@ -98,13 +98,15 @@ const local = (n: string, name: string) => `"${n}_${name}"`;
  * @param x the source column; `n` a prefix for the intermediate names
  */
 export function dateTextSql(x: string, n: string): CellSql {
-  const [t, miss, fast, parts, y, m, d] = ['t', 'miss', 'fast', 'parts', 'y', 'm', 'd'].map((name) => local(n, name));
-  // The canonical ISO spelling: ten characters whose date prints back as the same text.
-  const canonical = `(CASE WHEN ${x} LIKE '____-__-__' AND CAST(TRY_CAST(${x} AS DATE) AS VARCHAR) = ${x} THEN (TRY_CAST(${x} AS DATE) - DATE '1970-01-01') END)`;
+  const [iso, t, miss, fast, parts, y, m, d] = ['iso', 't', 'miss', 'fast', 'parts', 'y', 'm', 'd'].map((name) => local(n, name));
+  // The canonical ISO spelling: ten characters with dashes at 5 and 8 that DuckDB reads as a date
+  // from year 1000 on. A year below 1000 in four characters (' 021', '-021', '0999') goes to the
+  // full reading; what else fits the pattern and DuckDB reads ('2021-01-5 ') the row path reads alike.
+  const canonical = [{ [iso]: `(CASE WHEN ${x} LIKE '____-__-__' THEN TRY_CAST(${x} AS DATE) END)` }, { [fast]: `(CASE WHEN ${iso} >= DATE '1000-01-01' THEN (${iso} - DATE '1970-01-01') END)` }];
   return {
-    canonical: { layers: [{ [fast]: canonical }], value: fast },
+    canonical: { layers: canonical, value: fast },
     layers: [
-      { [fast]: canonical },
+      ...canonical,
       { [t]: `(CASE WHEN ${fast} IS NULL THEN ${jsTrimSql(x)} END)` },
       { [miss]: missingSql(t) },
       { [parts]: `(CASE WHEN ${fast} IS NULL AND NOT ${miss} THEN regexp_extract(${t}, '${DATE_PATTERN}', ['y', 'm1', 'd1', 'm2', 'd2', 'm3', 'd3', 'm4', 'd4']) END)` },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, addYears, dayOf, daysInYear, formatDay } from '../../src/data/dates';
+import { addMonths, addYears, dayOf, daysInYear, formatDay, parseDayText } from '../../src/data/dates';
 import { addQuarters, comparePeriods, type Period, periodEnd, periodStart, type Quarter, quarterOfDay, quarterRange } from '../../src/data/period';
 
 describe('calendar arithmetic', () => {
@@ -39,5 +39,17 @@ describe('periods', () => {
     expect(quarterOfDay(dayOf(2024, 9, 30))).toBe('2024Q3');
     const sorted = (['2025Q1', '2024', '2024Q4', '2024Q1'] as Period[]).sort(comparePeriods);
     expect(sorted).toEqual(['2024', '2024Q1', '2024Q4', '2025Q1']);
+  });
+});
+
+describe('years before 100', () => {
+  it('reads 0017-02-05 as the year 17, not 1917 (Date.UTC maps years 0–99 to the 1900s)', () => {
+    // 1970-01-01 back to 0017-02-05: the days of the proleptic Gregorian years 17–1969, less the
+    // 35 days from 17-01-01 to 17-02-05.
+    let days = 0;
+    for (let y = 17; y < 1970; y++) days += (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 366 : 365;
+    expect(dayOf(17, 2, 5)).toBe(-(days - 35));
+    expect(formatDay(dayOf(17, 2, 5))).toBe('0017-02-05');
+    expect(parseDayText('0017-02-05')).toBe(dayOf(17, 2, 5));
   });
 });
