@@ -33,8 +33,10 @@ export function clearChanges(changes: readonly IndexChange[]): IndexChange[] {
 interface Ctx {
   readonly report: IcsiReport;
   readonly w: IcsiReportWords;
-  /** A construct's name in the report's language. */
+  /** A construct's name in the report's language, as a table shows it. */
   readonly name: (code: string) => string;
+  /** A construct's name inside a sentence (lower case in English). */
+  readonly word: (code: string) => string;
 }
 
 function table(ctx: Ctx, name: string, rows: readonly TableRow[], columns: readonly ColumnDeclaration[], caption: string, tableNote?: string): DocumentBlock {
@@ -55,13 +57,13 @@ function summarySection(ctx: Ctx): DocumentSection {
   if (h.index !== null) blocks.push(html(w.headline(h.index, h.ci_low, h.ci_high, study.n)));
   const gaps = significantGaps(study.gaps).slice(0, 5);
   blocks.push({ kind: 'heading', text: w.sections.gaps });
-  blocks.push(gaps.length === 0 ? html(w.noGaps) : list(gaps.map((g) => w.gap(g.group, ctx.name(g.construct), g.difference, g.group_index, g.rest_index, g.p_adjusted))));
+  blocks.push(gaps.length === 0 ? html(w.noGaps) : list(gaps.map((g) => w.gap(g.group, ctx.word(g.construct), g.difference, g.group_index, g.rest_index, g.p_adjusted))));
   if (study.waves !== null) {
     blocks.push({ kind: 'heading', text: w.sections.waves(options.previousYear) });
-    const rejected = study.waves.compositional.filter((c) => !c.invariant).map((c) => ctx.name(c.construct));
-    blocks.push(html(rejected.length === 0 ? w.comparable : w.notComparable(rejected)));
-    const changes = clearChanges(study.waves.changes).filter((c) => !rejected.includes(ctx.name(c.construct))).slice(0, 6);
-    blocks.push(changes.length === 0 ? html(w.noChanges) : list(changes.map((c) => w.change(c.group, ctx.name(c.construct), c.change, c.ci_low, c.ci_high, options.previousYear))));
+    const rejected = study.waves.compositional.filter((c) => !c.invariant).map((c) => c.construct);
+    blocks.push(html(rejected.length === 0 ? w.comparable : w.notComparable(rejected.map(ctx.word))));
+    const changes = clearChanges(study.waves.changes).filter((c) => !rejected.includes(c.construct)).slice(0, 6);
+    blocks.push(changes.length === 0 ? html(w.noChanges) : list(changes.map((c) => w.change(c.group, ctx.word(c.construct), c.change, c.ci_low, c.ci_high, options.previousYear))));
   }
   return { id: 'summary', title: w.sections.summary, basis: w.basis.report, blocks };
 }
@@ -80,35 +82,40 @@ function indicesSection(ctx: Ctx): DocumentSection {
   };
 }
 
-function groupSections(ctx: Ctx): DocumentSection[] {
+function groupsSection(ctx: Ctx): DocumentSection {
   const { study } = ctx.report;
-  return study.groups.map((g) => {
+  const blocks = study.groups.flatMap((g): DocumentBlock[] => {
     const rows = g.groups.map((x) => ({ group: x.group, n: x.n, ...Object.fromEntries(study.model.constructs.map((c, j) => [c.name, x.index[j]])) }));
     const s = g.suppressed;
-    return {
-      id: `groups-${g.column}`,
-      title: ctx.w.sections.groups(g.column),
-      basis: ctx.w.basis.groups,
-      blocks: [
-        html(ctx.w.groupsIntro(g.column)),
-        table(ctx, `index_by_${g.column}`, rows, [column('group', 'text', capital(ctx.w.column[g.column]), ctx.w.column[g.column]), column('n', 'count', 'Respondents', '受访者数'), ...indexColumns(ctx)], ctx.w.sections.groups(g.column)),
-        note(s.groups === 0 ? ctx.w.noneSuppressed(s.minimum) : ctx.w.suppressed(s.groups, s.respondents, s.minimum)),
-      ],
-    };
+    return [
+      { kind: 'heading', text: ctx.w.sections.groups(g.column) },
+      html(ctx.w.groupsIntro(g.column)),
+      table(ctx, `index_by_${g.column}`, rows, [column('group', 'text', capital(ctx.w.column[g.column]), ctx.w.column[g.column]), column('n', 'count', 'Respondents', '受访者数'), ...indexColumns(ctx)], ctx.w.sections.groups(g.column)),
+      note(s.groups === 0 ? ctx.w.noneSuppressed(s.minimum) : ctx.w.suppressed(s.groups, s.respondents, s.minimum)),
+    ];
   });
+  return { id: 'groups', title: ctx.w.sections.allGroups, basis: ctx.w.basis.groups, blocks };
 }
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function ipmaFigure(ctx: Ctx, target: string, points: readonly { construct: string; importance: number; performance: number | null }[]): Figure {
   const figure = ipmaMap(target, points.map((p) => ({ ...p, construct: ctx.name(p.construct) })));
+  const padded = (values: readonly number[]) => {
+    const low = Math.min(...values);
+    const high = Math.max(...values);
+    const pad = Math.max(high - low, 1e-3) * 0.25;
+    return [low - pad, high + pad];
+  };
+  const shown = points.filter((p) => p.performance !== null);
   return {
     ...figure,
+    data: figure.data.map((trace) => ({ ...trace, cliponaxis: false })),
     layout: {
       ...figure.layout,
       title: { text: ctx.w.chart.ipmaTitle(target) + (ctx.report.options.lang === 'zh' ? `：${ctx.name(target)}` : '') },
-      xaxis: { title: { text: ctx.w.chart.importance(target) }, zeroline: false },
-      yaxis: { title: { text: ctx.w.chart.performance } },
+      xaxis: { title: { text: ctx.w.chart.importance(target) }, zeroline: false, range: padded(shown.map((p) => p.importance)) },
+      yaxis: { title: { text: ctx.w.chart.performance }, range: padded(shown.map((p) => p.performance!)) },
     },
   };
 }
@@ -141,16 +148,17 @@ function driversSection(ctx: Ctx): DocumentSection {
       ),
     );
     for (const g of study.groups) {
-      const drivers = d.constructs;
-      const importance: TableRow = { group: ctx.w.importanceRow, ...Object.fromEntries(drivers.map((c) => [c.construct, c.importance])) };
-      const rows: TableRow[] = [importance, ...g.groups.map((x) => ({ group: x.group, ...Object.fromEntries(drivers.map((c) => [c.construct, x.index[study.model.constructs.findIndex((k) => k.name === c.construct)]])) }))];
+      const rows: TableRow[] = d.constructs.map((c) => {
+        const j = study.model.constructs.findIndex((k) => k.name === c.construct);
+        return { construct: ctx.name(c.construct), importance: c.importance, ...Object.fromEntries(g.groups.map((x) => [`group_${x.group}`, x.index[j]])) };
+      });
       blocks.push(html(ctx.w.groupMapIntro(d.target, g.column)));
       blocks.push(
         table(
           ctx,
           `ipma_${d.target}_${g.column}`,
           rows,
-          [column('group', 'text', capital(ctx.w.column[g.column]), ctx.w.column[g.column]), ...drivers.map((c) => column(c.construct, 'number', ctx.name(c.construct), ctx.name(c.construct)))],
+          [constructColumn, column('importance', 'number', 'Importance', '重要性'), ...g.groups.map((x) => column(`group_${x.group}`, 'index', x.group, x.group))],
           `${target} · ${ctx.w.column[g.column]}`,
         ),
       );
@@ -182,7 +190,7 @@ function gapsSection(ctx: Ctx): DocumentSection {
     title: ctx.w.sections.gaps,
     blocks: [
       html(ctx.w.gapsIntro(study.gaps.length, study.params.permutations)),
-      ...(shown.length === 0 ? [html(ctx.w.noGaps)] : [list(shown.map((g) => ctx.w.gap(g.group, ctx.name(g.construct), g.difference, g.group_index, g.rest_index, g.p_adjusted))), table(ctx, 'gaps', gapRows(ctx, shown), GAP_COLUMNS, ctx.w.topGaps)]),
+      ...(shown.length === 0 ? [html(ctx.w.noGaps)] : [list(shown.map((g) => ctx.w.gap(g.group, ctx.word(g.construct), g.difference, g.group_index, g.rest_index, g.p_adjusted))), table(ctx, 'gaps', gapRows(ctx, shown), GAP_COLUMNS, ctx.w.topGaps)]),
     ],
   };
 }
@@ -191,7 +199,7 @@ function wavesSection(ctx: Ctx): DocumentSection | null {
   const { study, options } = ctx.report;
   const waves = study.waves;
   if (waves === null) return null;
-  const rejected = waves.compositional.filter((c) => !c.invariant).map((c) => ctx.name(c.construct));
+  const rejected = waves.compositional.filter((c) => !c.invariant).map((c) => c.construct);
   const micom = waves.compositional.map((c) => ({ construct: ctx.name(c.construct), c: c.c, quantile_05: c.quantile_05, p_value: c.p_value, invariant: c.invariant }));
   const change = (c: IndexChange) => ({ group: c.group ?? ctx.w.industry, construct: ctx.name(c.construct), previous: c.previous, current: c.current, change: c.change, ci_low: c.ci_low, ci_high: c.ci_high });
   const changeColumns = [
@@ -203,16 +211,16 @@ function wavesSection(ctx: Ctx): DocumentSection | null {
     column('ci_low', 'index', '95% interval, low', '95%置信下限'),
     column('ci_high', 'index', '95% interval, high', '95%置信上限'),
   ];
-  const clear = clearChanges(waves.changes).filter((c) => !rejected.includes(ctx.name(c.construct)));
+  const clear = clearChanges(waves.changes).filter((c) => !rejected.includes(c.construct));
   return {
     id: 'waves',
     title: ctx.w.sections.waves(options.previousYear),
     basis: ctx.w.basis.report,
     blocks: [
       html(ctx.w.wavesIntro(options.previousYear, waves.resamples, waves.permutations)),
-      html(rejected.length === 0 ? ctx.w.comparable : ctx.w.notComparable(rejected)),
+      html(rejected.length === 0 ? ctx.w.comparable : ctx.w.notComparable(rejected.map(ctx.word))),
       table(ctx, 'micom', micom, [constructColumn, column('c', 'number', 'c', 'c'), column('quantile_05', 'number', '5% quantile', '5%分位数'), column('p_value', 'number', 'p', 'p值'), column('invariant', 'boolean', 'Invariant', '具有不变性')], 'MICOM'),
-      clear.length === 0 ? html(ctx.w.noChanges) : list(clear.map((c) => ctx.w.change(c.group, ctx.name(c.construct), c.change, c.ci_low, c.ci_high, options.previousYear))),
+      clear.length === 0 ? html(ctx.w.noChanges) : list(clear.map((c) => ctx.w.change(c.group, ctx.word(c.construct), c.change, c.ci_low, c.ci_high, options.previousYear))),
       table(ctx, 'changes', waves.changes.filter((c) => c.group === null).map(change), changeColumns, ctx.w.everything),
       table(ctx, 'changes_by_group', waves.changes.filter((c) => c.group !== null).map(change), changeColumns, `${ctx.w.everything} · ${ctx.w.column[waves.by ?? 'region']}`),
     ],
@@ -295,7 +303,7 @@ export function icsiReportDocument(report: IcsiReport, hashes: ReadonlyMap<strin
     const text = w.construct(code, zh.get(code) ?? null);
     return o.lang === 'en' ? capital(text) : text;
   };
-  const ctx: Ctx = { report, w, name };
+  const ctx: Ctx = { report, w, name, word: (code) => w.construct(code, zh.get(code) ?? null) };
   const waves = wavesSection(ctx);
   return {
     lang: o.lang,
@@ -313,7 +321,7 @@ export function icsiReportDocument(report: IcsiReport, hashes: ReadonlyMap<strin
       ],
       signOff: { heading: w.signOff.heading, statement: w.signOff.statement(o.year), signatories: [{ role: w.signOff.role, name: null }], nameLabel: w.signOff.name, signatureLabel: w.signOff.signature, dateLabel: w.signOff.date },
     },
-    sections: [summarySection(ctx), indicesSection(ctx), ...groupSections(ctx), driversSection(ctx), gapsSection(ctx), ...(waves === null ? [] : [waves])],
+    sections: [summarySection(ctx), indicesSection(ctx), groupsSection(ctx), driversSection(ctx), gapsSection(ctx), ...(waves === null ? [] : [waves])],
     appendices: [methodsSection(ctx), provenanceSection(ctx, hashes, software)],
     wording: { contents: w.contents, page: w.page, appendix: w.appendix, part: w.part, values: {} },
   };

@@ -35,6 +35,7 @@ export interface IcsiReportWords {
   readonly sections: {
     readonly summary: string;
     readonly indices: string;
+    readonly allGroups: string;
     readonly groups: (column: GroupColumn) => string;
     readonly drivers: string;
     readonly gaps: string;
@@ -51,7 +52,6 @@ export interface IcsiReportWords {
   readonly driversIntro: (target: string) => string;
   readonly itemsIntro: (target: string) => string;
   readonly groupMapIntro: (target: string, column: GroupColumn) => string;
-  readonly importanceRow: string;
   readonly gapsIntro: (tests: number, permutations: number) => string;
   readonly gap: (group: string, construct: string, difference: number, groupIndex: number, restIndex: number, p: number) => string;
   readonly noGaps: string;
@@ -99,6 +99,7 @@ const EN: IcsiReportWords = {
   sections: {
     summary: 'Summary',
     indices: 'The satisfaction index and its seven constructs',
+    allGroups: 'Indices by company, region and business stage',
     groups: (c) => ({ company: 'Indices by company', region: 'Indices by region', stage: 'Indices by business stage' })[c],
     drivers: 'What drives satisfaction and loyalty',
     gaps: 'Where a group differs from the rest',
@@ -114,8 +115,7 @@ const EN: IcsiReportWords = {
   noneSuppressed: (minimum) => `Every group has at least ${minimum} respondents; none is suppressed.`,
   driversIntro: (t) => `The constructs that affect ${CONSTRUCT_EN[t] ?? t}: the standardised total effect (direct and through other constructs), the importance (index points gained on ${CONSTRUCT_EN[t] ?? t} per point gained on the construct) and the construct's index (its performance). Important constructs with a low index are where improvement pays most.`,
   itemsIntro: (t) => `The questions whose improvement gains ${CONSTRUCT_EN[t] ?? t} most: index points gained on ${CONSTRUCT_EN[t] ?? t} per point gained on the question (0–100), and the question's current score.`,
-  groupMapIntro: (t, c) => `The importance–performance map of ${CONSTRUCT_EN[t] ?? t} for each ${c === 'stage' ? 'business stage' : c}: the first row gives each construct's importance (the same for every group), the others each group's performance.`,
-  importanceRow: 'Importance',
+  groupMapIntro: (t, c) => `The importance–performance map of ${CONSTRUCT_EN[t] ?? t} for each ${c === 'stage' ? 'business stage' : c}: each construct's importance (the same for every group) and its index in each group.`,
   gapsIntro: (tests, permutations) => `Every group shown above is compared with all other respondents on every index. The difference is tested against ${permutations} random reassignments of the respondents to groups; p-values are adjusted by Holm's method over all ${tests} comparisons together, so the chance of any false alarm in this section is at most 5%.`,
   gap: (group, construct, d, g, r, p) => `${group}'s ${construct} is ${one(Math.abs(d))} points ${d < 0 ? 'below' : 'above'} the rest (${one(g)} against ${one(r)}), ${pText(p)}.`,
   noGaps: 'No group differs from the rest by more than chance would explain.',
@@ -176,6 +176,7 @@ const ZH: IcsiReportWords = {
   sections: {
     summary: '摘要',
     indices: '满意度指数及七个潜变量指数',
+    allGroups: '各公司、地区及业务环节指数',
     groups: (c) => `各${ZH_COLUMN[c]}指数`,
     drivers: '满意度与忠诚度的驱动因素',
     gaps: '与其他群体存在差异的群体',
@@ -191,8 +192,7 @@ const ZH: IcsiReportWords = {
   noneSuppressed: (minimum) => `每个群体均有至少 ${minimum} 名受访者，无群体被隐去。`,
   driversIntro: () => '对目标潜变量有影响的各潜变量：标准化总效应（直接效应与经由其他潜变量的间接效应之和）、重要性（该潜变量每提高 1 分，目标指数提高的分数）及该潜变量的指数（表现）。重要性高而表现低的潜变量最值得改进。',
   itemsIntro: () => '改进后对目标指数提升最大的题项：题项得分（0–100 分）每提高 1 分，目标指数提高的分数，以及题项当前得分。',
-  groupMapIntro: (_, c) => `各${ZH_COLUMN[c]}的重要性—表现矩阵：第一行为各潜变量的重要性（各群体相同），其余各行为各群体的表现。`,
-  importanceRow: '重要性',
+  groupMapIntro: (_, c) => `各${ZH_COLUMN[c]}的重要性—表现矩阵：各潜变量的重要性（各群体相同）及其在各群体中的指数（表现）。`,
   gapsIntro: (tests, permutations) => `上文列示的每个群体均在每项指数上与其他全部受访者比较。差异以将受访者随机重新分组 ${permutations} 次得到的分布检验；p 值经 Holm 方法对全部 ${tests} 项比较共同校正，本部分出现任何误报的概率不超过 5%。`,
   gap: (group, construct, d, g, r, p) => `${group}的${construct}指数比其他受访者${d < 0 ? '低' : '高'} ${one(Math.abs(d))} 分（${one(g)} 对 ${one(r)}），${pText(p)}。`,
   noGaps: '没有任何群体与其他受访者的差异超出随机波动的范围。',
