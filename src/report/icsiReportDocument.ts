@@ -14,6 +14,9 @@ import { type IcsiReportWords, icsiReportWords } from './icsiReportWords';
 /** Significance level of the group differences after Holm's adjustment. */
 export const GAP_LEVEL = 0.05;
 
+/** Code-point order, the same under every locale. */
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 const html = (text: string): DocumentBlock => ({ kind: 'html', html: `<p>${escapeHtml(text)}</p>` });
 const note = (text: string): DocumentBlock => ({ kind: 'html', html: `<p class="note">${escapeHtml(text)}</p>` });
 const list = (items: readonly string[]): DocumentBlock => ({ kind: 'html', html: `<ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>` });
@@ -22,12 +25,12 @@ const list = (items: readonly string[]): DocumentBlock => ({ kind: 'html', html:
 export function significantGaps(gaps: readonly GroupGap[]): GroupGap[] {
   return gaps
     .filter((g) => g.p_adjusted < GAP_LEVEL)
-    .sort((a, b) => Math.abs(b.difference) - Math.abs(a.difference) || a.column.localeCompare(b.column) || (a.group < b.group ? -1 : a.group > b.group ? 1 : 0) || a.construct.localeCompare(b.construct));
+    .sort((a, b) => Math.abs(b.difference) - Math.abs(a.difference) || byCode(a.column, b.column) || byCode(a.group, b.group) || byCode(a.construct, b.construct));
 }
 
 /** The changes whose interval excludes zero, largest first. */
 export function clearChanges(changes: readonly IndexChange[]): IndexChange[] {
-  return changes.filter((c) => c.ci_low > 0 || c.ci_high < 0).sort((a, b) => Math.abs(b.change) - Math.abs(a.change) || (a.group ?? '').localeCompare(b.group ?? '') || a.construct.localeCompare(b.construct));
+  return changes.filter((c) => c.ci_low > 0 || c.ci_high < 0).sort((a, b) => Math.abs(b.change) - Math.abs(a.change) || byCode(a.group ?? '', b.group ?? '') || byCode(a.construct, b.construct));
 }
 
 interface Ctx {
