@@ -204,7 +204,7 @@ function wavesSection(ctx: Ctx): DocumentSection | null {
   if (waves === null) return null;
   const rejected = waves.compositional.filter((c) => !c.invariant).map((c) => c.construct);
   const micom = waves.compositional.map((c) => ({ construct: ctx.name(c.construct), c: c.c, quantile_05: c.quantile_05, p_value: c.p_value, invariant: c.invariant }));
-  const change = (c: IndexChange) => ({ group: c.group ?? ctx.w.industry, construct: ctx.name(c.construct), previous: c.previous, current: c.current, change: c.change, ci_low: c.ci_low, ci_high: c.ci_high });
+  const change = (c: IndexChange) => ({ group: c.group ?? ctx.w.wholeSurvey, construct: ctx.name(c.construct), previous: c.previous, current: c.current, change: c.change, ci_low: c.ci_low, ci_high: c.ci_high });
   const changeColumns = [
     column('group', 'text', 'Group', '群体'),
     constructColumn,

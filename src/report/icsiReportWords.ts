@@ -23,6 +23,7 @@ const one = (x: number) => x.toFixed(1);
 export interface IcsiReportWords {
   readonly title: (year: number | null) => string;
   readonly industry: string;
+  readonly wholeSurvey: string;
   readonly contents: string;
   readonly page: string;
   readonly pageNumber: string;
@@ -80,6 +81,7 @@ export interface IcsiReportWords {
 const EN: IcsiReportWords = {
   title: (year) => (year === null ? 'Customer satisfaction report' : `Customer satisfaction report ${year}`),
   industry: 'Industry satisfaction survey',
+  wholeSurvey: 'Whole survey',
   contents: 'Contents',
   page: 'Page',
   pageNumber: 'Page {page} of {pages}',
@@ -157,6 +159,7 @@ const ZH_COLUMN: Readonly<Record<GroupColumn, string>> = { company: '公司', re
 const ZH: IcsiReportWords = {
   title: (year) => (year === null ? '客户满意度测评报告' : `${year}年度客户满意度测评报告`),
   industry: '行业客户满意度调查',
+  wholeSurvey: '全部样本',
   contents: '目录',
   page: '页',
   pageNumber: '第 {page} 页，共 {pages} 页',
