@@ -14,6 +14,7 @@ const SLOW_TESTS = [
   'test/report/sampleReview.test.ts',
   'test/evidence/withoutChromium.test.ts',
   'test/report/review.test.ts',
+  'test/report/icsiReport.test.ts',
   'test/engine/clickhouse.test.ts',
 ];
 

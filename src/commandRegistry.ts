@@ -51,6 +51,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   entry('traceability', 'Sales-behaviour traceability (S4, 双录): sales requiring a recording by rule and region, recorded, missing, late, review pass rates, durations', async () => (await import('./commands/traceability')).traceabilityCommand),
   entry('review', "The chief actuary's quarterly review: backtests (S1 annex 2), loss-ratio rules, expense caps, eligibility, satisfaction, service standards; HTML and PDF with evidence", async () => (await import('./commands/review')).reviewCommand),
   entry('annual-report', "The annual report on internet life business (S1 §17, annex 2): business by line, eligibility, the year's four backtests, the chief actuary's narrative; HTML and PDF with evidence", async () => (await import('./commands/annualReport')).annualReportCommand),
+  entry('icsi-report', 'The customer satisfaction report (S3 art. 22–23, 29): ICSI by company, region and stage, drivers, group differences, change since last wave; HTML, PDF and Excel with evidence', async () => (await import('./commands/icsiReport')).icsiReportCommand),
   entry('verify', 'Recompute an evidence bundle from its recorded inputs and parameters and compare every output byte for byte', async () => (await import('./commands/verify')).verifyCommand),
 ];
 

@@ -19,6 +19,7 @@ export { summariseCells, type CellSummary } from './studies/summariseCells';
 export { expenseCaps, type ExpenseCapsParams, type ExpenseCapsStudy } from './studies/expenseCaps';
 export { eligibility, type EligibilityParams, type EligibilityStudy } from './studies/eligibility';
 export { lossRatios, type LossRatioParams, type LossRatioStudy } from './studies/lossRatios';
+export { icsi, type IcsiParams, type IcsiStudy, type ConstructIndex, type GroupIndices, type Driver } from './studies/icsi';
 
 // Presenters: typed output tables (column kinds, en/zh labels), one formatter per kind
 export * from './present';

@@ -20,3 +20,7 @@ export { annualEligibility, type AnnualEligibility, type ScopeReason, type Produ
 export { yearBacktests, quarterBacktest, type QuarterBacktest, type QuarterTreaty, type BacktestTables } from './annualBacktests';
 export { judgePricing, type AnnualBacktestJudgement, type QuarterSummary, type IndicatorOverYear, type PricingVerdict } from './annualJudgement';
 export { readNarrative, narrativeHtml, type Narrative, type NarrativePart } from './narrative';
+export { composeIcsiReport, type IcsiReport, type IcsiReportOptions } from './icsiReport';
+export { renderIcsiReport, fileIcsiReport, icsiReportParameters } from './icsiReportFiling';
+export { icsiReportDocument, significantGaps, clearChanges, GAP_LEVEL } from './icsiReportDocument';
+export { icsiReportWords, type IcsiReportWords } from './icsiReportWords';

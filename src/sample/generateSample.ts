@@ -14,7 +14,7 @@ import { serviceInnovationRows } from './serviceInnovations';
 import { recordingRows } from './recordings';
 import { salesStaffRows } from './salesStaff';
 import { solvencyRows } from './solvency';
-import { surveyModel, surveyRows } from './survey';
+import { PREVIOUS_SURVEY_WAVE, surveyModel, surveyRows } from './survey';
 import { triangleRows } from './triangle';
 
 /** What to generate: the seed of every random stream and the number of policies. */
@@ -52,6 +52,7 @@ export function generateSample(options: SampleOptions, progress: Progress): Samp
     solvency: solvencyRows(),
     triangle: triangleRows(claims),
     survey: surveyRows(new RandomSource(options.seed, 'survey')),
+    survey_2024: surveyRows(new RandomSource(options.seed, 'survey_2024'), PREVIOUS_SURVEY_WAVE),
     service_events: serviceEventRows(new RandomSource(options.seed, 'service'), book.policies),
     service_innovations: serviceInnovationRows(),
     sales_staff_registry: staff.registry,

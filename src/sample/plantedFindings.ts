@@ -62,6 +62,14 @@ export function lapseDriftMultiplier(product: string, channel: string, policyYea
 export const LAGGING_REGION = { region: '西北', qualityShift: -0.8, complaintsShift: -0.8 } as const;
 
 /**
+ * The previous wave (survey_2024.csv, 2024): the same industry survey a year earlier, drawn from
+ * the same latent model except that 西北's quality and complaint handling were only slightly below
+ * the other regions (−0.2 latent standard deviations each, against −0.8 in 2025): the gap opened
+ * in 2025. No other region, stage or company changed between the waves.
+ */
+export const PREVIOUS_WAVE = { year: 2024, file: 'survey_2024.csv', qualityShift: -0.2, complaintsShift: -0.2 } as const;
+
+/**
  * S1 §6 service time limits (service_events, 2025). The company's service roster skipped the
  * adjusted working weekends (调休) of the Spring Festival and National Day: its staff did not work
  * Sunday 26 January, Saturday 8 February, Sunday 28 September and Saturday 11 October, so requests
@@ -187,6 +195,11 @@ export const PLANTED_FINDINGS: readonly PlantedFinding[] = [
     check: 'satisfaction index by region',
     where: { region: LAGGING_REGION.region },
     description: 'satisfaction about 7 index points below the other regions, driven by lower perceived quality and complaint handling',
+  },
+  {
+    check: 'satisfaction index change 2024 → 2025 (survey_2024.csv)',
+    where: { region: LAGGING_REGION.region },
+    description: "the gap opened in 2025: in 2024 西北's quality and complaint handling were only 0.2 latent standard deviations below the other regions (0.8 in 2025); every other region, stage and company is unchanged",
   },
   {
     check: 'S5-REG-MISMATCH',

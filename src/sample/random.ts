@@ -5,7 +5,7 @@ import { type RandomGenerator, xoroshiro128plus } from 'pure-rand';
  * non-overlapping stretch of one xoroshiro128+ sequence (a jump skips 2^64 draws), so a change
  * to how one table is drawn never shifts the numbers of another.
  */
-export const SAMPLE_STREAMS = ['policies', 'claims', 'finance', 'survey', 'service', 'sales_staff', 'applications', 'recordings'] as const;
+export const SAMPLE_STREAMS = ['policies', 'claims', 'finance', 'survey', 'service', 'sales_staff', 'applications', 'recordings', 'survey_2024'] as const;
 export type SampleStream = (typeof SAMPLE_STREAMS)[number];
 
 const TWO_POW_26 = 67_108_864;

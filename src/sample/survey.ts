@@ -1,6 +1,6 @@
 import type { TableRow } from '../evidence/csv';
 import { COMPANY } from './company';
-import { LAGGING_REGION } from './plantedFindings';
+import { LAGGING_REGION, PREVIOUS_WAVE } from './plantedFindings';
 import type { RandomSource } from './random';
 
 /** The ICSI constructs (S3 art. 22–24), their items and Chinese names, in model order. */
@@ -91,8 +91,22 @@ const ITEM_LOADINGS: Readonly<Record<Construct, readonly number[]>> = {
 const ITEM_CENTRE = 7.2;
 const ITEM_SPREAD = 1.5;
 
+/** What differs between the survey's waves: the lagging region's shifts and the respondent identifiers' prefix. */
+export interface SurveyWave {
+  readonly region: string;
+  readonly qualityShift: number;
+  readonly complaintsShift: number;
+  readonly idPrefix: string;
+}
+
+/** The 2025 survey (survey.csv). */
+export const CURRENT_WAVE: SurveyWave = { region: LAGGING_REGION.region, qualityShift: LAGGING_REGION.qualityShift, complaintsShift: LAGGING_REGION.complaintsShift, idPrefix: 'RSP' };
+
+/** The 2024 survey (survey_2024.csv): 西北's gap was small (`PREVIOUS_WAVE`). */
+export const PREVIOUS_SURVEY_WAVE: SurveyWave = { region: LAGGING_REGION.region, qualityShift: PREVIOUS_WAVE.qualityShift, complaintsShift: PREVIOUS_WAVE.complaintsShift, idPrefix: 'R24' };
+
 /**
- * Rows of survey.csv: an ECSI-structured latent model drawn respondent by respondent, then
+ * Rows of survey.csv (or, with `PREVIOUS_SURVEY_WAVE`, of survey_2024.csv): an ECSI-structured latent model drawn respondent by respondent, then
  * 24 items on the 1–10 scale (centre 7.2 + 1.5·(λ·η + √(1 − λ²)·ε), rounded and clipped to 1–10),
  * with about 2% of answers left blank. Structural equations in latent standard deviations:
  *   Expectation = 0.55 Image; Quality = 0.65 Expectation; Value = 0.25 Expectation + 0.55 Quality;
@@ -103,10 +117,11 @@ const ITEM_SPREAD = 1.5;
  * Complaints by 0.8. Columns: respondent_id, phone (a fake personal column, 000-xxxx-xxxx, that
  * must never reach a report), company, region, stage, weight (positive design weights), items.
  *
- * @param random the 'survey' stream
+ * @param random the 'survey' stream ('survey_2024' for the previous wave)
+ * @param wave the wave's lagging-region shifts (default: 2025's)
  * @example surveyRows(new RandomSource(20251231, 'survey'))[0] // { respondent_id: 'RSP-000001', phone: '000-0299-6349', company: '盛世人寿', region: '华北', stage: '承保', weight: '0.8300', IMAG1: 6, … }
  */
-export function surveyRows(random: RandomSource): TableRow[] {
+export function surveyRows(random: RandomSource, wave: SurveyWave = CURRENT_WAVE): TableRow[] {
   const rows: TableRow[] = [];
   const companies = COMPANIES.map((_, i) => [i, i === 0 ? 0.2 : 0.8 / 7] as const);
   for (let n = 1; n <= SURVEY_RESPONDENTS; n++) {
@@ -114,17 +129,17 @@ export function surveyRows(random: RandomSource): TableRow[] {
     const region = random.pick(SURVEY_REGIONS);
     const stage = STAGES[random.int(0, STAGES.length - 1)];
     const [companyName, imageShift, qualityShift] = COMPANIES[company];
-    const lagging = region === LAGGING_REGION.region;
+    const lagging = region === wave.region;
     const image = imageShift + random.normal();
     const expectation = 0.55 * image + 0.835 * random.normal();
-    const quality = 0.65 * expectation + qualityShift + (lagging ? LAGGING_REGION.qualityShift : 0) + 0.76 * random.normal();
+    const quality = 0.65 * expectation + qualityShift + (lagging ? wave.qualityShift : 0) + 0.76 * random.normal();
     const value = 0.25 * expectation + 0.55 * quality + 0.7 * random.normal();
     const satisfaction = 0.2 * image + 0.05 * expectation + 0.45 * quality + 0.25 * value + 0.55 * random.normal();
-    const complaints = 0.6 * satisfaction + (lagging ? LAGGING_REGION.complaintsShift : 0) + (stage === '投诉' ? -0.3 : 0) + 0.8 * random.normal();
+    const complaints = 0.6 * satisfaction + (lagging ? wave.complaintsShift : 0) + (stage === '投诉' ? -0.3 : 0) + 0.8 * random.normal();
     const loyalty = 0.25 * image + 0.45 * satisfaction + 0.15 * complaints + 0.65 * random.normal();
     const latent: Record<Construct, number> = { Image: image, Expectation: expectation, Quality: quality, Value: value, Satisfaction: satisfaction, Complaints: complaints, Loyalty: loyalty };
     const row: Record<string, string | number> = {
-      respondent_id: `RSP-${String(n).padStart(6, '0')}`,
+      respondent_id: `${wave.idPrefix}-${String(n).padStart(6, '0')}`,
       phone: `000-${String(random.int(0, 9999)).padStart(4, '0')}-${String(random.int(0, 9999)).padStart(4, '0')}`,
       company: companyName,
       region,

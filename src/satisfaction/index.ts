@@ -28,3 +28,6 @@ export { type GroupComparison, type ComparedValue, compareGroups } from './group
 export { type SurveyAnalysis, type SurveyAnalysisOptions, type GroupIndex, DEFAULT_ANALYSIS_OPTIONS, analyseSurvey } from './analyseSurvey';
 export { icsiJson, icsiTables, icsiCharts, icsiText } from './icsiOutput';
 export { icsiTableDeclarations } from './icsiTables';
+export { type GroupGap, type GroupGapOptions, groupGaps, holmAdjusted } from './groupGaps';
+export { type ItemGain, itemGains } from './itemGains';
+export { type IndexChange, type CompositionalInvariance, type WaveComparison, type WaveOptions, compareWaves } from './waveChange';

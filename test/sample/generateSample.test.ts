@@ -30,7 +30,7 @@ describe('generateSample()', () => {
     const folder = generateSample({ seed: 1, policies: 1000 }, SILENT_PROGRESS);
     expect([...folder.files.keys()].sort()).toEqual(
       [
-        'assumptions.csv', 'claims.csv', 'finance.csv', 'loadings.csv', 'policies.csv', 'products.csv', 'solvency.csv', 'survey.csv', 'survey_model.json', 'triangle.csv',
+        'assumptions.csv', 'claims.csv', 'finance.csv', 'loadings.csv', 'policies.csv', 'products.csv', 'solvency.csv', 'survey.csv', 'survey_2024.csv', 'survey_model.json', 'triangle.csv',
         'service_events.csv', 'service_innovations.csv',
         'sales_staff_registry.csv', 'sales_staff_statistics.csv', 'sales_staff_hr.csv', 'sales_staff_disclosure.csv', 'applications.csv', 'recordings.csv',
         'insured_persons.csv', 'channels.csv', 'outlets.csv', 'product_events.csv', 'reinsurance.csv',

@@ -38,6 +38,7 @@ describe('awb sample', () => {
       'ILI-SVC-* (service time limits)',
       'ILI-SVC-BRANCH (surrender decisions)',
       'satisfaction index by region',
+      'satisfaction index change 2024 → 2025 (survey_2024.csv)',
       'S5-REG-MISMATCH',
       'S5-REG-MISSING',
       'S4-REC-SENIOR',
