@@ -19,6 +19,19 @@ export { summariseCells, type CellSummary } from './studies/summariseCells';
 export { expenseCaps, type ExpenseCapsParams, type ExpenseCapsStudy } from './studies/expenseCaps';
 export { eligibility, type EligibilityParams, type EligibilityStudy } from './studies/eligibility';
 export { lossRatios, type LossRatioParams, type LossRatioStudy } from './studies/lossRatios';
+export {
+  review,
+  latestCompleteYear,
+  reviewUltimateMethod,
+  REVIEW_SECTIONS,
+  type ReviewSection,
+  type ReviewStudyParams,
+  type ReviewStudy,
+  type SatisfactionStudy,
+  type SatisfactionSkipped,
+  type ServiceSection,
+  type ConductSection,
+} from './studies/review';
 
 // Presenters: typed output tables (column kinds, en/zh labels), one formatter per kind
 export * from './present';
