@@ -19,6 +19,7 @@ export { summariseCells, type CellSummary } from './studies/summariseCells';
 export { expenseCaps, type ExpenseCapsParams, type ExpenseCapsStudy } from './studies/expenseCaps';
 export { eligibility, type EligibilityParams, type EligibilityStudy } from './studies/eligibility';
 export { lossRatios, type LossRatioParams, type LossRatioStudy } from './studies/lossRatios';
+export { reserve, type ReserveParams, type ReserveStudy } from './studies/reserve';
 export {
   review,
   latestCompleteYear,
