@@ -8,6 +8,7 @@ import { readOptionsOf } from '../commands/readOptions';
 import { registrationOutput } from '../commands/registration';
 import { serviceOutput } from '../commands/service';
 import { traceabilityOutput } from '../commands/traceability';
+import { InputError } from '../data/InputError';
 import type { Progress } from '../progress';
 import { type Finding, sortFindings } from '../rules/finding';
 import { loadRulebook, type Rulebook } from '../rules/rulebook';
@@ -155,12 +156,26 @@ function studiedSections(p: ReviewParams, study: ReviewStudy): Map<SectionId, Se
  * failed on bad data).
  */
 export async function composeReview(p: ReviewParams, progress: Progress, standIns: SectionStandIns = {}): Promise<Review> {
-  const rulebook = loadRulebook(p.rules ?? undefined);
   const data = await openData(p.data, readOptionsOf(p));
   const stoodIn = new Map<SectionId, StandInSection | null>();
   for (const [id, standIn] of Object.entries(standIns) as [SectionId, (p: ReviewParams, data: Data) => Promise<StandInSection | null>][]) stoodIn.set(id, await standIn(p, data));
   const studied = SECTIONS.filter((id) => !stoodIn.has(id));
-  const study = await studyReview(data, { quarter: p.quarter, rules: rulebook, surveyModel: p.survey_model, calendar: p.calendar ?? null, sections: studied, progress });
+  const study = await studyReview(data, { quarter: p.quarter, rules: loadRulebook(p.rules ?? undefined), surveyModel: p.survey_model, calendar: p.calendar ?? null, sections: studied, progress });
+  return presentReview(p, data, study, stoodIn);
+}
+
+/**
+ * The review of a review study already computed (`review` of src/studies, as a notebook runs it):
+ * each section's study presented as the `awb` command that computes it on its own would present
+ * it, recorded with that command line; the backtest section in the structure of S1 annex 2.
+ * @param data the data folder the study ran on (the annex reads its products and finance)
+ * @param stoodIn sections computed otherwise, in place of the study's (tests)
+ * @throws InputError when the study is not of the parameters' quarter, or for a bad products or finance table.
+ * @example const study = await review(data, { quarter }); renderReview(await presentReview(params, data, study), SILENT_PROGRESS)
+ */
+export async function presentReview(p: ReviewParams, data: Data, study: ReviewStudy, stoodIn: ReadonlyMap<SectionId, StandInSection | null> = new Map()): Promise<Review> {
+  if (study.quarter !== p.quarter) throw new InputError({ argument: 'quarter' }, `the quarter the review study was computed for (${study.quarter})`, p.quarter);
+  const rulebook = study.rulebook;
   const fromStudies = studiedSections(p, study);
   const sections: SectionResult[] = [];
   for (const id of SECTIONS) {

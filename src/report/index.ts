@@ -1,5 +1,5 @@
 export { quarterlyReview, renderReview } from './quarterlyReview';
-export { composeReview, type Review, type SectionResult, type RunResult, type StandInSection, type SectionStandIns } from './composeReview';
+export { composeReview, presentReview, type Review, type SectionResult, type RunResult, type StandInSection, type SectionStandIns } from './composeReview';
 export {
   latestCompleteYear,
   quarterEndDate,
