@@ -12,6 +12,10 @@ import { type AnnualReport, composeAnnualReport } from '../../src/report/annualR
 import { backtestAnnex } from '../../src/report/backtestAnnex';
 import { openData } from '../../src/studies/openData';
 import { review } from '../../src/studies/review';
+import { shareChromiumInFile } from '../support/sharedChromium';
+
+// One Chromium prints every PDF of this file.
+shareChromiumInFile();
 
 // Each annual report runs four backtests on the 200,000-policy sample and prints through Chromium.
 vi.setConfig({ testTimeout: 600_000, hookTimeout: 900_000 });

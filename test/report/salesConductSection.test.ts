@@ -19,6 +19,10 @@ import { review } from '../../src/studies/review';
 import { salesConductContent, type SalesConductResults } from '../../src/report/salesConductSection';
 import { loadRulebook } from '../../src/rules/rulebook';
 import { standInLookup, standInSections } from './standIns';
+import { shareChromiumInFile } from '../support/sharedChromium';
+
+// One Chromium prints every PDF of this file.
+shareChromiumInFile();
 
 vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
 
