@@ -20,6 +20,20 @@ export { expenseCaps, type ExpenseCapsParams, type ExpenseCapsStudy } from './st
 export { eligibility, type EligibilityParams, type EligibilityStudy } from './studies/eligibility';
 export { lossRatios, type LossRatioParams, type LossRatioStudy } from './studies/lossRatios';
 export { icsi, type IcsiParams, type IcsiStudy, type ConstructIndex, type GroupIndices, type Driver } from './studies/icsi';
+export { reserve, type ReserveParams, type ReserveStudy } from './studies/reserve';
+export {
+  review,
+  latestCompleteYear,
+  reviewUltimateMethod,
+  REVIEW_SECTIONS,
+  type ReviewSection,
+  type ReviewStudyParams,
+  type ReviewStudy,
+  type SatisfactionStudy,
+  type SatisfactionSkipped,
+  type ServiceSection,
+  type ConductSection,
+} from './studies/review';
 
 // Presenters: typed output tables (column kinds, en/zh labels), one formatter per kind
 export * from './present';

@@ -7,10 +7,10 @@ import type { Dec } from '../money/decimal';
 import { findingRows } from '../rules/findingRows';
 import { ELIGIBILITY_RULES, type EligibilityReview, type QuarterCapital, type WindowVerdict } from '../rules/internetEligibility';
 import { percentText } from '../rules/percentText';
-import { eligibility } from '../studies/eligibility';
+import { eligibility, type EligibilityStudy } from '../studies/eligibility';
 import { openData } from '../studies/openData';
 import { optionalText, quarterArg, requiredText } from './args';
-import { defineCommand } from './command';
+import { type CommandOutput, defineCommand } from './command';
 import { readOptionsOf, readParams, tableReadingOptions } from './readOptions';
 
 const num = (d: Dec | null) => (d === null ? null : d.toNumber());
@@ -32,8 +32,11 @@ export const eligibilityCommand = defineCommand({
     quarter: optionalText(o, 'quarter') === null ? null : quarterArg(o, 'quarter'),
     ...readParams(o),
   }),
-  run: async (p, { openData: open = openData }) => {
-    const review = await eligibility(await open(p.data, readOptionsOf(p)), { ...(p.quarter === null ? {} : { quarter: p.quarter }), ...(p.rules === null ? {} : { rules: p.rules }) });
+  run: async (p, { openData: open = openData }) => eligibilityOutput(await eligibility(await open(p.data, readOptionsOf(p)), { ...(p.quarter === null ? {} : { quarter: p.quarter }), ...(p.rules === null ? {} : { rules: p.rules }) })),
+});
+
+/** What `awb eligibility` prints and files for a study: the verdicts of the assessed quarter, every quarter's conditions, the capital dashboard. */
+export function eligibilityOutput(review: EligibilityStudy): CommandOutput {
     const { rulebook, findings } = review;
     const assessed = ELIGIBILITY_RULES.map((id) => review.verdicts.find((v) => v.rule_id === id && v.quarter === review.assessed)!);
     const quarters = review.quarters.map((q) => quarterJson(q, review));
@@ -57,8 +60,7 @@ export const eligibilityCommand = defineCommand({
       charts: { capital_dashboard: capitalDashboardFigure(review, rulebook) },
       rulebook,
     };
-  },
-});
+}
 
 function windowOf(review: EligibilityReview, id: string, quarter: Quarter): WindowVerdict {
   return review.verdicts.find((v) => v.rule_id === id && v.quarter === quarter)!;

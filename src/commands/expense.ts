@@ -12,11 +12,11 @@ import { citationText } from '../rules/finding';
 import { findingRows } from '../rules/findingRows';
 import { percentText, pointsText } from '../rules/percentText';
 import { getRule, type Rulebook } from '../rules/rulebook';
-import { expenseCaps } from '../studies/expenseCaps';
+import { expenseCaps, type ExpenseCapsStudy } from '../studies/expenseCaps';
 import { openData } from '../studies/openData';
 import { scopeText } from '../rules/scopeMatch';
 import { optionalText, requiredText } from './args';
-import { defineCommand } from './command';
+import { type CommandOutput, defineCommand } from './command';
 import { readOptionsOf, readParams, tableReadingOptions } from './readOptions';
 
 const num = (d: Dec | null) => (d === null ? null : d.toNumber());
@@ -32,8 +32,11 @@ export const expenseCommand = defineCommand({
       .requiredOption('--data <dir>', 'data folder with products (required), loadings and finance (optional)')
       .option('--rules <file>', 'a rulebook to use instead of the default (awb-default)'),
   parse: (o) => ({ data: requiredText(o, 'data', 'a data folder'), rules: optionalText(o, 'rules'), ...readParams(o) }),
-  run: async (p, { openData: open = openData }) => {
-    const review = await expenseCaps(await open(p.data, readOptionsOf(p)), p.rules === null ? {} : { rules: p.rules });
+  run: async (p, { openData: open = openData }) => expenseOutput(await expenseCaps(await open(p.data, readOptionsOf(p)), p.rules === null ? {} : { rules: p.rules })),
+});
+
+/** What `awb expense` prints and files for a study: loadings against their caps, actual expense rates, findings and the headroom chart. */
+export function expenseOutput(review: ExpenseCapsStudy): CommandOutput {
     const { rulebook, loadings, actual, findings } = review;
     const capJson = capRow(rulebook);
     const products = loadings.map((l) => productJson(l, review.checks.filter((c) => c.product_code === l.product.product_code), capJson));
@@ -48,8 +51,7 @@ export const expenseCommand = defineCommand({
       charts: { expense_headroom: expenseHeadroomFigure(review.checks) },
       rulebook,
     };
-  },
-});
+}
 
 function productJson(l: ProductLoading, checks: readonly CapCheck[], capJson: (c: CapCheck) => TableRow) {
   const p = l.product;

@@ -1,6 +1,6 @@
 import { InputError } from '../data/InputError';
 import { loadTable } from '../data/readTable';
-import { analyseSurvey } from '../satisfaction/analyseSurvey';
+import { analyseSurvey, type SurveyAnalysis } from '../satisfaction/analyseSurvey';
 import { icsiCharts, icsiJson, icsiTables, icsiText } from '../satisfaction/icsiOutput';
 import { icsiTableDeclarations } from '../satisfaction/icsiTables';
 import { INNER_SCHEMES, type InnerScheme } from '../satisfaction/innerWeighting';
@@ -8,7 +8,7 @@ import { GROUP_COLUMNS, type GroupColumn, type MissingTreatment } from '../satis
 import { MIN_GROUP_RESPONDENTS } from '../satisfaction/surveyDataWarnings';
 import { loadSurveyModel } from '../satisfaction/surveyModel';
 import { booleanArg, choiceArg, integerArg, listArg, requiredText } from './args';
-import { defineCommand } from './command';
+import { type CommandOutput, defineCommand } from './command';
 import { readOptionsOf, readParams, tableReadingOptions } from './readOptions';
 
 /** `awb icsi`: the customer satisfaction index (S3 art. 22–24) by PLS path modelling. */
@@ -90,15 +90,20 @@ export const icsiCommand = defineCommand({
       minGroup: p.min_group,
       progress,
     });
-    const random = p.bootstrap > 0 || p.compare !== null;
-    return {
-      json: icsiJson(analysis),
-      text: icsiText(analysis),
-      inputs: [p.survey, p.model],
-      tables: icsiTables(analysis),
-      tableDeclarations: icsiTableDeclarations(analysis),
-      charts: icsiCharts(analysis),
-      ...(random ? { seeds: { icsi: p.seed } } : {}),
-    };
+    return icsiOutput(analysis, [p.survey, p.model]);
   },
 });
+
+/** What `awb icsi` prints and files for an analysis; its seed is recorded when the analysis resampled. */
+export function icsiOutput(analysis: SurveyAnalysis, inputs: readonly string[]): CommandOutput {
+  const random = analysis.options.bootstrap > 0 || analysis.options.compare !== null;
+  return {
+    json: icsiJson(analysis),
+    text: icsiText(analysis),
+    inputs,
+    tables: icsiTables(analysis),
+    tableDeclarations: icsiTableDeclarations(analysis),
+    charts: icsiCharts(analysis),
+    ...(random ? { seeds: { icsi: analysis.options.seed } } : {}),
+  };
+}

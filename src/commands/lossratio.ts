@@ -10,10 +10,10 @@ import { findingRows, valueColumns } from '../rules/findingRows';
 import { LOSS_RATIO_TABLES } from '../lossratio/lossRatioTables';
 import type { BookUltimates } from '../lossratio/bookUltimates';
 import { METHOD_NAMES, RESERVE_METHODS, type ReserveMethod } from '../lossratio/reserveEstimate';
-import { lossRatios } from '../studies/lossRatios';
+import { lossRatios, type LossRatioStudy } from '../studies/lossRatios';
 import { openData } from '../studies/openData';
 import { choiceArg, listArg, optionalText, requiredText } from './args';
-import { defineCommand } from './command';
+import { type CommandOutput, defineCommand } from './command';
 import { readOptionsOf, readParams, tableReadingOptions } from './readOptions';
 import { textTable } from '../present/textTable';
 
@@ -184,13 +184,19 @@ export const lossratioCommand = defineCommand({
       ...readParams(o),
     };
   },
-  run: async (p, { openData: open = openData }) => {
-    const analysis = await lossRatios(await open(p.data, readOptionsOf(p)), {
-      ...(p.year === null ? {} : { year: p.year }),
-      ...(p.ultimate === null ? {} : { ultimate: p.ultimate, matureAt: p.mature_at }),
-      ...(p.triangle_products === null ? {} : { triangleProducts: p.triangle_products }),
-      ...(p.rules === null ? {} : { rules: p.rules }),
-    });
+  run: async (p, { openData: open = openData }) =>
+    lossratioOutput(
+      await lossRatios(await open(p.data, readOptionsOf(p)), {
+        ...(p.year === null ? {} : { year: p.year }),
+        ...(p.ultimate === null ? {} : { ultimate: p.ultimate, matureAt: p.mature_at }),
+        ...(p.triangle_products === null ? {} : { triangleProducts: p.triangle_products }),
+        ...(p.rules === null ? {} : { rules: p.rules }),
+      }),
+    ),
+});
+
+/** What `awb lossratio` prints and files for a study: loss ratios, trends, the S2 rules' assessments and findings, ultimates when asked for, the charts. */
+export function lossratioOutput(analysis: LossRatioStudy): CommandOutput {
     const { rulebook, ultimates } = analysis;
     const out = render(analysis);
     const shortTermAccident = analysis.rules.assessments
@@ -240,5 +246,4 @@ export const lossratioCommand = defineCommand({
         loss_ratio_all: lossRatioFigure(analysis.years, analysis.trends),
       },
     };
-  },
-});
+}

@@ -5,10 +5,10 @@ import { InputError } from '../data/InputError';
 import { loadTable } from '../data/readTable';
 import { FACTOR_AVERAGES, type FactorAverage, type LinkRatioCell } from '../lossratio/linkRatios';
 import type { TailOption } from '../lossratio/mackChainLadder';
-import { reserveAnalysis } from '../lossratio/reserveAnalysis';
 import { METHOD_NAMES, RESERVE_METHODS, type ReserveMethod } from '../lossratio/reserveEstimate';
 import type { SigmaMethod } from '../lossratio/sigmaExtrapolation';
-import { type DevelopmentConvention, triangleFromRows } from '../lossratio/triangle';
+import type { DevelopmentConvention } from '../lossratio/triangle';
+import { reserve } from '../studies/reserve';
 import { RESERVE_TABLES } from '../lossratio/reserveTables';
 import { roundYuan } from '../money/cents';
 import { toDec } from '../money/decimal';
@@ -116,26 +116,23 @@ export const reserveCommand = defineCommand({
   run: async (p) => {
     const read = readOptionsOf(p);
     const table = await loadTable(p.triangle, 'triangle', read);
-    const triangle = triangleFromRows(table.rows, p.development, table.file);
     const premiumTable = p.premiums === null ? null : await loadTable(p.premiums, 'premiums', read);
-    const a = reserveAnalysis(
-      triangle,
-      premiumTable ? premiumTable.rows : null,
-      {
-        sigma: p.sigma as SigmaMethod,
-        tail: p.tail as TailOption,
-        tailSe: (p.tail_se as number | null) ?? undefined,
-        tailSigma: (p.tail_sigma as number | null) ?? undefined,
-        linkRatios: { average: p.average, excludeHigh: p.exclude_high, excludeLow: p.exclude_low, exclude: p.exclude.map(cell), excludeValuations: p.exclude_valuation, periods: p.periods, maxAge: p.max_age },
-        method: p.method,
-        aprioriLossRatio: p.apriori_loss_ratio,
-        decay: p.decay ?? undefined,
-        trend: p.trend ?? undefined,
-        iterations: p.iterations ?? undefined,
-        priorCv: p.prior_cv ?? undefined,
-      },
-      { triangle: table.file, premiums: premiumTable?.file },
-    );
+    const a = reserve(table, {
+      development: p.development,
+      premiums: premiumTable,
+      sigma: p.sigma as SigmaMethod,
+      tail: p.tail as TailOption,
+      tailSe: (p.tail_se as number | null) ?? undefined,
+      tailSigma: (p.tail_sigma as number | null) ?? undefined,
+      linkRatios: { average: p.average, excludeHigh: p.exclude_high, excludeLow: p.exclude_low, exclude: p.exclude.map(cell), excludeValuations: p.exclude_valuation, periods: p.periods, maxAge: p.max_age },
+      method: p.method,
+      aprioriLossRatio: p.apriori_loss_ratio,
+      decay: p.decay ?? undefined,
+      trend: p.trend ?? undefined,
+      iterations: p.iterations ?? undefined,
+      priorCv: p.prior_cv ?? undefined,
+    });
+    const triangle = a.triangle;
     const { mack } = a;
     const est = a.method.estimate;
     const ratios = a.loss_ratios;
@@ -243,7 +240,7 @@ export const reserveCommand = defineCommand({
     return {
       json,
       text,
-      inputs: premiumTable ? [table.file, premiumTable.file] : [table.file],
+      inputs: a.inputs,
       tables: { origins: origins.map((o) => ({ ...o })), total: [total], factors, link_ratios: linkRatios, projected, residuals, calendar_year_test: cy.diagonals.map((d) => ({ ...d })) },
       tableDeclarations: RESERVE_TABLES,
       charts: {

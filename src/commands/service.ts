@@ -7,9 +7,9 @@ import { percentText } from '../rules/percentText';
 import { limitText } from '../service/serviceLimits';
 import { branchRows, exceptionRows, serviceRows } from '../service/serviceRows';
 import { SERVICE_GROUP_COLUMNS, type ServiceStandards, typeTotals } from '../service/serviceStandards';
-import { studyServiceStandards } from '../service/studyServiceStandards';
+import { type ServiceStudy, studyServiceStandards } from '../service/studyServiceStandards';
 import { choiceArg, dateArg, optionalText, requiredText } from './args';
-import { defineCommand } from './command';
+import { type CommandOutput, defineCommand } from './command';
 import { readOptionsOf, readParams, tableReadingOptions } from './readOptions';
 import { textTable } from '../present/textTable';
 
@@ -84,6 +84,12 @@ export const serviceCommand = defineCommand({
       calendar: p.calendar,
       read: readOptionsOf(p),
     });
+    return serviceOutput(study, rulebook, calendar, inputs);
+  },
+});
+
+/** What `awb service` prints and files for a study of S1 §6: on-time rates by service type and group, branches, exceptions, findings. */
+export function serviceOutput(study: ServiceStandards, rulebook: ServiceStudy['rulebook'], calendar: ServiceStudy['calendar'], inputs: readonly string[]): CommandOutput {
     const rows = serviceRows(study);
     const branches = branchRows(study);
     const exceptions = exceptionRows(study);
@@ -109,5 +115,4 @@ export const serviceCommand = defineCommand({
       charts: { on_time_rates: serviceOnTimeFigure(study) },
       rulebook,
     };
-  },
-});
+}

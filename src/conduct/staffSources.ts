@@ -1,4 +1,4 @@
-import { loadDataFolder } from '../data/dataFolder';
+import { type DataFolder, loadDataFolder } from '../data/dataFolder';
 import type { ReadOptions } from '../data/readTable';
 import type { Table } from '../data/parseTable';
 import type { SalesStaffRow } from '../data/rows';
@@ -52,7 +52,14 @@ export type StaffTables = { readonly registry: Table<SalesStaffRow>; readonly st
  * @example const { tables } = await loadStaffTables('data/sample');
  */
 export async function loadStaffTables(dir: string, read: ReadOptions = {}): Promise<{ readonly tables: StaffTables; readonly inputs: readonly string[] }> {
-  const folder = await loadDataFolder(dir, ['sales_staff_registry', 'sales_staff_statistics'], ['sales_staff_hr', 'sales_staff_disclosure'], read);
+  return staffTables(await loadDataFolder(dir, STAFF_TABLES.required, STAFF_TABLES.optional, read));
+}
+
+/** The sales-staff tables a reconciliation reads: required, then optional. */
+export const STAFF_TABLES = { required: ['sales_staff_registry', 'sales_staff_statistics'], optional: ['sales_staff_hr', 'sales_staff_disclosure'] } as const;
+
+/** A data folder's loaded sales-staff tables by source, and the files read, as `loadStaffTables` gives them. */
+export function staffTables(folder: DataFolder<(typeof STAFF_TABLES.required)[number], (typeof STAFF_TABLES.optional)[number]>): { readonly tables: StaffTables; readonly inputs: readonly string[] } {
   const tables: StaffTables = {
     registry: folder.sales_staff_registry,
     statistics: folder.sales_staff_statistics,

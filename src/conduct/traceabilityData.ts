@@ -1,4 +1,4 @@
-import { loadDataFolder } from '../data/dataFolder';
+import { type DataFolder, loadDataFolder } from '../data/dataFolder';
 import type { ReadOptions } from '../data/readTable';
 import type { Table } from '../data/parseTable';
 import type { RecordingRow } from '../data/rows';
@@ -19,7 +19,17 @@ export interface TraceabilityData {
  * @example const { sales, recordings } = await loadTraceabilityData('data/sample');
  */
 export async function loadTraceabilityData(dir: string, read: ReadOptions = {}): Promise<TraceabilityData> {
-  const folder = await loadDataFolder(dir, ['products', 'policies', 'recordings'], ['applications'], read);
+  return traceabilityData(await loadDataFolder(dir, TRACEABILITY_TABLES.required, TRACEABILITY_TABLES.optional, read));
+}
+
+/** The tables the traceability study reads: required, then optional. */
+export const TRACEABILITY_TABLES = { required: ['products', 'policies', 'recordings'], optional: ['applications'] } as const;
+
+/**
+ * Joins a data folder's loaded tables into the traceability study's sales ({@link policySales}), as `loadTraceabilityData` does.
+ * @throws InputError for an applications row that disagrees with its policy.
+ */
+export function traceabilityData(folder: DataFolder<'products' | 'policies' | 'recordings', 'applications'>): TraceabilityData {
   return {
     sales: policySales(folder.policies, folder.products, folder.applications),
     recordings: folder.recordings,

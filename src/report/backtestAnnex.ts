@@ -1,4 +1,3 @@
-import type { CommandOutput } from '../commands/command';
 import { formatDay } from '../data/dates';
 import type { FinanceRow, ProductRow } from '../data/rows';
 import { periodYear, type Quarter } from '../data/period';
@@ -8,7 +7,6 @@ import { ratio } from '../money/ratio';
 import type { Finding } from '../rules/finding';
 import { sortFindings } from '../rules/finding';
 import type { Data } from '../studies/openData';
-import { runFindings } from './runFindings';
 import { quarterEndDate } from './reviewPlan';
 
 /** A product in the backtest's scope: its basic information and the quarter's reinsurance (S1 annex 2 (二)). */
@@ -64,13 +62,41 @@ export interface BacktestAnnex {
   readonly inputs: readonly string[];
 }
 
-const num = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
-
-/** Rows of an array in a backtest's JSON (`cells[]` of DOMAIN.md; `measures[]` when reported) for one calendar period. */
-function rowsOf(output: CommandOutput, key: 'cells' | 'measures', period: string): Record<string, unknown>[] {
-  const rows = output.json[key];
-  return Array.isArray(rows) ? (rows as Record<string, unknown>[]).filter((c) => c && c.period === period) : [];
+/** What the annex reads of a calendar-quarter backtest: a `BacktestStudy` has it. */
+export interface AnnexBacktest {
+  /** Products studied, in scope order. */
+  readonly scope: readonly string[];
+  readonly cells: readonly AnnexCell[];
+  readonly measures: readonly AnnexMeasure[];
+  readonly findings: readonly Finding[];
 }
+
+/** A backtest cell of one product, indicator and calendar period. */
+export interface AnnexCell {
+  readonly product_code: string;
+  readonly indicator: string;
+  readonly period?: string;
+  readonly exposure: number | null;
+  readonly actual: number | null;
+  readonly expected: number | null;
+  readonly ae: number | null;
+  readonly ci_low: number | null;
+  readonly ci_high: number | null;
+  readonly credibility: number | null;
+}
+
+/** The measure a backtest assigned a product's indicator in a period. */
+export interface AnnexMeasure {
+  readonly product_code: string;
+  readonly indicator: string;
+  readonly period: string;
+  /** Consecutive periods of a significant deviation in the same direction, ending with this one. */
+  readonly persistent: number;
+  readonly level: string | null;
+}
+
+/** A finite number, or null (as the figure is filed in JSON). */
+const num = (x: number | null | undefined): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
 
 /**
  * A product's row of the backtest scope in a quarter: its basic information from the products
@@ -101,31 +127,29 @@ export function scopeRow(code: string, quarter: Quarter, products: readonly Prod
 }
 
 /**
- * Builds the backtest section of a quarterly review from the `awb backtest` output (calendar
- * quarters: `cells[]`, and `scope` and `measures[]` when the backtest reports them), in the structure S1 annex 2 part 三 (二)–(五) asks for each quarter: the products in
- * scope with their basic information and reinsurance arrangement, each indicator's backtest
- * (A/E and deviation), the reasonableness of each deviation, and the measures taken (BT-MEASURE
- * findings); plus the year's measures so far for part (一).
+ * Builds the backtest section of a quarterly review from a calendar-quarter backtest, in the
+ * structure S1 annex 2 part 三 (二)–(五) asks for each quarter: the products in scope with their
+ * basic information and reinsurance arrangement, each indicator's backtest (A/E and deviation),
+ * the reasonableness of each deviation, and the measures taken (BT-MEASURE findings); plus the
+ * year's measures so far for part (一).
  * Reinsurance is the quarter's ceded premium ÷ premium income and recovered claims ÷ claims paid
  * from the finance ledger, exact in decimal.
  * @param data the data folder, opened once for the review (its products and finance are those the backtest read)
  * @throws InputError when the products or finance table is missing or malformed.
  */
-export async function backtestAnnex(data: Data, quarter: Quarter, backtest: CommandOutput): Promise<BacktestAnnex> {
-  const cells = rowsOf(backtest, 'cells', quarter);
-  const measureOf = new Map(rowsOf(backtest, 'measures', quarter).map((m) => [`${String(m.product_code)}\u0000${String(m.indicator)}`, m]));
+export async function backtestAnnex(data: Data, quarter: Quarter, backtest: AnnexBacktest): Promise<BacktestAnnex> {
+  const cells = backtest.cells.filter((c) => c.period === quarter);
+  const measureOf = new Map(backtest.measures.filter((m) => m.period === quarter).map((m) => [`${m.product_code}\u0000${m.indicator}`, m]));
   const products = await data.table('products');
   const finance = await data.optionalTable('finance');
-  const scopeList = backtest.json.scope;
-  const inScope = Array.isArray(scopeList) ? scopeList.map(String) : [...new Set(cells.map((c) => String(c.product_code)))];
-  const scope = inScope.map((code) => scopeRow(code, quarter, products.rows, finance?.rows));
+  const scope = backtest.scope.map((code) => scopeRow(code, quarter, products.rows, finance?.rows));
   const indicators = cells.map((c): IndicatorRow => {
     const actual = num(c.actual);
     const expected = num(c.expected);
-    const m = measureOf.get(`${String(c.product_code)}\u0000${String(c.indicator)}`);
+    const m = measureOf.get(`${c.product_code}\u0000${c.indicator}`);
     return {
-      product_code: String(c.product_code),
-      indicator: String(c.indicator),
+      product_code: c.product_code,
+      indicator: c.indicator,
       exposure: num(c.exposure),
       actual,
       expected,
@@ -134,11 +158,11 @@ export async function backtestAnnex(data: Data, quarter: Quarter, backtest: Comm
       ci_low: num(c.ci_low),
       ci_high: num(c.ci_high),
       credibility: num(c.credibility),
-      persistent_periods: num(m?.persistent_periods),
-      measure: typeof m?.measure === 'string' ? m.measure : null,
+      persistent_periods: m === undefined ? null : num(m.persistent),
+      measure: m?.level ?? null,
     };
   });
-  const measures = runFindings(backtest).filter((f) => f.rule_id === 'BT-MEASURE');
+  const measures = backtest.findings.filter((f) => f.rule_id === 'BT-MEASURE');
   const year = String(periodYear(quarter));
   return {
     quarter,

@@ -1,33 +1,53 @@
-import type { CommandLookup, CommandOutput, CommandParams } from '../commands/command';
-import { commandParams } from '../commands/commandOptions';
+import type { CommandOutput, CommandParams } from '../commands/command';
+import { backtestOutput } from '../commands/backtest';
+import { eligibilityOutput } from '../commands/eligibility';
+import { expenseOutput } from '../commands/expense';
+import { icsiOutput } from '../commands/icsi';
+import { lossratioOutput } from '../commands/lossratio';
 import { readOptionsOf } from '../commands/readOptions';
-import { loadTable, type ReadOptions } from '../data/readTable';
-import { type Data, openData } from '../studies/openData';
+import { registrationOutput } from '../commands/registration';
+import { serviceOutput } from '../commands/service';
+import { traceabilityOutput } from '../commands/traceability';
+import { InputError } from '../data/InputError';
 import type { Progress } from '../progress';
 import { type Finding, sortFindings } from '../rules/finding';
 import { loadRulebook, type Rulebook } from '../rules/rulebook';
 import type { ServiceStandards } from '../service/serviceStandards';
-import { studyServiceStandards } from '../service/studyServiceStandards';
-import { type BacktestAnnex, backtestAnnex } from './backtestAnnex';
-import { planReview, type ReviewParams, SECTION_COMMAND, type SectionId } from './reviewPlan';
+import { type Data, openData } from '../studies/openData';
+import { review as studyReview, type ReviewStudy } from '../studies/review';
+import { type AnnexBacktest, type BacktestAnnex, backtestAnnex } from './backtestAnnex';
 import { wording } from './labels';
-import { runFindings } from './runFindings';
-import { composeSalesConduct, salesConductContent } from './salesConductSection';
+import {
+  backtestRun,
+  eligibilityRun,
+  expenseRun,
+  icsiRun,
+  lossratioRun,
+  registrationRun,
+  type ReviewParams,
+  type RunRecord,
+  SECTION_COMMAND,
+  SECTIONS,
+  type SectionId,
+  serviceRun,
+  traceabilityRun,
+} from './reviewPlan';
+import { salesConductContent } from './salesConductSection';
 import type { SectionContent } from './sectionContent';
 
-/** One command run of a section, with the parameters it recorded and what it computed. */
+/** One study of a section, with the command line that computes the same output on its own, its parameters, and the output. */
 export interface RunResult {
   readonly id: string;
   readonly command: string;
-  /** The command line it was run with: `awb <command> <argv>`. */
+  /** The command line that reproduces this run: `awb <command> <argv>`. */
   readonly argv: readonly string[];
   readonly parameters: CommandParams;
   readonly output: CommandOutput;
 }
 
 /**
- * A section of the review: `complete` (its command ran), `unavailable` (this version of the
- * workbench has no such command: nothing is shown in its place) or `not-applicable` (the data
+ * A section of the review: `complete` (its studies ran), `unavailable` (a stand-in section
+ * reported that it cannot be computed: nothing is shown in its place) or `not-applicable` (the data
  * folder has nothing for it, such as no survey).
  */
 export interface SectionResult {
@@ -56,105 +76,132 @@ export interface Review {
   readonly annex: BacktestAnnex | null;
   /** The S1 §6 study of the quarter, when the service section ran (its content is built from it). */
   readonly service: ServiceStandards | null;
-  /** Every file read, by the commands and by the review itself. */
+  /** Every file read by the review's studies. */
   readonly inputs: readonly string[];
 }
 
-/** A progress whose phases are labelled with the section they belong to. */
-function labelled(progress: Progress, prefix: string): Progress {
-  return { start: (label, total) => progress.start(`${prefix}: ${label}`, total), tick: (n) => progress.tick(n), stop: () => progress.stop() };
-}
+/**
+ * A section computed by something other than the library's studies: tests stand in for sections
+ * this way, to check how the review composes and renders them. It is complete (its runs and
+ * findings) or not applicable (and why); null marks the section unavailable.
+ */
+export type StandInSection =
+  | {
+      readonly runs: readonly RunResult[];
+      readonly findings: readonly Finding[];
+      /** For the backtest section: what its annex is built from. */
+      readonly backtest?: AnnexBacktest;
+    }
+  | { readonly notApplicable: 'no-survey' | 'no-survey-model'; readonly detail: string };
 
-/** The grouping columns (company, region, stage) a survey file has. */
-async function surveyGroupColumns(survey: string, read: ReadOptions): Promise<string[]> {
-  const table = await loadTable(survey, 'survey', read);
-  return ['company', 'region', 'stage'].filter((c) => table.columns.includes(c));
+/** Stand-ins by section (backtest, loss ratios, expense, eligibility, satisfaction); the other sections are studied. */
+export type SectionStandIns = Partial<Record<'backtest' | 'lossratio' | 'expense' | 'eligibility' | 'satisfaction', (p: ReviewParams, data: Data) => Promise<StandInSection | null>>>;
+
+const complete = (id: SectionId, runs: readonly RunResult[], findings: readonly Finding[], content?: SectionContent): SectionResult => ({
+  id,
+  command: SECTION_COMMAND[id],
+  status: 'complete',
+  reason: null,
+  detail: null,
+  runs,
+  findings: sortFindings(findings),
+  ...(content ? { content } : {}),
+});
+
+const run = (record: RunRecord, output: CommandOutput): RunResult => ({ ...record, output });
+
+/** The review's sections from its studies, each run recorded with the command line that computes the same output. */
+function studiedSections(p: ReviewParams, study: ReviewStudy): Map<SectionId, SectionResult> {
+  const sections = new Map<SectionId, SectionResult>();
+  if (study.backtest) sections.set('backtest', complete('backtest', [run(backtestRun(p), backtestOutput(study.backtest))], study.backtest.findings.filter((f) => f.period === undefined || f.period === p.quarter)));
+  if (study.lossRatios) {
+    const ultimate = study.lossRatios.ultimates?.method ?? null;
+    sections.set('lossratio', complete('lossratio', [run(lossratioRun(p, study.year, ultimate), lossratioOutput(study.lossRatios))], study.lossRatios.findings));
+  }
+  if (study.expense) sections.set('expense', complete('expense', [run(expenseRun(p), expenseOutput(study.expense))], study.expense.findings));
+  if (study.eligibility) sections.set('eligibility', complete('eligibility', [run(eligibilityRun(p), eligibilityOutput(study.eligibility))], study.eligibility.findings));
+  const sat = study.satisfaction;
+  if (sat !== null) {
+    if (sat.status === 'complete') {
+      sections.set('satisfaction', complete('satisfaction', sat.analyses.map(({ by, analysis }) => run(icsiRun(p, sat.survey, sat.model, by), icsiOutput(analysis, [sat.survey, sat.model]))), []));
+    } else {
+      sections.set('satisfaction', { id: 'satisfaction', command: SECTION_COMMAND.satisfaction, status: 'not-applicable', reason: sat.status, detail: sat.detail, runs: [], findings: [] });
+    }
+  }
+  if (study.service) {
+    const { study: service, calendar, inputs } = study.service;
+    sections.set('service', complete('service', [run(serviceRun(p), serviceOutput(service, study.rulebook, calendar, inputs))], service.findings));
+  }
+  const { registration, traceability } = study;
+  if (registration || traceability) {
+    const runs = [
+      ...(registration ? [run(registrationRun(p), registrationOutput(registration.result, registration.inputs, study.rulebook))] : []),
+      ...(traceability ? [run(traceabilityRun(p), traceabilityOutput(traceability.result, traceability.inputs, study.rulebook))] : []),
+    ];
+    const findings = [...(registration?.result.findings ?? []), ...(traceability?.result.findings ?? [])];
+    const content = salesConductContent({ registration: registration?.result ?? null, traceability: traceability?.result ?? null }, wording(p.lang));
+    sections.set('conduct', { ...complete('conduct', runs, findings, content), command: runs[0].command });
+  }
+  return sections;
 }
 
 /**
- * Computes a quarterly review: runs each section's command through its public `run()` with the
- * arguments planned by `planReview`, collects the findings, and builds the backtest section in
- * the structure of S1 annex 2 and the service section's study (S1 §6). A section whose command
- * this version of the workbench lacks is marked unavailable, never filled in. The sales conduct section, present when the data folder
- * has its tables, runs its commands' studies in process (`composeSalesConduct`) and keeps their
- * results, from which its content is built (`salesConductContent`).
- * @param lookup finds a command by name (the `awb` commands; tests pass stand-ins)
+ * Computes a quarterly review: the library's review study (`review` of src/studies) on the data
+ * folder opened once, each section's study presented as the `awb` command that computes it on its
+ * own would present it (the same JSON, tables and charts, recorded with that command line), the
+ * backtest section in the structure of S1 annex 2 and the service section's study (S1 §6), and
+ * the sales conduct section's content built from its studies.
+ * @param standIns sections computed otherwise (tests); a stand-in answering null marks its section unavailable
  * @throws InputError for bad input in any section (a review is never filed with a section that
  * failed on bad data).
  */
-export async function composeReview(p: ReviewParams, progress: Progress, lookup: CommandLookup): Promise<Review> {
-  const rulebook = loadRulebook(p.rules ?? undefined);
-  const read = readOptionsOf(p);
-  // Each data folder is opened once: the sections' studies and the backtest annex share its tables.
-  const opened = new Map<string, Promise<Data>>();
-  const open = (dir: string, options: ReadOptions): Promise<Data> => {
-    const key = JSON.stringify([dir, options.encoding ?? null, options.headerRow ?? null]);
-    let data = opened.get(key);
-    if (!data) opened.set(key, (data = openData(dir, options)));
-    return data;
-  };
-  // The survey's grouping columns decide the satisfaction runs; it is read only when there is a command to run.
-  const plans = await planReview(p, (await lookup(SECTION_COMMAND.satisfaction)) ? (survey) => surveyGroupColumns(survey, read) : async () => [], await open(p.data, read));
+export async function composeReview(p: ReviewParams, progress: Progress, standIns: SectionStandIns = {}): Promise<Review> {
+  const data = await openData(p.data, readOptionsOf(p));
+  const stoodIn = new Map<SectionId, StandInSection | null>();
+  for (const [id, standIn] of Object.entries(standIns) as [SectionId, (p: ReviewParams, data: Data) => Promise<StandInSection | null>][]) stoodIn.set(id, await standIn(p, data));
+  const studied = SECTIONS.filter((id) => !stoodIn.has(id));
+  const study = await studyReview(data, { quarter: p.quarter, rules: loadRulebook(p.rules ?? undefined), surveyModel: p.survey_model, calendar: p.calendar ?? null, sections: studied, progress });
+  return presentReview(p, data, study, stoodIn);
+}
+
+/**
+ * The review of a review study already computed (`review` of src/studies, as a notebook runs it):
+ * each section's study presented as the `awb` command that computes it on its own would present
+ * it, recorded with that command line; the backtest section in the structure of S1 annex 2.
+ * @param data the data folder the study ran on (the annex reads its products and finance)
+ * @param stoodIn sections computed otherwise, in place of the study's (tests)
+ * @throws InputError when the study is not of the parameters' quarter, or for a bad products or finance table.
+ * @example const study = await review(data, { quarter }); renderReview(await presentReview(params, data, study), SILENT_PROGRESS)
+ */
+export async function presentReview(p: ReviewParams, data: Data, study: ReviewStudy, stoodIn: ReadonlyMap<SectionId, StandInSection | null> = new Map()): Promise<Review> {
+  if (study.quarter !== p.quarter) throw new InputError({ argument: 'quarter' }, `the quarter the review study was computed for (${study.quarter})`, p.quarter);
+  const rulebook = study.rulebook;
+  const fromStudies = studiedSections(p, study);
   const sections: SectionResult[] = [];
-  const inputs = new Set<string>();
-  let total = 0;
-  for (const plan of plans) if ('runs' in plan && (plan.id === 'conduct' || (await lookup(plan.command)))) total += plan.runs.length;
-  let done = 0;
-  for (const plan of plans) {
-    if (plan.id === 'conduct' && 'runs' in plan) {
-      done += plan.runs.length;
-      progress.start(`review ${done}/${total}: sales conduct`, 1);
-      const { runs, results } = await composeSalesConduct(plan.runs);
-      progress.tick();
-      progress.stop();
-      for (const input of runs.flatMap((r) => r.output.inputs)) inputs.add(input);
-      const findings = sortFindings(runs.flatMap((r) => runFindings(r.output)));
-      sections.push({ id: plan.id, command: plan.command, status: 'complete', reason: null, detail: null, runs, findings, content: salesConductContent(results, wording(p.lang)) });
-      continue;
+  for (const id of SECTIONS) {
+    if (stoodIn.has(id)) {
+      const standIn = stoodIn.get(id)!;
+      const command = SECTION_COMMAND[id];
+      if (standIn === null) sections.push({ id, command, status: 'unavailable', reason: 'command-missing', detail: null, runs: [], findings: [] });
+      else if ('notApplicable' in standIn) sections.push({ id, command, status: 'not-applicable', reason: standIn.notApplicable, detail: standIn.detail, runs: [], findings: [] });
+      else sections.push(complete(id, standIn.runs, standIn.findings));
+    } else {
+      const section = fromStudies.get(id);
+      if (section) sections.push(section);
     }
-    const spec = await lookup(plan.command);
-    if ('skip' in plan) {
-      sections.push({ id: plan.id, command: plan.command, status: 'not-applicable', reason: plan.skip, detail: plan.detail, runs: [], findings: [] });
-      continue;
-    }
-    if (!spec) {
-      sections.push({ id: plan.id, command: plan.command, status: 'unavailable', reason: 'command-missing', detail: null, runs: [], findings: [] });
-      continue;
-    }
-    const runs: RunResult[] = [];
-    for (const run of plan.runs) {
-      done++;
-      progress.start(`review ${done}/${total}: ${run.id}`, 1);
-      const { params } = commandParams(spec, run.argv);
-      const output = await spec.run(params, { progress: labelled(progress, `${done}/${total} ${run.id}`), commands: lookup, openData: open });
-      progress.tick();
-      progress.stop();
-      for (const input of output.inputs) inputs.add(input);
-      runs.push({ id: run.id, command: run.command, argv: run.argv, parameters: params, output });
-    }
-    const all = runs.flatMap((r) => runFindings(r.output));
-    const findings = plan.id === 'backtest' ? all.filter((f) => f.period === undefined || f.period === p.quarter) : all;
-    sections.push({ id: plan.id, command: plan.command, status: 'complete', reason: null, detail: null, runs, findings: sortFindings(findings) });
   }
-  const backtest = sections.find((s) => s.id === 'backtest' && s.status === 'complete');
-  let annex: BacktestAnnex | null = null;
-  if (backtest) {
-    annex = await backtestAnnex(await open(p.data, read), p.quarter, backtest.runs[0].output);
-    for (const input of annex.inputs) inputs.add(input);
-  }
-  let service: ServiceStandards | null = null;
-  if (sections.some((s) => s.id === 'service' && s.status === 'complete')) {
-    const studied = await studyServiceStandards({ data: p.data, period: p.quarter, rules: p.rules, calendar: p.calendar ?? null, read });
-    service = studied.study;
-    for (const input of studied.inputs) inputs.add(input);
-  }
+  const inputs = new Set(sections.flatMap((s) => s.runs.flatMap((r) => r.output.inputs)));
+  const backtestStandIn = stoodIn.get('backtest');
+  const annexSource = study.backtest ?? (backtestStandIn && 'runs' in backtestStandIn ? backtestStandIn.backtest : undefined);
+  const annex = annexSource ? await backtestAnnex(data, p.quarter, annexSource) : null;
+  for (const input of annex?.inputs ?? []) inputs.add(input);
   return {
     params: p,
     rulebook,
     sections,
     findings: sortFindings(sections.flatMap((s) => s.findings)),
     annex,
-    service,
+    service: study.service?.study ?? null,
     inputs: [...inputs].sort(),
   };
 }

@@ -1,15 +1,30 @@
 export { quarterlyReview, renderReview } from './quarterlyReview';
-export { composeReview, type Review, type SectionResult, type RunResult } from './composeReview';
-export { planReview, latestCompleteYear, quarterEndDate, SECTIONS, SECTION_COMMAND, type ReviewParams, type SectionId, type SectionPlan, type PlannedRun } from './reviewPlan';
-export { backtestAnnex, type BacktestAnnex, type ScopeRow, type IndicatorRow } from './backtestAnnex';
+export { composeReview, presentReview, type Review, type SectionResult, type RunResult, type StandInSection, type SectionStandIns } from './composeReview';
+export {
+  latestCompleteYear,
+  quarterEndDate,
+  SECTIONS,
+  SECTION_COMMAND,
+  backtestRun,
+  lossratioRun,
+  expenseRun,
+  eligibilityRun,
+  icsiRun,
+  serviceRun,
+  registrationRun,
+  traceabilityRun,
+  type ReviewParams,
+  type SectionId,
+  type RunRecord,
+} from './reviewPlan';
+export { backtestAnnex, type BacktestAnnex, type AnnexBacktest, type AnnexCell, type AnnexMeasure, type ScopeRow, type IndicatorRow } from './backtestAnnex';
 export { reviewHtml, reviewDocument, displayNumber } from './reviewHtml';
 export { printPdf, printDocument, destinationPages, type PrintOptions } from './printPdf';
 export { documentHtml, type DocumentSpec, type DocumentSection, type DocumentBlock, type DocumentCover, type DocumentWording, type SignOff } from './document';
 export { tableHtml, splitColumns } from './tableHtml';
-export { runFindings } from './runFindings';
 export { wording, LANGS, type Lang } from './labels';
 export { serviceSectionContent, type ServiceSectionContent, type SectionTable } from './serviceSection';
-export { salesConductContent, composeSalesConduct, type SalesConductResults } from './salesConductSection';
+export { salesConductContent, type SalesConductResults } from './salesConductSection';
 export type { ContentBlock, SectionContent } from './sectionContent';
 export { composeAnnualReport, ANNUAL_OPTIONAL_TABLES, type AnnualReport, type AnnualReportOptions, type AnnualOptionalTable } from './annualReport';
 export { renderAnnualReport, fileAnnualReport, annualReportParameters } from './annualReportFiling';

@@ -10,7 +10,7 @@ import { countBySeverity, SEVERITIES } from '../rules/finding';
 import { findingRows } from '../rules/findingRows';
 import { FINDINGS_TABLE } from '../rules/findingsTable';
 import type { TableDeclaration } from '../present/column';
-import { composeReview, type Review } from './composeReview';
+import { composeReview, type Review, type SectionStandIns } from './composeReview';
 import { wording } from './labels';
 import { printDocument } from './printPdf';
 import { reviewHtml } from './reviewHtml';
@@ -78,7 +78,7 @@ function reviewTextZh(review: Review, files: readonly string[]): string {
  * `sections`, and the backtest annex's `backtest_scope` and `backtest_indicators`). The same
  * review gives the same bytes.
  * @throws Error when Chromium cannot print the PDF.
- * @example const output = await renderReview(await composeReview(params, SILENT_PROGRESS, findCommand), SILENT_PROGRESS);
+ * @example const output = await renderReview(await composeReview(params, SILENT_PROGRESS), SILENT_PROGRESS);
  */
 export async function renderReview(review: Review, progress: Progress): Promise<CommandOutput> {
   const p = review.params;
@@ -128,11 +128,12 @@ export async function renderReview(review: Review, progress: Progress): Promise<
 }
 
 /**
- * The chief actuary's quarterly review (`awb review`): composes the sections from the commands'
- * outputs (`composeReview`) and renders the report and its evidence (`renderReview`).
- * The section commands are found through `context.commands` (the `awb` commands; tests pass stand-ins).
+ * The chief actuary's quarterly review (`awb review`): computes the sections by the library's
+ * studies on the data folder opened once (`composeReview`) and renders the report and its
+ * evidence (`renderReview`).
+ * @param standIns sections computed otherwise (tests stand in for sections this way)
  * @throws InputError for bad input in any section; Error when Chromium cannot print.
  */
-export async function quarterlyReview(p: ReviewParams, context: RunContext): Promise<CommandOutput> {
-  return renderReview(await composeReview(p, context.progress, context.commands), context.progress);
+export async function quarterlyReview(p: ReviewParams, context: RunContext, standIns: SectionStandIns = {}): Promise<CommandOutput> {
+  return renderReview(await composeReview(p, context.progress, standIns), context.progress);
 }

@@ -1,11 +1,15 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { formatDay } from '../data/dates';
-import { periodEnd, periodYear, type Quarter, quarterNumber } from '../data/period';
-import { findTableFile } from '../data/readTable';
-import { type Data, openData } from '../studies/openData';
-import { type ReadParams, readArgv, readOptionsOf } from '../commands/readOptions';
+import { periodEnd, type Quarter } from '../data/period';
+import type { CommandParams } from '../commands/command';
+import { type ReadParams, readArgv } from '../commands/readOptions';
+import type { ReserveMethod } from '../lossratio/reserveEstimate';
+import { MIN_GROUP_RESPONDENTS } from '../satisfaction/surveyDataWarnings';
+import type { GroupColumn } from '../satisfaction/surveyMatrix';
 import type { Lang } from './labels';
+
+import { REVIEW_SECTIONS, type ReviewSection } from '../studies/review';
+
+export { latestCompleteYear } from '../studies/review';
 
 /** The recorded parameters of `awb review`. */
 export type ReviewParams = {
@@ -13,7 +17,7 @@ export type ReviewParams = {
   readonly data: string;
   readonly quarter: Quarter;
   readonly lang: Lang;
-  /** A rulebook file passed on to every command, or null for the shipped one. */
+  /** A rulebook file used by every section, or null for the shipped one. */
   readonly rules: string | null;
   /** The survey's model file, or null for survey_model.json beside the survey. */
   readonly survey_model: string | null;
@@ -26,23 +30,10 @@ export type ReviewParams = {
 } & Partial<ReadParams>;
 
 /** The sections of the review, in the order they appear. */
-export const SECTIONS = ['backtest', 'lossratio', 'expense', 'eligibility', 'satisfaction', 'service', 'conduct'] as const;
-export type SectionId = (typeof SECTIONS)[number];
+export const SECTIONS = REVIEW_SECTIONS;
+export type SectionId = ReviewSection;
 
-/** One command run that a section is built from: the command and its command-line arguments. */
-export interface PlannedRun {
-  /** Names the run's tables and charts in the bundle (`<id>_<name>`). */
-  readonly id: string;
-  readonly command: string;
-  readonly argv: readonly string[];
-}
-
-/** A section to compute, or one that does not apply to this data folder (and why). */
-export type SectionPlan =
-  | { readonly id: SectionId; readonly command: string; readonly runs: readonly PlannedRun[] }
-  | { readonly id: SectionId; readonly command: string; readonly skip: 'no-survey' | 'no-survey-model'; readonly detail: string };
-
-/** The command each section is computed by. */
+/** The `awb` command that computes the same figures as a section, named in its record. */
 export const SECTION_COMMAND: Readonly<Record<SectionId, string>> = {
   backtest: 'backtest',
   lossratio: 'lossratio',
@@ -53,86 +44,105 @@ export const SECTION_COMMAND: Readonly<Record<SectionId, string>> = {
   conduct: 'registration',
 };
 
+/**
+ * The record of one study a section ran: the `awb` command line that computes the same output on
+ * its own, and that command's parameters (as its command line parses them), for the review's
+ * result.json. The review itself calls the studies; the record lets a reader rerun one section.
+ */
+export interface RunRecord {
+  /** Names the run's tables and charts in the bundle (`<id>_<name>`). */
+  readonly id: string;
+  readonly command: string;
+  readonly argv: readonly string[];
+  readonly parameters: CommandParams;
+}
+
 /** Last day of the quarter, ISO (`2025Q4` → `2025-12-31`): the backtest's as-of date. */
 export function quarterEndDate(quarter: Quarter): string {
   return formatDay(periodEnd(quarter));
 }
 
-/**
- * The latest calendar year complete at the end of the quarter (the loss-ratio rules judge
- * complete years, S2): the quarter's own year for a fourth quarter, else the year before.
- * @example latestCompleteYear('2025Q4') // 2025; latestCompleteYear('2025Q3') // 2024
- */
-export function latestCompleteYear(quarter: Quarter): number {
-  return quarterNumber(quarter) === 4 ? periodYear(quarter) : periodYear(quarter) - 1;
+const readOf = (p: ReviewParams) => ({ encoding: p.encoding ?? null, header_row: p.header_row ?? null });
+const rulesArgv = (p: ReviewParams) => (p.rules === null ? [] : ['--rules', p.rules]);
+const dataArgv = (p: ReviewParams) => ['--data', p.data, ...readArgv(p)];
+
+/** `awb backtest --data D --basis calendar-quarter --as-of <quarter end>`. */
+export function backtestRun(p: ReviewParams): RunRecord {
+  const asOf = quarterEndDate(p.quarter);
+  return {
+    id: 'backtest',
+    command: 'backtest',
+    argv: [...dataArgv(p), '--basis', 'calendar-quarter', '--as-of', asOf, ...rulesArgv(p)],
+    parameters: { data: p.data, engine: null, basis: 'calendar-quarter', as_of: asOf, from: null, by: [], indicators: [], products: [], age_band: 5, rules: p.rules, ...readOf(p) },
+  };
 }
 
-/**
- * `--ultimate <method>` for the loss-ratio section when the data folder has a claims triangle:
- * Bornhuetter–Ferguson when every short-term product (term ≤ 12 months) has a pricing loss ratio,
- * else Cape Cod (its a priori comes from the triangle); none without a triangle.
- */
-async function ultimateArgs(data: Data): Promise<string[]> {
-  if (!data.file('triangle') || !data.file('products')) return [];
-  const rows = (await data.table('products')).rows.filter((r) => r.term_months <= 12);
-  return ['--ultimate', rows.every((r) => r.expected_loss_ratio !== null) ? 'bf' : 'capecod'];
+/** `awb lossratio --data D --year <latest complete year>`, with `--ultimate <method>` when the folder has a claims triangle. */
+export function lossratioRun(p: ReviewParams, year: number, ultimate: ReserveMethod | null): RunRecord {
+  return {
+    id: 'lossratio',
+    command: 'lossratio',
+    argv: [...dataArgv(p), '--year', String(year), ...(ultimate === null ? [] : ['--ultimate', ultimate]), ...rulesArgv(p)],
+    parameters: { data: p.data, rules: p.rules, year, ultimate, mature_at: 0.9, triangle_products: null, ...readOf(p) },
+  };
 }
 
-/**
- * Plans the command runs of a quarterly review. Each section is the output of one public `awb`
- * command run with the arguments a user would type, so the review composes exactly what the
- * commands compute:
- * - backtest: `backtest --data D --basis calendar-quarter --as-of <quarter end>`
- * - lossratio: `lossratio --data D --year <latest complete year>`, with `--ultimate bf` when the
- *   folder has a claims triangle (the immature accident years by Bornhuetter–Ferguson on the pricing
- *   loss ratios), or `--ultimate capecod` when a short-term product has no `expected_loss_ratio`
- * - expense: `expense --data D`
- * - eligibility: `eligibility --data D --quarter Q`
- * - satisfaction: `icsi --survey D/survey.csv --model M --by <group>` for each of company, region
- *   and stage that the survey has (S3: indices by company, region and business stage)
- * - service, only when the data folder has a service_events table: `service --data D --quarter Q`
- *   (S1 §6 time limits; `--calendar FILE` passed on when given)
- * - conduct (sales conduct, only when the data folder has its tables): `registration --data D
- *   --as-of <quarter end>` when it has sales_staff_registry and sales_staff_statistics, and
- *   `traceability --data D --quarter Q` when it has recordings
- * `--rules FILE` is passed to every rule-based command when given; `--encoding` and `--header-row`
- * to every command.
- * @param surveyGroups the grouping columns present in the survey (company, region, stage)
- * @param folder the data folder opened for the review (its products decide `--ultimate`); default
- * `p.data` opened with the review's reading options
- */
-export async function planReview(p: ReviewParams, surveyGroups: (survey: string) => Promise<readonly string[]>, folder?: Data): Promise<SectionPlan[]> {
-  const rules = p.rules === null ? [] : ['--rules', p.rules];
-  const data = ['--data', p.data, ...readArgv(p)];
-  const plans: SectionPlan[] = [
-    { id: 'backtest', command: 'backtest', runs: [{ id: 'backtest', command: 'backtest', argv: [...data, '--basis', 'calendar-quarter', '--as-of', quarterEndDate(p.quarter), ...rules] }] },
-    { id: 'lossratio', command: 'lossratio', runs: [{ id: 'lossratio', command: 'lossratio', argv: [...data, '--year', String(latestCompleteYear(p.quarter)), ...(await ultimateArgs(folder ?? (await openData(p.data, readOptionsOf(p))))), ...rules] }] },
-    { id: 'expense', command: 'expense', runs: [{ id: 'expense', command: 'expense', argv: [...data, ...rules] }] },
-    { id: 'eligibility', command: 'eligibility', runs: [{ id: 'eligibility', command: 'eligibility', argv: [...data, '--quarter', p.quarter, ...rules] }] },
-  ];
-  const survey = findTableFile(p.data, 'survey');
-  if (!survey) {
-    plans.push({ id: 'satisfaction', command: 'icsi', skip: 'no-survey', detail: p.data });
-  } else {
-    const model = p.survey_model ?? join(dirname(survey), 'survey_model.json');
-    if (!existsSync(model)) {
-      plans.push({ id: 'satisfaction', command: 'icsi', skip: 'no-survey-model', detail: survey });
-    } else {
-      const groups = await surveyGroups(survey);
-      const base = ['--survey', survey, '--model', model, ...readArgv(p)];
-      const runs = groups.length === 0 ? [{ id: 'icsi', command: 'icsi', argv: base }] : groups.map((g) => ({ id: `icsi_${g}`, command: 'icsi', argv: [...base, '--by', g] }));
-      plans.push({ id: 'satisfaction', command: 'icsi', runs });
-    }
-  }
-  if (findTableFile(p.data, 'service_events')) {
-    const calendar = p.calendar ? ['--calendar', p.calendar] : [];
-    plans.push({ id: 'service', command: 'service', runs: [{ id: 'service', command: 'service', argv: [...data, '--quarter', p.quarter, ...rules, ...calendar] }] });
-  }
-  const conduct: PlannedRun[] = [];
-  if (findTableFile(p.data, 'sales_staff_registry') && findTableFile(p.data, 'sales_staff_statistics')) {
-    conduct.push({ id: 'registration', command: 'registration', argv: [...data, '--as-of', quarterEndDate(p.quarter), ...rules] });
-  }
-  if (findTableFile(p.data, 'recordings')) conduct.push({ id: 'traceability', command: 'traceability', argv: [...data, '--quarter', p.quarter, ...rules] });
-  if (conduct.length > 0) plans.push({ id: 'conduct', command: conduct[0].command, runs: conduct });
-  return plans;
+/** `awb expense --data D`. */
+export function expenseRun(p: ReviewParams): RunRecord {
+  return { id: 'expense', command: 'expense', argv: [...dataArgv(p), ...rulesArgv(p)], parameters: { data: p.data, rules: p.rules, ...readOf(p) } };
+}
+
+/** `awb eligibility --data D --quarter Q`. */
+export function eligibilityRun(p: ReviewParams): RunRecord {
+  return { id: 'eligibility', command: 'eligibility', argv: [...dataArgv(p), '--quarter', p.quarter, ...rulesArgv(p)], parameters: { data: p.data, rules: p.rules, quarter: p.quarter, ...readOf(p) } };
+}
+
+/** `awb icsi --survey S --model M [--by G]`: the satisfaction index of the whole survey or by a grouping column. */
+export function icsiRun(p: ReviewParams, survey: string, model: string, by: GroupColumn | null): RunRecord {
+  return {
+    id: by === null ? 'icsi' : `icsi_${by}`,
+    command: 'icsi',
+    argv: ['--survey', survey, '--model', model, ...readArgv(p), ...(by === null ? [] : ['--by', by])],
+    parameters: {
+      survey,
+      model,
+      scheme: 'path',
+      scaled: true,
+      missing: 'mean',
+      by,
+      bootstrap: 0,
+      seed: 1,
+      compare: null,
+      permutations: 1000,
+      ipma: null,
+      threads: null,
+      min_group: MIN_GROUP_RESPONDENTS,
+      ...readOf(p),
+      missing_codes: [],
+      scale: null,
+      consistent: false,
+    },
+  };
+}
+
+/** `awb service --data D --quarter Q` (S1 §6 time limits; `--calendar FILE` when given). */
+export function serviceRun(p: ReviewParams): RunRecord {
+  const calendar = p.calendar ?? null;
+  return {
+    id: 'service',
+    command: 'service',
+    argv: [...dataArgv(p), '--quarter', p.quarter, ...rulesArgv(p), ...(calendar === null ? [] : ['--calendar', calendar])],
+    parameters: { data: p.data, period: p.quarter, as_of: null, by: 'region', rules: p.rules, calendar, ...readOf(p) },
+  };
+}
+
+/** `awb registration --data D --as-of <quarter end>`. */
+export function registrationRun(p: ReviewParams): RunRecord {
+  const asOf = quarterEndDate(p.quarter);
+  return { id: 'registration', command: 'registration', argv: [...dataArgv(p), '--as-of', asOf, ...rulesArgv(p)], parameters: { data: p.data, as_of: asOf, rules: p.rules, ...readOf(p) } };
+}
+
+/** `awb traceability --data D --quarter Q`. */
+export function traceabilityRun(p: ReviewParams): RunRecord {
+  return { id: 'traceability', command: 'traceability', argv: [...dataArgv(p), '--quarter', p.quarter, ...rulesArgv(p)], parameters: { data: p.data, quarter: p.quarter, rules: p.rules, ...readOf(p) } };
 }

@@ -1,6 +1,3 @@
-import { runRegistration, registrationCommand } from '../commands/registration';
-import { runTraceability, traceabilityCommand } from '../commands/traceability';
-import { commandParams } from '../commands/commandOptions';
 import type { RecordingTraceability, TraceGroup } from '../conduct/recordingTraceability';
 import type { RegistrationGroup, RegistrationReconciliation } from '../conduct/reconcileRegistration';
 import { mostMissing } from '../conduct/registrationTables';
@@ -10,9 +7,7 @@ import type { TableRow } from '../evidence/csv';
 import { type Fraction, fraction, fractionToDec, fractionToNumber } from '../money/fraction';
 import { groupThousands } from '../money/groupThousands';
 import { percentText } from '../rules/percentText';
-import type { RunResult } from './composeReview';
 import type { Wording } from './labels';
-import type { PlannedRun } from './reviewPlan';
 import type { ContentBlock, SectionContent } from './sectionContent';
 
 /** The library results the sales conduct section shows; a part is null when the data folder lacks its tables. */
@@ -116,30 +111,4 @@ export function salesConductContent(results: SalesConductResults, w: Wording): S
     ...(results.registration ? registrationBlocks(results.registration, w) : [{ kind: 'paragraph' as const, text: w.conduct.noRegistration }]),
     ...(results.traceability ? traceabilityBlocks(results.traceability, w) : [{ kind: 'paragraph' as const, text: w.conduct.noTraceability }]),
   ];
-}
-
-/**
- * Computes the sales conduct section's runs — `awb registration` and `awb traceability` with the
- * arguments the review plans, parsed as the command line parses them — through the same study
- * functions the commands run, keeping the library results for the section's content.
- * @throws InputError for bad input in either run.
- */
-export async function composeSalesConduct(runs: readonly PlannedRun[]): Promise<{ readonly runs: RunResult[]; readonly results: SalesConductResults }> {
-  const done: RunResult[] = [];
-  let registration: RegistrationReconciliation | null = null;
-  let traceability: RecordingTraceability | null = null;
-  for (const run of runs) {
-    if (run.command === 'registration') {
-      const { params } = commandParams(registrationCommand, run.argv);
-      const { result, output } = await runRegistration(params);
-      registration = result;
-      done.push({ id: run.id, command: run.command, argv: run.argv, parameters: params, output });
-    } else {
-      const { params } = commandParams(traceabilityCommand, run.argv);
-      const { result, output } = await runTraceability(params);
-      traceability = result;
-      done.push({ id: run.id, command: run.command, argv: run.argv, parameters: params, output });
-    }
-  }
-  return { runs: done, results: { registration, traceability } };
 }

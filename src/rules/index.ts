@@ -1,4 +1,4 @@
-export { SEVERITIES, type Severity, type Finding, type FindingValue, citationText, makeFinding, sortFindings } from './finding';
+export { SEVERITIES, type Severity, type Finding, type FindingValue, citationText, makeFinding, sortFindings, countBySeverity } from './finding';
 export {
   type Rule,
   type RuleCitation,

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { InputError } from '../data/InputError';
 import { Dec } from '../money/decimal';
 import type { Comparison } from '../money/ratio';
@@ -50,6 +49,24 @@ export interface Rulebook {
 /** The rulebook shipped with the workbench (works from both src/ and dist/). */
 export const DEFAULT_RULEBOOK_PATH = resolve(__dirname, '..', '..', 'src', 'rules', 'default-rulebook.yaml');
 
+/** The shipped rulebook parsed at build time (`scripts/compileRulebook.js`), beside its YAML source. */
+const PRECOMPILED_PATH = resolve(__dirname, '..', '..', 'src', 'rules', 'default-rulebook.json');
+
+/**
+ * The shipped rulebook's document from its precompiled JSON, when that JSON was compiled from the
+ * YAML as it is now (same SHA-256); undefined otherwise, and the YAML is parsed.
+ */
+function precompiled(sha256: string): unknown {
+  if (!existsSync(PRECOMPILED_PATH)) return undefined;
+  const compiled = JSON.parse(readFileSync(PRECOMPILED_PATH, 'utf8')) as { readonly source_sha256?: unknown; readonly document?: unknown };
+  return compiled.source_sha256 === sha256 ? compiled.document : undefined;
+}
+
+/** Parses YAML text; the parser is loaded on first use (the shipped rulebook is read from its precompiled JSON). */
+function parseYaml(text: string): unknown {
+  return (require('yaml') as typeof import('yaml')).parse(text);
+}
+
 /**
  * Loads and checks a rulebook file (YAML or JSON). A file that claims the shipped rulebook's id
  * and version with other bytes is marked `modified` (its version reads "2026.11.2 (modified)").
@@ -61,11 +78,14 @@ export const DEFAULT_RULEBOOK_PATH = resolve(__dirname, '..', '..', 'src', 'rule
 export function loadRulebook(path: string = DEFAULT_RULEBOOK_PATH): Rulebook {
   if (!existsSync(path)) throw new InputError({ file: path }, 'an existing rulebook file (YAML)');
   const bytes = readFileSync(path);
-  let doc: unknown;
-  try {
-    doc = parseYaml(bytes.toString('utf8'));
-  } catch (error) {
-    throw new InputError({ file: path }, `a YAML rulebook (${(error as Error).message.split('\n')[0]})`);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  let doc = path === DEFAULT_RULEBOOK_PATH ? precompiled(sha256) : undefined;
+  if (doc === undefined) {
+    try {
+      doc = parseYaml(bytes.toString('utf8'));
+    } catch (error) {
+      throw new InputError({ file: path }, `a YAML rulebook (${(error as Error).message.split('\n')[0]})`);
+    }
   }
   const d = doc as Record<string, unknown> | null;
   if (!d || typeof d !== 'object' || !Array.isArray(d.rules)) throw new InputError({ file: path }, 'a rulebook with id, version and a list of rules');
@@ -98,7 +118,6 @@ export function loadRulebook(path: string = DEFAULT_RULEBOOK_PATH): Rulebook {
       parameters: (r.parameters ?? {}) as Record<string, unknown>,
     } satisfies Rule;
   });
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
   const shipped = path === DEFAULT_RULEBOOK_PATH ? null : shippedIdentity();
   const modified = shipped !== null && shipped.id === String(d.id) && shipped.version === String(d.version) && shipped.sha256 !== sha256;
   return {

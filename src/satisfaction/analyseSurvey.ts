@@ -22,7 +22,7 @@ import { type Reliability, reliability } from './reliability';
 import { MIN_GROUP_RESPONDENTS, publishedGrouping, type SuppressedGroups, surveyDataWarnings } from './surveyDataWarnings';
 import type { ReplicateProblem } from './replicates';
 import { constructIndices, indexWeights, itemMeans } from './satisfactionIndex';
-import { type GroupColumn, type MissingReport, type MissingTreatment, surveyMatrix } from './surveyMatrix';
+import { type GroupColumn, type MissingReport, type MissingTreatment, type SurveyMatrix, surveyMatrix } from './surveyMatrix';
 import type { ItemScale, SurveyModel } from './surveyModel';
 
 /** Options of a survey analysis (the `awb icsi` options). */
@@ -125,21 +125,43 @@ function failure(table: Table<SurveyRow>, fit: Exclude<ReturnType<typeof estimat
   }
 }
 
+/** A survey's whole-sample PLS estimate: what every analysis of the survey with the same estimation options shares. */
+export interface SurveyFit {
+  readonly table: Table<SurveyRow>;
+  readonly model: SurveyModel;
+  readonly design: PathDesign;
+  readonly matrix: SurveyMatrix;
+  readonly fit: PlsFit;
+}
+
+/**
+ * Estimates the PLS path model on the whole survey, once, for several analyses that differ only
+ * in their grouping, bootstrap or comparison (the quarterly review's indices by company, region and stage).
+ * @throws InputError for bad survey data or a survey on which the model cannot be estimated.
+ * @example const shared = fitSurvey(table, model, DEFAULT_ANALYSIS_OPTIONS); await analyseSurvey(table, model, { ...DEFAULT_ANALYSIS_OPTIONS, by: 'region' }, shared)
+ */
+export function fitSurvey(table: Table<SurveyRow>, model: SurveyModel, options: SurveyAnalysisOptions): SurveyFit {
+  const design = pathDesign(model);
+  const matrix = surveyMatrix(table, options.scale ? { ...model, scale: options.scale } : model, design, options.missing, options.missingCodes ?? []);
+  const fit = estimatePls(design, weightedMoments(matrix.values, matrix.p, matrix.weights), { ...DEFAULT_PLS_OPTIONS, scheme: options.scheme, scaled: options.scaled });
+  if (!fit.ok) throw failure(table, fit);
+  return { table, model, design, matrix, fit };
+}
+
 /**
  * Analyses a survey with a PLS path model: estimation, reliability and validity, warnings, the
  * 0–100 indices (whole survey and each group), importance-performance maps, and optionally a
  * bootstrap and a permutation comparison of two groups. The CLI (`awb icsi`) and the notebooks
  * both call this.
+ * @param shared the whole-sample estimate from `fitSurvey` on the same table, model and estimation
+ * options (scheme, scaling, missing answers, scale), when several analyses share it
  * @throws InputError for bad survey data (see `surveyMatrix`), an option naming an unknown group
  * or construct, or a survey on which the model cannot be estimated.
  * @example await analyseSurvey(await loadTable('survey.csv', 'survey'), loadSurveyModel('survey_model.json'), { ...DEFAULT_ANALYSIS_OPTIONS, by: 'region' })
  */
-export async function analyseSurvey(table: Table<SurveyRow>, model: SurveyModel, options: SurveyAnalysisOptions): Promise<SurveyAnalysis> {
-  const design = pathDesign(model);
-  const matrix = surveyMatrix(table, options.scale ? { ...model, scale: options.scale } : model, design, options.missing, options.missingCodes ?? []);
+export async function analyseSurvey(table: Table<SurveyRow>, model: SurveyModel, options: SurveyAnalysisOptions, shared?: SurveyFit): Promise<SurveyAnalysis> {
+  const { design, matrix, fit } = shared !== undefined && shared.table === table && shared.model === model ? shared : fitSurvey(table, model, options);
   const plsOptions = { ...DEFAULT_PLS_OPTIONS, scheme: options.scheme, scaled: options.scaled };
-  const fit = estimatePls(design, weightedMoments(matrix.values, matrix.p, matrix.weights), plsOptions);
-  if (!fit.ok) throw failure(table, fit);
   if (options.by !== null && matrix.groupings[options.by] === undefined) {
     throw new InputError({ argument: '--by', file: table.file }, `a column the survey has (${Object.keys(matrix.groupings).join(', ') || 'none of company, region, stage'})`, options.by);
   }

@@ -25,7 +25,7 @@ export { type BootstrapResult, type BootstrapOptions, bootstrapPls } from './boo
 export { type ReplicateProblem, type ReplicateTask, type StatLayout, statLayout, problemLayout } from './replicates';
 export { type ReplicateResults, parallelReplicates } from './parallelReplicates';
 export { type GroupComparison, type ComparedValue, compareGroups } from './groupComparison';
-export { type SurveyAnalysis, type SurveyAnalysisOptions, type GroupIndex, DEFAULT_ANALYSIS_OPTIONS, analyseSurvey } from './analyseSurvey';
+export { type SurveyAnalysis, type SurveyAnalysisOptions, type GroupIndex, DEFAULT_ANALYSIS_OPTIONS, analyseSurvey, fitSurvey, type SurveyFit } from './analyseSurvey';
 export { icsiJson, icsiTables, icsiCharts, icsiText } from './icsiOutput';
 export { icsiTableDeclarations } from './icsiTables';
 export { type GroupGap, type GroupGapOptions, groupGaps, holmAdjusted } from './groupGaps';

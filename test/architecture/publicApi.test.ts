@@ -7,7 +7,7 @@ const ROOT = join(__dirname, '../..');
 
 describe('the public API (src/index.ts)', () => {
   it('exports the data folder, the studies and their result types, charts and evidence', () => {
-    for (const name of ['openData', 'backtest', 'summariseCells', 'expenseCaps', 'eligibility', 'lossRatios', 'icsi', 'fileIcsiReport', 'loadTable', 'aeByGroupFigure', 'showFigure', 'fileEvidence', 'verifyBundle', 'composeReview']) {
+    for (const name of ['openData', 'backtest', 'summariseCells', 'expenseCaps', 'eligibility', 'lossRatios', 'reserve', 'review', 'icsi', 'fileIcsiReport', 'loadTable', 'aeByGroupFigure', 'showFigure', 'fileEvidence', 'verifyBundle', 'composeReview']) {
       expect(typeof (api as Record<string, unknown>)[name], name).toBe('function');
     }
   });

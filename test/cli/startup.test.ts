@@ -9,8 +9,8 @@ import { awb } from './run';
 const ROOT = join(__dirname, '../..');
 const MAIN = join(ROOT, 'dist/cli/main.js');
 
-/** Modules that take most of a cold start: DuckDB, the Chromium driver, the workbook writers, the statistics. */
-const HEAVY = /node_modules\/(@duckdb|playwright-core|exceljs|@e965\/xlsx|danfojs|ml-matrix|jstat|plotly\.js-dist-min)\/|dist\/(satisfaction|engine|backtest|lossratio|report|charts)\//;
+/** Modules that take most of a cold start: DuckDB, the Chromium driver, the workbook writers, the statistics, the YAML parser (the shipped rulebook is precompiled to JSON). */
+const HEAVY = /node_modules\/(@duckdb|playwright-core|exceljs|@e965\/xlsx|danfojs|ml-matrix|jstat|plotly\.js-dist-min|yaml)\/|dist\/(satisfaction|engine|backtest|lossratio|report|charts)\//;
 
 /** Runs the built `awb` and returns the modules it loaded (`npm test` builds dist/ first). */
 function modulesLoaded(...args: string[]): { code: number | null; stdout: string; modules: string[] } {
@@ -49,7 +49,7 @@ describe('awb start-up', () => {
       ['rules'],
       ['cash-value', '--net-premium', '365', '--term-days', '365', '--days-in-force', '100'],
       ['--version'],
-    ])('awb %s loads no DuckDB, Chromium driver, workbook writer or statistics', (...args) => {
+    ])('awb %s loads no DuckDB, Chromium driver, workbook writer, statistics or YAML parser', (...args) => {
       const run = modulesLoaded(...args);
       expect(run.code).toBe(0);
       expect(run.modules.filter((m) => HEAVY.test(m))).toEqual([]);

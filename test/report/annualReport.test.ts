@@ -2,16 +2,20 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync,
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { backtestCommand } from '../../src/commands/backtest';
 import { InputError } from '../../src/data/InputError';
 import { fileEvidence, verifyBundle } from '../../src/commandRegistry';
 import { sha256 } from '../../src/evidence/hash';
 import { readManifest } from '../../src/evidence/verify';
-import { SILENT_PROGRESS } from '../../src/progress';
 import type { Quarter } from '../../src/data/period';
 import { annualReportHtml } from '../../src/report/annualHtml';
 import { type AnnualReport, composeAnnualReport } from '../../src/report/annualReport';
-import { composeReview } from '../../src/report/composeReview';
+import { backtestAnnex } from '../../src/report/backtestAnnex';
+import { openData } from '../../src/studies/openData';
+import { review } from '../../src/studies/review';
+import { shareChromiumInFile } from '../support/sharedChromium';
+
+// One Chromium prints every PDF of this file.
+shareChromiumInFile();
 
 // Each annual report runs four backtests on the 200,000-policy sample and prints through Chromium.
 vi.setConfig({ testTimeout: 600_000, hookTimeout: 900_000 });
@@ -56,9 +60,9 @@ function financeSum(column: string, products: readonly string[], periods: readon
 describe('part 三: the four quarters of the annual report are the four quarterly reviews’ backtests', () => {
   it.each([1, 2, 3, 4])('2025Q%i: products, reinsurance, every indicator’s figures and the measures equal the review’s backtest section', async (n) => {
     const quarter = `2025Q${n}` as Quarter;
-    // The quarterly review of the quarter, with its backtest section computed by awb backtest (other sections left out).
-    const review = await composeReview({ data: SAMPLE, quarter, lang: 'en', rules: null, survey_model: null }, SILENT_PROGRESS, (name) => (name === 'backtest' ? backtestCommand : undefined));
-    const annex = review.annex!;
+    // The quarterly review's backtest section of the quarter (the review study's other sections left out).
+    const data = await openData(SAMPLE);
+    const annex = await backtestAnnex(data, quarter, (await review(data, { quarter, sections: ['backtest'] })).backtest!);
     const filed = report.backtests[n - 1];
     expect(filed.quarter).toBe(quarter);
     expect(filed.as_of).toBe(annex.as_of);

@@ -11,6 +11,10 @@ import { typedTable } from '../../src/present/typedTable';
 import { type DocumentSpec, documentHtml } from '../../src/report/document';
 import { destinationPages, printDocument } from '../../src/report/printPdf';
 import { splitColumns, tableHtml } from '../../src/report/tableHtml';
+import { shareChromiumInFile } from '../support/sharedChromium';
+
+// One Chromium prints every PDF of this file.
+shareChromiumInFile();
 
 vi.setConfig({ testTimeout: 120_000 });
 

@@ -11,6 +11,10 @@ import { fileEvidence } from '../../src/evidence/fileEvidence';
 import { sha256 } from '../../src/evidence/hash';
 import { readManifest, verifyBundle } from '../../src/evidence/verify';
 import { standInLookup } from './standIns';
+import { shareChromiumInFile } from '../support/sharedChromium';
+
+// One Chromium prints every PDF of this file.
+shareChromiumInFile();
 
 // Each review or verification runs the section commands and prints through Chromium: minutes on a
 // loaded two-core machine.

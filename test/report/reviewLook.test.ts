@@ -4,6 +4,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { awb } from '../cli/run';
+import { shareChromiumInFile } from '../support/sharedChromium';
+
+// One Chromium prints every PDF of this file.
+shareChromiumInFile();
 
 // The look of the sample company's review, checked on the printed pages rather than assumed: the
 // PDF's text (pdftotext) and its pages as images (pdftoppm). Two reviews of the sample: minutes.

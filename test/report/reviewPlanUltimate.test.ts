@@ -2,14 +2,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { planReview } from '../../src/report/reviewPlan';
+import type { Quarter } from '../../src/data/period';
+import { lossratioRun } from '../../src/report/reviewPlan';
+import { openData } from '../../src/studies/openData';
+import { reviewUltimateMethod } from '../../src/studies/review';
 
 const SAMPLE = path.resolve(__dirname, '..', '..', 'data', 'sample');
-const lossratioArgv = async (data: string) => {
-  const plans = await planReview({ data, quarter: '2025Q4', lang: 'en', rules: null, survey_model: null }, async () => []);
-  const plan = plans.find((p) => p.id === 'lossratio')!;
-  return 'runs' in plan ? plan.runs[0].argv : [];
-};
+const params = (data: string) => ({ data, quarter: '2025Q4' as Quarter, lang: 'en' as const, rules: null, survey_model: null });
+const lossratioArgv = async (data: string) => lossratioRun(params(data), 2025, await reviewUltimateMethod(await openData(data))).argv;
 
 describe('the review\'s loss-ratio section develops the immature years where an actuary would', () => {
   it('asks for Bornhuetter–Ferguson ultimates when the folder has a triangle and pricing loss ratios', async () => {

@@ -13,10 +13,16 @@ import { SILENT_PROGRESS } from '../../src/progress';
 import { composeReview } from '../../src/report/composeReview';
 import { wording } from '../../src/report/labels';
 import { reviewHtml } from '../../src/report/reviewHtml';
-import { planReview } from '../../src/report/reviewPlan';
+import { registrationRun, traceabilityRun } from '../../src/report/reviewPlan';
+import { openData } from '../../src/studies/openData';
+import { review } from '../../src/studies/review';
 import { salesConductContent, type SalesConductResults } from '../../src/report/salesConductSection';
 import { loadRulebook } from '../../src/rules/rulebook';
-import { standInLookup } from './standIns';
+import { standInLookup, standInSections } from './standIns';
+import { shareChromiumInFile } from '../support/sharedChromium';
+
+// One Chromium prints every PDF of this file.
+shareChromiumInFile();
 
 vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
 
@@ -62,21 +68,18 @@ async function results(dir: string): Promise<SalesConductResults> {
   };
 }
 
-describe('the review plans a sales conduct section only when the data folder has its tables', () => {
-  it('none for the review fixture; registration and traceability runs for the folder with them', async () => {
-    const params = { quarter: '2025Q4' as Quarter, lang: 'en' as const, rules: null, survey_model: null };
-    const without = await planReview({ ...params, data: REVIEW }, async () => []);
-    expect(without.map((p) => p.id)).toEqual(['backtest', 'lossratio', 'expense', 'eligibility', 'satisfaction']);
-    const plans = await planReview({ ...params, data: DATA }, async () => []);
-    expect(plans.map((p) => p.id)).toEqual(['backtest', 'lossratio', 'expense', 'eligibility', 'satisfaction', 'conduct']);
-    expect(plans[5]).toEqual({
-      id: 'conduct',
-      command: 'registration',
-      runs: [
-        { id: 'registration', command: 'registration', argv: ['--data', DATA, '--as-of', '2025-12-31'] },
-        { id: 'traceability', command: 'traceability', argv: ['--data', DATA, '--quarter', '2025Q4'] },
-      ],
-    });
+describe('the review studies sales conduct only when the data folder has its tables', () => {
+  it('none for the review fixture; registration and traceability for the folder with them, recorded with their command lines', async () => {
+    const without = await review(await openData(REVIEW), { quarter: '2025Q4' as Quarter, sections: ['conduct'] });
+    expect([without.registration, without.traceability]).toEqual([null, null]);
+    const study = await review(await openData(DATA), { quarter: '2025Q4' as Quarter, sections: ['conduct'] });
+    expect(study.registration!.result).toEqual((await results(DATA)).registration);
+    expect(study.traceability!.result).toEqual((await results(DATA)).traceability);
+    const p = { data: DATA, quarter: '2025Q4' as Quarter, lang: 'en' as const, rules: null, survey_model: null };
+    expect([registrationRun(p), traceabilityRun(p)].map((r) => [r.id, r.argv])).toEqual([
+      ['registration', ['--data', DATA, '--as-of', '2025-12-31']],
+      ['traceability', ['--data', DATA, '--quarter', '2025Q4']],
+    ]);
   });
 });
 
@@ -109,14 +112,14 @@ describe('salesConductContent(): the section from the library results', () => {
 
 describe('awb review with the sales conduct tables', () => {
   it('composes the section from the two commands’ studies, with their findings, and renders it without personal data', async () => {
-    const review = await composeReview({ data: DATA, quarter: '2025Q4' as Quarter, lang: 'zh', rules: null, survey_model: null }, SILENT_PROGRESS, standInLookup());
-    const conduct = review.sections.find((s) => s.id === 'conduct')!;
+    const composed = await composeReview({ data: DATA, quarter: '2025Q4' as Quarter, lang: 'zh', rules: null, survey_model: null }, SILENT_PROGRESS, standInSections());
+    const conduct = composed.sections.find((s) => s.id === 'conduct')!;
     expect(conduct.status).toBe('complete');
     expect(conduct.runs.map((r) => r.id)).toEqual(['registration', 'traceability']);
     expect(conduct.runs[0].parameters).toEqual({ data: DATA, as_of: '2025-12-31', rules: null, encoding: null, header_row: null });
     expect(conduct.findings.map((f) => f.rule_id)).toEqual(['S4-REC-SENIOR', 'S5-REG-MISMATCH', 'S5-REG-MISSING']);
-    expect(review.findings.filter((f) => f.rule_id.startsWith('S'))).toHaveLength(3);
-    const html = reviewHtml(review, new Map(), 'test');
+    expect(composed.findings.filter((f) => f.rule_id.startsWith('S'))).toHaveLength(3);
+    const html = reviewHtml(composed, new Map(), 'test');
     expect(html).toContain('<h2>7. 销售行为管理<small>S5 销售人员执业登记；S4 销售行为可回溯（双录）</small></h2>');
     expect(html).toContain('<h3>销售人员执业登记（S5）</h3>');
     expect(html).toContain('<td class="num">20.00%</td>'); // 广州分公司's difference rate, as a percentage

@@ -3,6 +3,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { awb } from '../cli/run';
+import { shareChromiumInFile } from '../support/sharedChromium';
+
+// One Chromium prints every PDF of this file.
+shareChromiumInFile();
 
 // The whole review of the sample company: every section command on 200,000 policies, then the
 // PDF through Chromium, then verify recomputes all of it. Minutes on a loaded two-core machine.

@@ -1,5 +1,6 @@
 import { requiredText, optionalText } from '../../src/commands/args';
-import { type CommandSpec, defineCommand } from '../../src/commands/command';
+import { type CommandOutput, type CommandSpec, defineCommand, type RunContext } from '../../src/commands/command';
+import { commandParams } from '../../src/commands/commandOptions';
 import { reviewCommand } from '../../src/commands/review';
 import { findCommand } from '../../src/commandRegistry';
 import { loadTable, requireTableFile } from '../../src/data/readTable';
@@ -8,6 +9,14 @@ import { centsToYuan } from '../../src/money/cents';
 import { loadRulebook, getRule } from '../../src/rules/rulebook';
 import { makeFinding } from '../../src/rules/finding';
 import { quarterlyReview } from '../../src/report/quarterlyReview';
+import type { AnnexBacktest, AnnexCell } from '../../src/report/backtestAnnex';
+import type { RunResult, SectionStandIns, StandInSection } from '../../src/report/composeReview';
+import { backtestRun, eligibilityRun, expenseRun, icsiRun, latestCompleteYear, lossratioRun, type ReviewParams, type RunRecord } from '../../src/report/reviewPlan';
+import type { Finding } from '../../src/rules/finding';
+import { SILENT_PROGRESS } from '../../src/progress';
+import type { Data } from '../../src/studies/openData';
+import { reviewUltimateMethod } from '../../src/studies/review';
+import { dirname, join } from 'node:path';
 
 /*
  * Stand-ins for the section commands, for testing how the review composes commands it does not
@@ -141,15 +150,59 @@ function icsiStandIn(careless: boolean): CommandSpec {
 
 const SECTION_STAND_INS: readonly CommandSpec[] = [backtestStandIn, lossratioStandIn, expenseStandIn, eligibilityStandIn].map((c) => c as unknown as CommandSpec);
 
+/** The stand-in commands' output, as the review's record of a run computed by a section (the arguments are those the review records). */
+async function standInRun(spec: CommandSpec, record: RunRecord): Promise<RunResult> {
+  const { params } = commandParams(spec, record.argv);
+  return { ...record, parameters: params, output: await spec.run(params, { progress: SILENT_PROGRESS, commands: () => undefined }) };
+}
+
+const findingsOf = (output: CommandOutput): Finding[] => (output.json.findings as Finding[] | undefined) ?? [];
+
+/** The stand-in backtest's JSON as what the annex reads: its products, cells, measures (none) and findings. */
+function annexBacktest(output: CommandOutput): AnnexBacktest {
+  const cells = output.json.cells as AnnexCell[];
+  return { scope: [...new Set(cells.map((c) => c.product_code))], cells, measures: [], findings: findingsOf(output) };
+}
+
 /**
- * A command lookup with stand-ins for the section commands (all of them, or all but `without`),
- * and a `review` that composes through the same lookup so that `verify` re-runs it the same way.
+ * Review sections computed by the stand-in commands (all of them, or all but `without`, which the
+ * review marks unavailable), run with the command lines the review records for the real studies.
+ */
+export function standInSections(options: { without?: readonly string[]; careless?: boolean } = {}): SectionStandIns {
+  const has = (name: string) => !(options.without ?? []).includes(name);
+  const single = (spec: CommandSpec, record: (p: ReviewParams, data: Data) => Promise<RunRecord> | RunRecord, annex = false) => async (p: ReviewParams, data: Data): Promise<StandInSection | null> => {
+    if (!has(spec.name)) return null;
+    const run = await standInRun(spec, await record(p, data));
+    return { runs: [run], findings: findingsOf(run.output).filter((f) => !annex || f.period === undefined || f.period === p.quarter), ...(annex ? { backtest: annexBacktest(run.output) } : {}) };
+  };
+  const icsi = icsiStandIn(options.careless ?? false);
+  return {
+    backtest: single(SECTION_STAND_INS[0], backtestRun, true),
+    lossratio: single(SECTION_STAND_INS[1], async (p, data) => lossratioRun(p, latestCompleteYear(p.quarter), await reviewUltimateMethod(data))),
+    expense: single(SECTION_STAND_INS[2], expenseRun),
+    eligibility: single(SECTION_STAND_INS[3], eligibilityRun),
+    satisfaction: async (p, data) => {
+      if (!has('icsi')) return null;
+      const survey = data.file('survey');
+      if (!survey) return { notApplicable: 'no-survey', detail: data.dir };
+      const model = p.survey_model ?? join(dirname(survey), 'survey_model.json');
+      const columns = (await data.table('survey')).columns;
+      const groups = (['company', 'region', 'stage'] as const).filter((c) => columns.includes(c));
+      const runs = [];
+      for (const by of groups.length === 0 ? [null] : groups) runs.push(await standInRun(icsi, icsiRun(p, survey, model, by)));
+      return { runs, findings: [] };
+    },
+  };
+}
+
+/**
+ * A command lookup with the real commands and a `review` whose sections are the stand-ins (all of
+ * them, or all but `without`), so that `verify` re-runs it the same way.
  */
 export function standInLookup(options: { without?: readonly string[]; careless?: boolean } = {}): CommandLookup {
-  const commands = [...SECTION_STAND_INS, icsiStandIn(options.careless ?? false)].filter((c) => !(options.without ?? []).includes(c.name));
   const lookup: CommandLookup = (name) => {
-    if (name === 'review') return { ...reviewCommand, run: (p, context) => quarterlyReview(p as never, { ...context, commands: lookup }) } as unknown as CommandSpec;
-    return commands.find((c) => c.name === name) ?? (SECTION_STAND_INS.some((c) => c.name === name) || name === 'icsi' ? undefined : findCommand(name));
+    if (name === 'review') return { ...reviewCommand, run: (p: ReviewParams, context: RunContext) => quarterlyReview(p, { ...context, commands: lookup }, standInSections(options)) } as unknown as CommandSpec;
+    return findCommand(name);
   };
   return lookup;
 }
