@@ -54,6 +54,12 @@ export interface StudyTable {
    * changed, so that what was computed on the fast reading is computed again.
    */
   readFully(): Promise<boolean>;
+  /**
+   * What reading the relation again costs: 'high' for a text file, parsed again by every read
+   * (a study then does in one scan what it can), 'low' for Parquet, a table in the engine or a
+   * warehouse table.
+   */
+  readonly rereadCost: 'low' | 'high';
 }
 
 /**
@@ -300,6 +306,7 @@ export async function fileStudyTable(engine: SqlEngine, path: string, name: Stud
     attributes,
     raw: true,
     checks,
+    rereadCost: from.startsWith('read_csv(') ? 'high' : 'low',
     async readFully() {
       if (full) return false;
       full = true;

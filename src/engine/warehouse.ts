@@ -109,6 +109,7 @@ function warehouseStudyTable(url: ClickHouseUrl, entry: CatalogueEntry, name: St
     enumChecks: new Set(),
     column: (column) => (spec.columns.some((c) => c.name === column) ? column : attributeWarehouseColumn(entry.attributes.indexOf(column))),
     readFully: async () => false,
+    rereadCost: 'low',
   };
 }
 

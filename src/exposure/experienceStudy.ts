@@ -228,9 +228,25 @@ export async function validateExperience(source: StudySource, options: Pick<Expe
  * path refuses, which validation then names from the full reading.
  */
 async function groupPolicies(source: StudySource, d: SqlDialect, plan: Plan): Promise<void> {
-  await source.engine.run(stage1Sql(d, source.policies, plan));
+  const group = async () => {
+    for (const sql of stage1Sql(d, source.policies, plan)) await source.engine.run(sql);
+  };
+  await group();
   const [flagged] = await source.engine.rows(`SELECT count(*) AS n FROM g1 WHERE g_bad <> 0`);
-  if (exactNumber(flagged.n, 'flagged groups') > 0 && (await source.policies.readFully())) await source.engine.run(stage1Sql(d, source.policies, plan));
+  if (exactNumber(flagged.n, 'flagged groups') > 0 && (await source.policies.readFully())) await group();
+}
+
+/**
+ * For a text file on DuckDB, stage 1's scan also groups the policies by a 64-bit hash of their
+ * number (a second grouping set) and keeps the hashes held by more than one row or by a missing
+ * number, in this table: the query of repeated numbers then parses no policy again unless a hash
+ * repeats. (A Parquet file is read again more cheaply than the grouping sets cost.)
+ */
+const REPEATED_HASHES = 'repeated_hashes';
+
+/** Whether stage 1 groups the policy-number hashes in its own scan (see REPEATED_HASHES). */
+function hashedInScan(d: SqlDialect, table: StudyTable): boolean {
+  return d.name === 'duckdb' && table.rereadCost === 'high';
 }
 
 /** The longest study window: longer ones (an as-of date of 9999) would only exhaust memory. */
@@ -299,7 +315,7 @@ function positionSql(d: SqlDialect, plan: Plan, day: string, issue: string): str
  * end segment and exit reason, with count, Σ start day, Σ end day; rows the SQL reading found bad
  * keep their `_bad` bits in their own groups.
  */
-function stage1Sql(d: SqlDialect, table: StudyTable, plan: Plan): string {
+function stage1Sql(d: SqlDialect, table: StudyTable, plan: Plan): string[] {
   const A = plan.asOf;
   const F = plan.fromGiven;
   const keys = plan.keyColumns.map((c, i) => `${policyColumn(table, c)} AS ${keyName(i)}`);
@@ -312,6 +328,7 @@ function stage1Sql(d: SqlDialect, table: StudyTable, plan: Plan): string {
     `${F === null ? 'issue_date' : `greatest(issue_date, ${F})`} AS p_s`,
     `least(${d.ifNull('exit_date', String(A))}, ${A}) AS p_e`,
     `${studyBadSql(table, plan)} AS p_bad`,
+    ...(hashedInScan(d, table) ? ['hash(policy_id) AS p_h', 'policy_id IS NULL AS p_noid'] : []),
   ].join(', ');
   const inWindow = plan.mode === 'policy-years' ? '1 = 1' : 'p_e >= p_s';
   const sp = plan.mode === 'policy-years' ? '-1' : positionSql(d, plan, 'p_s', 'p_iss');
@@ -339,8 +356,20 @@ function stage1Sql(d: SqlDialect, table: StudyTable, plan: Plan): string {
     `sum(${d.int('p_e')}) AS g_E`,
     `min(p_iss) AS g_imin`,
   ];
-  const create = d.name === 'duckdb' ? 'CREATE OR REPLACE TEMP TABLE g1 AS' : 'CREATE TEMPORARY TABLE g1 ENGINE = Memory AS';
-  return `${create} SELECT ${select.join(', ')} FROM (SELECT ${inner} FROM ${table.relation}) GROUP BY ${groupBy.join(', ')}`;
+  if (!hashedInScan(d, table)) {
+    const create = d.name === 'duckdb' ? 'CREATE OR REPLACE TEMP TABLE g1 AS' : 'CREATE TEMPORARY TABLE g1 ENGINE = Memory AS';
+    return [`${create} SELECT ${select.join(', ')} FROM (SELECT ${inner} FROM ${table.relation}) GROUP BY ${groupBy.join(', ')}`];
+  }
+  // Two grouping sets in one scan: the groups (g_set 1) and the hashes of policy numbers (g_set 0),
+  // of which only those of repeated or missing numbers are kept.
+  const both = `SELECT GROUPING(p_h) AS g_set, ${select.join(', ')}, p_h FROM (SELECT ${inner} FROM ${table.relation}) GROUP BY GROUPING SETS ((${groupBy.join(', ')}), (p_h)) HAVING GROUPING(p_h) = 1 OR count(*) > 1 OR bool_or(p_noid)`;
+  const columns = select.map((o) => o.split(' AS ').pop()!);
+  return [
+    `CREATE OR REPLACE TEMP TABLE stage1 AS ${both}`,
+    `CREATE OR REPLACE TEMP TABLE g1 AS SELECT ${columns.join(', ')} FROM stage1 WHERE g_set = 1`,
+    `CREATE OR REPLACE TEMP TABLE ${REPEATED_HASHES} AS SELECT p_h AS h FROM stage1 WHERE g_set = 0`,
+    'DROP TABLE stage1',
+  ];
 }
 
 /**
@@ -455,16 +484,17 @@ async function policyIdProblems(source: StudySource): Promise<{ duplicates: Set<
   const d = sqlDialect(source.engine.dialect);
   let within = '';
   if (d.name === 'duckdb') {
-    // Grouped by a 64-bit hash of the number first: a hash table of integers holds a hundred
-    // million policies in a few GB (and spills to disk beyond the memory limit), where one of the
-    // strings would not. A hash that repeats is a repeated number (or, rarely, two numbers with
-    // one hash): only rows with such hashes are grouped by their numbers. Missing numbers all
-    // share the hash of NULL, where count(policy_id) falls short of count(*).
-    const repeated = await source.engine.rows(
-      `SELECT h FROM (SELECT hash(policy_id) AS h, policy_id FROM ${source.policies.relation}) GROUP BY h HAVING count(*) > 1 OR count(policy_id) < count(*) LIMIT 1`,
-    );
+    // Grouped by a 64-bit hash of the number first (for a text file in stage 1's scan,
+    // REPEATED_HASHES): a hash table of integers holds a hundred million policies in a few GB
+    // (and spills to disk beyond the memory limit), where one of the strings would not. A hash
+    // that repeats is a repeated number (or, rarely, two numbers with one hash): only rows with
+    // such hashes are grouped by their numbers. Missing numbers all share the hash of NULL.
+    const hashes = hashedInScan(d, source.policies)
+      ? `SELECT h FROM ${REPEATED_HASHES}`
+      : `SELECT h FROM (SELECT hash(policy_id) AS h, policy_id FROM ${source.policies.relation}) GROUP BY h HAVING count(*) > 1 OR count(policy_id) < count(*)`;
+    const repeated = await source.engine.rows(`${hashes} LIMIT 1`);
     if (repeated.length === 0) return { duplicates: new Set(), missing: false };
-    within = `WHERE hash(policy_id) IN (SELECT h FROM (SELECT hash(policy_id) AS h, policy_id FROM ${source.policies.relation}) GROUP BY h HAVING count(*) > 1 OR count(policy_id) < count(*))`;
+    within = `WHERE hash(policy_id) IN (${hashes})`;
   }
   const rows = await source.engine.rows(`SELECT policy_id AS id FROM ${source.policies.relation} ${within} GROUP BY policy_id HAVING ${d.count} > 1 OR policy_id IS NULL LIMIT 1001`);
   return { duplicates: new Set(rows.filter((r) => r.id !== null).map((r) => String(r.id))), missing: rows.some((r) => r.id === null) };
