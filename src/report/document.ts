@@ -103,8 +103,8 @@ figure { margin: 8px 0 14px; break-inside: avoid; } figcaption { font-size: 8pt;
 .cover dl { display: grid; grid-template-columns: max-content 1fr; gap: 3px 14px; font-size: 10pt; margin: 0 0 40px; } .cover dt { color: #555; } .cover dd { margin: 0; overflow-wrap: anywhere; }
 .signoff { margin-top: auto; border: 1px solid #27496d; padding: 10px 14px; break-inside: avoid; } .signoff h3 { margin-top: 0; }
 .signoff table { font-size: 9.5pt; } .signoff td { height: 26px; vertical-align: bottom; }
-nav.contents ol { list-style: none; padding: 0; font-size: 10.5pt; } nav.contents li { display: flex; gap: 6px; margin: 5px 0; }
-nav.contents .dots { flex: 1; border-bottom: 1px dotted #999; margin-bottom: 5px; } nav.contents .pg { min-width: 2em; text-align: right; }
+nav.contents ol { list-style: none; padding: 0; font-size: 10.5pt; } nav.contents li { margin: 5px 0; } nav.contents a { display: flex; gap: 6px; }
+nav.contents .dots { flex: 1; border-bottom: 1px dotted #999; margin-bottom: 5px; } nav.contents .pg { min-width: 2em; }
 section.landscape { page: landscape; }
 @media print { body { margin: 0; max-width: none; padding: 0; font-size: 9.5pt; } .cover, nav.contents, section.part { break-after: page; } a { color: inherit; text-decoration: none; } }
 `;
@@ -128,12 +128,13 @@ function coverHtml(cover: DocumentCover): string {
   return `<header class="cover"><p class="company">${escapeHtml(cover.company)}</p><h1>${escapeHtml(cover.title)}</h1><dl>${facts}</dl>${signOff}</header>`;
 }
 
-function contentsHtml(spec: DocumentSpec, pages: ReadonlyMap<string, number> | null): string {
+/**
+ * The contents: one link per part, each a whole row (label, dots, and room for the page number,
+ * which `printDocument` writes into the printed PDF at the link's right end; none on screen).
+ */
+function contentsHtml(spec: DocumentSpec): string {
   const items = numbered(spec)
-    .map(({ section, label }) => {
-      const page = pages?.get(`sec-${section.id}`);
-      return `<li><a href="#sec-${escapeHtml(section.id)}">${escapeHtml(label)}</a><span class="dots"></span><span class="pg">${page === undefined ? '' : page}</span></li>`;
-    })
+    .map(({ section, label }) => `<li><a href="#sec-${escapeHtml(section.id)}"><span>${escapeHtml(label)}</span><span class="dots"></span><span class="pg"></span></a></li>`)
     .join('');
   return `<nav class="contents"><h2>${escapeHtml(spec.wording.contents)}</h2><ol>${items}</ol></nav>`;
 }
@@ -186,16 +187,15 @@ function chartScript(charts: readonly PlacedChart[]): string {
 
 /**
  * A document as one self-contained HTML page, for the screen and for printing: a cover (company,
- * title, identifying facts, sign-off block), a contents page (with each part's page number when
- * `pages` gives them), the numbered sections and the lettered appendices, each starting a new
+ * title, identifying facts, sign-off block), a contents page (page numbers are written into the
+ * printed PDF by `printDocument`), the numbered sections and the lettered appendices, each starting a new
  * page (appendices marked `landscape` on landscape pages), plotly.js inlined once. Tables are
  * typed (`tableHtml`), charts printed at the page's width (`printFigure`). The same spec gives the
  * same bytes; the root element gets `data-charts="ready"` when the charts are drawn. Any report
  * (the quarterly review, an annual report) builds its spec and calls this.
- * @param pages the page on which each part begins, by anchor (`sec-<id>`), read from a first printing (`printDocument`); null for the screen
- * @example documentHtml({ lang: 'en', title: 'Review', cover, sections: [{ id: 'summary', title: 'Summary', blocks: [] }], appendices: [], wording }, null)
+ * @example documentHtml({ lang: 'en', title: 'Review', cover, sections: [{ id: 'summary', title: 'Summary', blocks: [] }], appendices: [], wording })
  */
-export function documentHtml(spec: DocumentSpec, pages: ReadonlyMap<string, number> | null): string {
+export function documentHtml(spec: DocumentSpec): string {
   const charts: PlacedChart[] = [];
   const parts = numbered(spec).map(({ section, label }) => {
     const landscape = section.landscape === true;
@@ -209,7 +209,7 @@ export function documentHtml(spec: DocumentSpec, pages: ReadonlyMap<string, numb
 <script>${plotlyScript()}</script></head>
 <body>
 ${coverHtml(spec.cover)}
-${contentsHtml(spec, pages)}
+${contentsHtml(spec)}
 ${parts.join('\n')}
 ${charts.length > 0 ? chartScript(charts) : ''}
 </body></html>

@@ -375,8 +375,7 @@ export function reviewDocument(review: Review, hashes: ReadonlyMap<string, strin
  * `data-charts="ready"` (what the PDF printer waits for).
  * @param hashes SHA-256 of each input, by path
  * @param software the producing software as shown (`actuarial-workbench 0.1.0`)
- * @param pages the page each part begins on, for the printed contents (null on screen)
  */
-export function reviewHtml(review: Review, hashes: ReadonlyMap<string, string>, software: string, pages: ReadonlyMap<string, number> | null = null): string {
-  return documentHtml(reviewDocument(review, hashes, software), pages);
+export function reviewHtml(review: Review, hashes: ReadonlyMap<string, string>, software: string): string {
+  return documentHtml(reviewDocument(review, hashes, software));
 }
