@@ -43,11 +43,13 @@ export interface TextTableOptions {
   readonly width?: number | null;
   /** Header of each column, by key (default the key). */
   readonly headers?: Readonly<Record<string, string>>;
-  /** The note under a table whose columns did not all fit (default English). */
+  /** The note under a table whose columns did not all fit (default: in Chinese when a header is Chinese, else in English). */
   readonly dropped?: (columns: readonly string[]) => string;
 }
 
 const droppedNote = (columns: readonly string[]) => `(${columns.length} more column${columns.length === 1 ? '' : 's'} not shown: ${columns.join(', ')}; --wide shows all, --json or --out has every figure)`;
+const droppedNoteZh = (columns: readonly string[]) => `（另有 ${columns.length} 列未显示：${columns.join('、')}；--wide 显示全部列，--json 或 --out 含全部数据）`;
+const HAN = /[\u3400-\u9fff]/;
 
 /**
  * Rows as a plain-text table for the terminal that fits `width` display columns: a header, a
@@ -96,7 +98,7 @@ export function textTable(rows: readonly Readonly<Record<string, string | number
   };
   const out = [...lines(shown.map(header)), shown.map((_, j) => '-'.repeat(widths[j])).join(' '.repeat(GAP)), ...text.flatMap((row) => lines(row.slice(0, kept)))];
   if (kept < all.length) {
-    const note = (options.dropped ?? droppedNote)(all.slice(kept).map(header));
+    const note = (options.dropped ?? (all.some((c) => HAN.test(header(c))) ? droppedNoteZh : droppedNote))(all.slice(kept).map(header));
     out.push(...(limit === null ? [note] : wrapAnsi(note, limit, { hard: true }).split('\n')));
   }
   return out.join('\n');

@@ -14,7 +14,7 @@ import type { BacktestAnnex } from './backtestAnnex';
 import type { Review, SectionResult } from './composeReview';
 import { type DocumentBlock, type DocumentSection, type DocumentSpec, documentHtml } from './document';
 import { columnLabel, type Wording, wording } from './labels';
-import { columnZh, VALUE_ZH } from './zhWords';
+import { columnZh, VALUE_ZH } from '../present/words';
 import { quarterEndDate, type SectionId } from './reviewPlan';
 import type { SectionContent } from './sectionContent';
 import { serviceSectionContent } from './serviceSection';

@@ -1,3 +1,59 @@
+import type { Lang } from './column';
+
+/**
+ * The workbench's words in English and Chinese, in one place: indicators, lines of business,
+ * ICSI constructs, coded values and output column headers no declaration gives in Chinese. The
+ * review (`report/labels`), the charts (`charts/figureLanguage`), rule messages and every
+ * command's terminal text take their words from here. Chinese terms are those of the
+ * regulations' own texts (S1 annex 2 for indicators, S3 art. 22 for the constructs). A leaf
+ * module: it imports nothing that computes.
+ */
+
+/** The text in the language: `say('zh', 'Findings', '发现')` → '发现'. */
+export function say(lang: Lang, en: string, zh: string): string {
+  return lang === 'zh' ? zh : en;
+}
+
+/** Backtest indicators (S1 §16, annex 2), short names as in charts and terminal tables. */
+export const INDICATOR: Readonly<Record<string, { readonly en: string; readonly zh: string }>> = {
+  loss_ratio: { en: 'Loss ratio', zh: '赔付率' },
+  expense_rate: { en: 'Expense rate', zh: '费用率' },
+  incidence: { en: 'Incidence rate', zh: '发生率' },
+  surrender: { en: 'Surrender rate', zh: '退保率' },
+  lapse: { en: 'Lapse rate', zh: '失效率' },
+  death: { en: 'Mortality rate', zh: '死亡率' },
+  investment_return: { en: 'Investment return', zh: '投资收益率' },
+};
+
+/** Lines of business (the products table's `line`). */
+export const LINE: Readonly<Record<string, { readonly en: string; readonly zh: string }>> = {
+  accident: { en: 'Accident', zh: '意外险' },
+  health: { en: 'Health', zh: '健康险' },
+  medical: { en: 'Medical', zh: '医疗险' },
+  critical_illness: { en: 'Critical illness', zh: '重疾险' },
+  term_life: { en: 'Term life', zh: '定期寿险' },
+  whole_life: { en: 'Whole life', zh: '终身寿险' },
+  endowment: { en: 'Endowment', zh: '两全保险' },
+  annuity: { en: 'Annuity', zh: '年金保险' },
+  other: { en: 'Other', zh: '其他' },
+};
+
+/** The seven latent variables of the ICSI model (S3 art. 22), by the model's construct names. */
+export const CONSTRUCT: Readonly<Record<string, { readonly en: string; readonly zh: string }>> = {
+  Image: { en: 'Image', zh: '企业形象' },
+  Expectation: { en: 'Expectation', zh: '客户期望' },
+  Quality: { en: 'Quality', zh: '感知质量' },
+  Value: { en: 'Value', zh: '感知价值' },
+  Satisfaction: { en: 'Satisfaction', zh: '客户满意度' },
+  Complaints: { en: 'Complaints', zh: '客户抱怨' },
+  Loyalty: { en: 'Loyalty', zh: '客户忠诚度' },
+};
+
+/** One language's words of a word table: `inLanguage(INDICATOR, 'zh').lapse` → '失效率'. */
+export function inLanguage(table: Readonly<Record<string, { readonly en: string; readonly zh: string }>>, lang: Lang): Record<string, string> {
+  return Object.fromEntries(Object.entries(table).map(([k, v]) => [k, v[lang]]));
+}
+
 /**
  * Chinese headers of the output columns that no command declares in Chinese, by column key: the
  * review prints these so that a Chinese report carries no English header.
@@ -25,13 +81,7 @@ export const COLUMN_ZH_EXTRA: Readonly<Record<string, string>> = {
   formative: '形成性',
   vif: '方差膨胀因子',
   construct: '潜变量',
-  Image: '企业形象',
-  Expectation: '客户期望',
-  Quality: '感知质量',
-  Value: '感知价值',
-  Satisfaction: '客户满意度',
-  Complaints: '客户抱怨',
-  Loyalty: '客户忠诚度',
+  ...inLanguage(CONSTRUCT, 'zh'),
   importance: '重要性',
   performance: '绩效',
   open_within_limit: '时限内未办结',
@@ -112,6 +162,9 @@ export function columnZh(key: string, known: (key: string) => string | null): st
  * statuses, outcomes), so that no internal id is printed in a Chinese table.
  */
 export const VALUE_ZH: Readonly<Record<string, string>> = {
+  ...inLanguage(INDICATOR, 'zh'),
+  ...inLanguage(LINE, 'zh'),
+  adjust: '调整改进',
   chainladder: '链梯法',
   bf: 'BF法',
   capecod: 'Cape Cod法',
@@ -129,13 +182,6 @@ export const VALUE_ZH: Readonly<Record<string, string>> = {
   bancassurance: '银行保险',
   broker: '经纪',
   online_partner: '网络合作平台',
-  loss_ratio: '赔付率',
-  expense_rate: '费用率',
-  death: '死亡率',
-  surrender: '退保率',
-  investment_return: '投资收益率',
-  incidence: '发生率',
-  lapse: '失效率',
   attention: '予以关注',
   adjustment: '调整改进',
   report: '主动报告',
@@ -155,13 +201,6 @@ export const VALUE_ZH: Readonly<Record<string, string>> = {
   short_term: '短期险',
   premium_income: '保费收入',
   yuan: '元',
-  accident: '意外险',
-  medical: '医疗险',
-  term_life: '定期寿险',
-  critical_illness: '重疾险',
-  whole_life: '终身寿险',
-  annuity: '年金险',
-  endowment: '两全险',
   comprehensive_solvency: '综合偿付能力充足率',
   core_solvency: '核心偿付能力充足率',
   risk_rating: '风险综合评级',
@@ -212,4 +251,21 @@ export const VALUE_ZH: Readonly<Record<string, string>> = {
   group: '团体',
   single: '趸交',
   regular: '期交',
+};
+
+/**
+ * A coded value (an indicator, an outcome, a channel) as a word of the language: its Chinese in
+ * `zh` (`VALUE_ZH`), else the value as it is; in `en` the value with spaces for underscores.
+ * @example valueWord('out_of_scope', 'zh') // '不适用'
+ */
+export function valueWord(value: string, lang: Lang): string {
+  return lang === 'zh' ? (VALUE_ZH[value] ?? value) : value.replace(/_/g, ' ');
+}
+
+/** Severities of findings (the review's words). */
+export const SEVERITY: Readonly<Record<string, { readonly en: string; readonly zh: string }>> = {
+  critical: { en: 'critical', zh: '严重' },
+  major: { en: 'major', zh: '重要' },
+  minor: { en: 'minor', zh: '一般' },
+  info: { en: 'info', zh: '提示' },
 };
