@@ -85,7 +85,7 @@ export function textTable(rows: readonly Readonly<Record<string, string | number
     while (kept > 1 && total(kept) > limit) kept--;
   }
   const shown = all.slice(0, kept);
-  const wrap = (value: string, j: number) => (displayWidth(value) <= widths[j] ? [value] : wrapAnsi(value, widths[j], { hard: true, trim: true }).split('\n'));
+  const wrap = (value: string, j: number) => (displayWidth(value) <= widths[j] ? [value] : HAN.test(value) ? wrapTokens(value, widths[j]) : wrapAnsi(value, widths[j], { hard: true, trim: true }).split('\n'));
   const lines = (values: readonly string[]) => {
     const cells = values.map((v, j) => wrap(v, j));
     const height = Math.max(1, ...cells.map((c) => c.length));
@@ -105,9 +105,38 @@ export function textTable(rows: readonly Readonly<Record<string, string | number
 }
 
 /**
+ * A line wrapped to `width` display columns between tokens: a Han character or full-width
+ * punctuation mark is a token of its own (Chinese breaks between any two characters), a run of
+ * other non-space characters (a figure, a code, an English word) is one token and breaks only
+ * when it is wider than the line.
+ */
+function wrapTokens(text: string, width: number): string[] {
+  const tokens = text.match(/[\u3000-\u9fff\uff00-\uffef]|[^\s\u3000-\u9fff\uff00-\uffef]+|\s+/g) ?? [];
+  const out: string[] = [];
+  let line = '';
+  for (const token of tokens) {
+    if (/^\s+$/.test(token)) {
+      if (line !== '') line += ' ';
+      continue;
+    }
+    if (displayWidth(line + token) <= width) {
+      line += token;
+      continue;
+    }
+    if (line.trim() !== '') out.push(line.trimEnd());
+    const parts = wrapAnsi(token, width, { hard: true }).split('\n');
+    out.push(...parts.slice(0, -1));
+    line = parts[parts.length - 1];
+  }
+  if (line.trim() !== '') out.push(line.trimEnd());
+  return out;
+}
+
+/**
  * Text for the terminal with every line fitted to `width` display columns: a longer line wraps
- * between words, its continuation indented as the line was (a finding's message under its rule).
- * Tables are fitted by `textTable` before; this catches the sentences around them.
+ * between words (Chinese between any two characters), its continuation indented as the line was
+ * (a finding's message under its rule). Tables are fitted by `textTable` before; this catches the
+ * sentences around them.
  * @example fitLines('a'.repeat(5) + ' ' + 'b'.repeat(5), 6) // 'aaaaa\nbbbbb'
  */
 export function fitLines(text: string, width: number | null = terminalWidth()): string {
@@ -118,7 +147,8 @@ export function fitLines(text: string, width: number | null = terminalWidth()): 
       if (displayWidth(line) <= width) return [line];
       const indent = /^\s*/.exec(line)![0];
       const hanging = indent + '  ';
-      const wrapped = wrapAnsi(line.slice(indent.length), width - hanging.length, { hard: true, trim: true }).split('\n');
+      const body = line.slice(indent.length);
+      const wrapped = HAN.test(body) ? wrapTokens(body, width - hanging.length) : wrapAnsi(body, width - hanging.length, { hard: true, trim: true }).split('\n');
       return wrapped.map((part, i) => (i === 0 ? indent : hanging) + part);
     })
     .join('\n');

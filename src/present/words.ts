@@ -182,6 +182,7 @@ export const VALUE_ZH: Readonly<Record<string, string>> = {
   bancassurance: '银行保险',
   broker: '经纪',
   online_partner: '网络合作平台',
+  app: '自营网络平台',
   attention: '予以关注',
   adjustment: '调整改进',
   report: '主动报告',
