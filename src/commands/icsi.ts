@@ -8,6 +8,7 @@ import { GROUP_COLUMNS, type GroupColumn, type MissingTreatment } from '../satis
 import { MIN_GROUP_RESPONDENTS } from '../satisfaction/surveyDataWarnings';
 import { loadSurveyModel } from '../satisfaction/surveyModel';
 import { booleanArg, choiceArg, integerArg, listArg, requiredText } from './args';
+import { icsiTextZh } from './icsiTextZh';
 import { defineCommand } from './command';
 import { readOptionsOf, readParams, tableReadingOptions } from './readOptions';
 
@@ -70,7 +71,7 @@ export const icsiCommand = defineCommand({
       consistent: o.consistent === true,
     };
   },
-  run: async (p, { progress }) => {
+  run: async (p, { progress, lang = 'en' }) => {
     const model = loadSurveyModel(p.model);
     const table = await loadTable(p.survey, 'survey', readOptionsOf(p));
     const analysis = await analyseSurvey(table, model, {
@@ -91,11 +92,12 @@ export const icsiCommand = defineCommand({
       progress,
     });
     const random = p.bootstrap > 0 || p.compare !== null;
+    const tables = icsiTables(analysis);
     return {
       json: icsiJson(analysis),
-      text: icsiText(analysis),
+      text: lang === 'zh' ? icsiTextZh(analysis, tables) : icsiText(analysis),
       inputs: [p.survey, p.model],
-      tables: icsiTables(analysis),
+      tables,
       tableDeclarations: icsiTableDeclarations(analysis),
       charts: icsiCharts(analysis),
       ...(random ? { seeds: { icsi: p.seed } } : {}),
