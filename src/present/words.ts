@@ -270,3 +270,46 @@ export const SEVERITY: Readonly<Record<string, { readonly en: string; readonly z
   minor: { en: 'minor', zh: '一般' },
   info: { en: 'info', zh: '提示' },
 };
+
+/** The input tables' names in Chinese (`awb tables --lang zh`). */
+export const TABLE_ZH: Readonly<Record<string, string>> = {
+  products: '产品表',
+  loadings: '附加费用表',
+  finance: '财务数据表',
+  solvency: '偿付能力表',
+  policies: '保单表',
+  claims: '赔案表',
+  assumptions: '定价假设表',
+  triangle: '累计赔款三角形',
+  premiums: '已赚保费表',
+  survey: '满意度调查表',
+  service_events: '服务事项表',
+  service_innovations: '服务创新表',
+  sales_staff_registry: '中介系统执业登记表',
+  sales_staff_statistics: '统信系统人员表',
+  sales_staff_hr: '人员管理系统表',
+  sales_staff_disclosure: '对外公开披露人员表',
+  applications: '投保信息表',
+  recordings: '双录表',
+  insured_persons: '承保人数表',
+  channels: '销售渠道表',
+  outlets: '营业区域表',
+  product_events: '产品审批备案及停售表',
+  reinsurance: '再保险安排表',
+};
+
+/** The input columns' types in Chinese. */
+export const TYPE_ZH: Readonly<Record<string, string>> = {
+  string: '文本',
+  enum: '取值之一',
+  boolean: '是/否',
+  integer: '整数',
+  date: '日期',
+  rate: '比率',
+  money: '金额（元）',
+  period: '期间',
+  quarter: '季度',
+  number: '数值',
+  datetime_date: '日期',
+  datetime: '日期时间',
+};
