@@ -170,6 +170,7 @@ export const VALUE_ZH: Readonly<Record<string, string>> = {
   capecod: 'Cape Cod法',
   benktander: 'Benktander法',
   in_force: '有效',
+  active: '有效',
   loading_average: '平均附加费用率',
   loading_first_year: '首年附加费用率',
   intermediary_fee_cap: '中介费用上限',
