@@ -17,7 +17,7 @@ import { percentText, pointsText } from '../rules/percentText';
 import { getRule, type Rulebook } from '../rules/rulebook';
 import { expenseCaps } from '../studies/expenseCaps';
 import { openData } from '../studies/openData';
-import { scopeText } from '../rules/scopeMatch';
+import { scopeText, scopeTextZh } from '../rules/scopeMatch';
 import { optionalText, requiredText } from './args';
 import { defineCommand } from './command';
 import { readOptionsOf, readParams, tableReadingOptions } from './readOptions';
@@ -101,6 +101,7 @@ function capRow(rulebook: Rulebook): (c: CapCheck) => TableRow {
       within: c.within,
       headroom_pp: num(c.headroom_pp),
       scope: scopeText(rule),
+      scope_zh: scopeTextZh(rule),
       citation: citationText(rule),
     };
   };

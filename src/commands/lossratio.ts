@@ -73,7 +73,7 @@ function render(a: LossRatioAnalysis) {
     excluded_years: t.excluded_years.join(','),
   }));
   const trendBands = a.trends.flatMap((t) => [...t.fitted, t.projection].map((v) => ({ product_code: t.product_code, year: v.year, projected: v.year === t.projection.year, fitted: v.fitted, ci_low: v.ci_low, ci_high: v.ci_high, pi_low: v.pi_low, pi_high: v.pi_high })));
-  const assessments = a.rules.assessments.map((x) => ({ rule_id: x.rule_id, product_code: x.product_code, outcome: x.outcome, reason: x.reason, ...valueColumns(x.values) }));
+  const assessments = a.rules.assessments.map((x) => ({ rule_id: x.rule_id, product_code: x.product_code, outcome: x.outcome, reason: x.reason, reason_zh: x.reason_zh, ...valueColumns(x.values) }));
   const margins = a.rules.margins.map((m) => ({
     product_code: m.product_code,
     rule_id: m.rule_id,
@@ -149,6 +149,7 @@ function ultimateRows(u: BookUltimates) {
     ultimate_loss_ratio: y.ultimate_loss_ratio,
     ultimate_loss_ratio_se: y.ultimate_loss_ratio_se,
     how: y.how,
+    how_zh: y.how_zh,
   }));
 }
 

@@ -14,7 +14,8 @@ import type { BacktestAnnex } from './backtestAnnex';
 import type { Review, SectionResult } from './composeReview';
 import { type DocumentBlock, type DocumentSection, type DocumentSpec, documentHtml } from './document';
 import { columnLabel, type Wording, wording } from './labels';
-import { columnZh, VALUE_ZH } from '../present/words';
+import type { Lang } from '../present/column';
+import { COLUMN_ZH_EXTRA, columnZh, VALUE_ZH } from '../present/words';
 import { quarterEndDate, type SectionId } from './reviewPlan';
 import type { SectionContent } from './sectionContent';
 import { serviceSectionContent } from './serviceSection';
@@ -54,6 +55,26 @@ export function displayNumber(n: number): string {
   return groupThousands(text);
 }
 
+/**
+ * Rows in the review's language: a column `<key>_zh` beside `<key>` (a finding's or a reason's
+ * Chinese) takes the place of `<key>` in a Chinese review and is left out of an English one, so
+ * each table holds one language.
+ * @example inReviewLanguage([{ reason: 'exempt by size', reason_zh: '规模豁免' }], 'zh') // [{ reason: '规模豁免' }]
+ */
+function inReviewLanguage(rows: readonly TableRow[], lang: Lang): readonly TableRow[] {
+  const keys = new Set(rows.flatMap((r) => Object.keys(r)));
+  const paired = [...keys].filter((k) => k.endsWith('_zh') && keys.has(k.slice(0, -3)));
+  if (paired.length === 0) return rows;
+  return rows.map((row) => {
+    const out: Record<string, TableRow[string]> = { ...row };
+    for (const zh of paired) {
+      if (lang === 'zh') out[zh.slice(0, -3)] = row[zh] ?? row[zh.slice(0, -3)] ?? null;
+      delete out[zh];
+    }
+    return out as TableRow;
+  });
+}
+
 /** Han characters: a header holding none is not Chinese. */
 const HAN = /[\u3400-\u9fff]/;
 
@@ -63,8 +84,8 @@ const HAN = /[\u3400-\u9fff]/;
  * (a column no declaration names in Chinese) takes the review's Chinese words (`columnZh`, the
  * review's column words).
  */
-function reviewTable(name: string, rows: readonly TableRow[], declaration?: TableDeclaration, percent: readonly string[] = []): TypedTable {
-  const typed = typedTable(name, rows, declaration);
+function reviewTable(name: string, rows: readonly TableRow[], lang: Lang, declaration?: TableDeclaration, percent: readonly string[] = []): TypedTable {
+  const typed = typedTable(name, inReviewLanguage(rows, lang), declaration);
   const zh = wording('zh');
   const knownZh = (key: string) => KNOWN_COLUMNS.get(key)?.label.zh ?? zh.column[key] ?? null;
   const columns = typed.columns.map((c): ColumnDeclaration => {
@@ -89,10 +110,33 @@ function findingMessage(f: Finding, review: Review): string {
   return f.message;
 }
 
-function valuesText(values: Finding['values']): string {
+function valuesText(values: Finding['values'], lang: Lang): string {
+  if (lang === 'zh') return valuesTextZh(values);
   return Object.entries(values)
     .map(([k, v]) => `${k} = ${v === null ? '–' : typeof v === 'number' ? displayNumber(v) : String(v)}`)
     .join('; ');
+}
+
+/** A coded value of a finding in Chinese: a word (`VALUE_ZH`), a list of words, or a time limit in words. */
+function valueZh(v: string): string {
+  const limit = /^(\d+) working days?(?: \(complex cases (\d+) (working|calendar) days?\))?$/.exec(v);
+  if (limit) return `${limit[1]}个工作日${limit[2] ? `（复杂情形${limit[2]}${limit[3] === 'working' ? '个工作日' : '日'}）` : ''}`;
+  if (/^[a-z_]+(,[a-z_]+)+$/.test(v)) return v.split(',').map(valueZh).join('、');
+  return VALUE_ZH[v] ?? COLUMN_ZH_EXTRA[v] ?? KNOWN_COLUMNS.get(v)?.label.zh ?? v;
+}
+
+/** A finding's recorded values in Chinese: each name in words (a Chinese twin `…_zh` stands for its value), each coded value in words. */
+function valuesTextZh(values: Finding['values']): string {
+  const zh = wording('zh');
+  const known = (key: string) => KNOWN_COLUMNS.get(key)?.label.zh ?? zh.column[key] ?? null;
+  return Object.entries(values)
+    .filter(([k]) => !(k.endsWith('_zh') && k.slice(0, -3) in values))
+    .map(([k, v]) => {
+      const twin = values[`${k}_zh`];
+      const shown = twin !== undefined && twin !== null ? String(twin) : v === null ? '–' : typeof v === 'boolean' ? (v ? zh.yes : zh.no) : typeof v === 'number' ? displayNumber(v) : valueZh(String(v));
+      return `${known(k) ?? columnZh(k, known) ?? VALUE_ZH[k] ?? k} = ${shown}`;
+    })
+    .join('；');
 }
 
 function findingsTable(findings: readonly Finding[], review: Review, w: Wording, withCitation: boolean): string {
@@ -105,7 +149,7 @@ function findingsTable(findings: readonly Finding[], review: Review, w: Wording,
       `<td class="code">${escapeHtml(f.product_code ?? '–')}</td>`,
       `<td class="code">${escapeHtml(f.period ?? '–')}</td>`,
       `<td>${escapeHtml(findingMessage(f, review))}</td>`,
-      ...(withCitation ? [`<td class="values">${escapeHtml(valuesText(f.values))}</td>`, `<td>${escapeHtml(f.citation)}</td>`] : []),
+      ...(withCitation ? [`<td class="values">${escapeHtml(valuesText(f.values, review.params.lang))}</td>`, `<td>${escapeHtml(f.citation)}</td>`] : []),
     ];
     return `<tr${withCitation ? ` id="finding-${i + 1}"` : ''}>${cells.join('')}</tr>`;
   });
@@ -166,9 +210,9 @@ function annexBlocks(annex: BacktestAnnex, review: Review, w: Wording): Document
     blocks.push({ kind: 'html', html: `<p>${escapeHtml(a.noCells(annex.quarter))}</p>` });
   } else {
     blocks.push(
-      { kind: 'table', caption: a.scope, note: a.scopeIntro, table: reviewTable('backtest_scope', scope) },
-      { kind: 'table', caption: a.indicators, note: a.indicatorsIntro, table: reviewTable('backtest_indicators', indicators) },
-      { kind: 'table', caption: a.reasons, note: a.reasonsIntro, table: reviewTable('backtest_assessments', assessments, assessmentDeclaration) },
+      { kind: 'table', caption: a.scope, note: a.scopeIntro, table: reviewTable('backtest_scope', scope, review.params.lang) },
+      { kind: 'table', caption: a.indicators, note: a.indicatorsIntro, table: reviewTable('backtest_indicators', indicators, review.params.lang) },
+      { kind: 'table', caption: a.reasons, note: a.reasonsIntro, table: reviewTable('backtest_assessments', assessments, review.params.lang, assessmentDeclaration) },
     );
   }
   const measures = annex.measures.length === 0 ? `<p>${escapeHtml(a.noMeasure)}</p>` : findingsTable(annex.measures, review, w, false);
@@ -214,7 +258,7 @@ function chartBlocks(figure: Figure, name: string, command: string, review: Revi
 }
 
 /** A section's content blocks (headings, paragraphs, tables) as document blocks. */
-function contentBlocks(content: SectionContent, w: Wording): DocumentBlock[] {
+function contentBlocks(content: SectionContent, w: Wording, lang: Lang): DocumentBlock[] {
   return content.map((b): DocumentBlock => {
     switch (b.kind) {
       case 'heading':
@@ -222,7 +266,7 @@ function contentBlocks(content: SectionContent, w: Wording): DocumentBlock[] {
       case 'paragraph':
         return { kind: 'html', html: `<p${b.note ? ' class="note"' : ''}>${escapeHtml(b.text)}</p>` };
       case 'table':
-        return { kind: 'table', caption: b.caption, table: reviewTable(b.caption, b.rows, undefined, b.percent ?? []) };
+        return { kind: 'table', caption: b.caption, table: reviewTable(b.caption, b.rows, lang, undefined, b.percent ?? []) };
     }
   });
 }
@@ -249,7 +293,7 @@ function tableBlock(t: { run: SectionResult['runs'][number]; name: string; rows:
   const sheet = `${t.run.id}_${t.name}`;
   const caption = declaration?.title[review.params.lang] ?? sheet;
   const note = [period === null ? '' : `${period}`, w.document.tableRows(shown.length, t.rows.length, sheet)].filter(Boolean).join(' ');
-  return { kind: 'table', caption, note, table: reviewTable(sheet, shown, declaration) };
+  return { kind: 'table', caption, note, table: reviewTable(sheet, shown, review.params.lang, declaration) };
 }
 
 function sectionOf(s: SectionResult, review: Review, w: Wording, counter: { n: number }): DocumentSection {
@@ -261,13 +305,13 @@ function sectionOf(s: SectionResult, review: Review, w: Wording, counter: { n: n
   // Findings first: what the chief actuary must act on; then the few tables and the charts.
   const blocks: DocumentBlock[] = [{ kind: 'heading', text: w.findingsOfSection }, { kind: 'html', html: findingsTable(s.findings, review, w, false) }];
   if (s.id === 'backtest' && review.annex) blocks.push(...annexBlocks(review.annex, review, w));
-  if (s.content) blocks.push(...contentBlocks(s.content, w));
+  if (s.content) blocks.push(...contentBlocks(s.content, w, review.params.lang));
   if (s.id === 'service' && review.service) {
     const content = serviceSectionContent(review.service, review.params.lang);
     blocks.push({ kind: 'html', html: `<p>${escapeHtml(content.intro)}</p>` });
     for (const t of content.tables) {
       const rows = t.rows.map((r) => Object.fromEntries(t.columns.map((c) => [c, r[c] ?? null])));
-      blocks.push(rows.length === 0 ? { kind: 'html', html: `<h3>${escapeHtml(t.title)}</h3><p>${escapeHtml(t.empty)}</p>` } : { kind: 'table', caption: t.title, note: t.note, table: reviewTable(t.title, rows, undefined, t.percent) });
+      blocks.push(rows.length === 0 ? { kind: 'html', html: `<h3>${escapeHtml(t.title)}</h3><p>${escapeHtml(t.empty)}</p>` } : { kind: 'table', caption: t.title, note: t.note, table: reviewTable(t.title, rows, review.params.lang, undefined, t.percent) });
     }
     for (const note of content.notes) blocks.push({ kind: 'html', html: `<p class="note">${escapeHtml(note)}</p>` });
     blocks.push({ kind: 'heading', text: w.chartsOfSection }, ...chartBlocks(content.figure, 'service_on_time_rates', s.command, review, w, counter));
