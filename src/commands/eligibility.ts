@@ -132,6 +132,7 @@ function verdictRow(v: WindowVerdict): TableRow {
     ...verdictHead(v),
     failed_quarters: [...new Set(v.failures.map((f) => f.quarter))].sort().join(','),
     failures: v.failures.map((f) => f.detail).join(' | '),
+    failures_zh: v.failures.map((f) => `${f.quarter}：${FAILURE_ZH[f.kind]}未达标`).join('；'),
     notes: v.notes.join(' | '),
   };
 }

@@ -509,7 +509,7 @@ const ZH: Wording = {
     source: { registry: '中介系统执业登记', statistics: '统信系统', hr: '人员管理系统', disclosure: '对外公开披露' },
     traceability: '销售行为可回溯（S4，双录）',
     traceabilityIntro: ({ quarter, policies, required, recorded, missing, late, undetermined, firstReview, finalReview, median }) =>
-      `${quarter}投保的${policies}件保单中，按规则库应双录${required}件：已双录${recorded}件，未双录${missing}件，晚于投保日期录制${late}件；因数据不全无法判断${undetermined}件。一审通过率${firstReview}，终审通过率${finalReview}；时长中位数${median}。`,
+      `${quarter}投保的${policies}件保单中，按规则库应双录${required}件：已双录${recorded}件，未双录${missing}件，晚于投保日期录制${late}件；因数据不全无法判断${undetermined}件。一审通过率${firstReview}，终审通过率${finalReview}；时长中位数${median.replace(/ min$/, '分钟')}。`,
     traceabilityMethod:
       '兼业代理（含银保）个人长险业务全量双录，其他渠道投保人于投保日年满60周岁（含）的个人长险业务双录，规则库所列地区个人长险业务全量双录；双录应在投保人填写投保单时录制。通过率下限为系统可配置的默认值。',
     noTraceability: '数据目录中没有双录表（recordings），本季度未核查销售行为可回溯。',

@@ -15,7 +15,7 @@ import type { Review, SectionResult } from './composeReview';
 import { type DocumentBlock, type DocumentSection, type DocumentSpec, documentHtml } from './document';
 import { columnLabel, type Wording, wording } from './labels';
 import type { Lang } from '../present/column';
-import { COLUMN_ZH_EXTRA, columnZh, VALUE_ZH } from '../present/words';
+import { COLUMN_ZH_EXTRA, columnZh, SHEET_ZH, VALUE_ZH } from '../present/words';
 import { quarterEndDate, type SectionId } from './reviewPlan';
 import type { SectionContent } from './sectionContent';
 import { serviceSectionContent } from './serviceSection';
@@ -64,13 +64,14 @@ export function displayNumber(n: number): string {
 function inReviewLanguage(rows: readonly TableRow[], lang: Lang): readonly TableRow[] {
   const keys = new Set(rows.flatMap((r) => Object.keys(r)));
   const paired = [...keys].filter((k) => k.endsWith('_zh') && keys.has(k.slice(0, -3)));
-  if (paired.length === 0) return rows;
+  if (paired.length === 0 && lang === 'en') return rows;
   return rows.map((row) => {
     const out: Record<string, TableRow[string]> = { ...row };
     for (const zh of paired) {
       if (lang === 'zh') out[zh.slice(0, -3)] = row[zh] ?? row[zh.slice(0, -3)] ?? null;
       delete out[zh];
     }
+    if (lang === 'zh') for (const [k, v] of Object.entries(out)) if (typeof v === 'string') out[k] = cellZh(v);
     return out as TableRow;
   });
 }
@@ -90,7 +91,7 @@ function reviewTable(name: string, rows: readonly TableRow[], lang: Lang, declar
   const knownZh = (key: string) => KNOWN_COLUMNS.get(key)?.label.zh ?? zh.column[key] ?? null;
   const columns = typed.columns.map((c): ColumnDeclaration => {
     const kind: ColumnKind = percent.includes(c.key) ? 'rate' : c.kind;
-    const label = HAN.test(c.label.zh) ? c.label.zh : (zh.column[c.key] ?? columnZh(c.key, knownZh) ?? columnLabel(zh, c.key));
+    const label = HAN.test(c.label.zh) && !/^触发值：.*[a-z]{3,}/.test(c.label.zh) ? c.label.zh : (zh.column[c.key] ?? columnZh(c.key, knownZh) ?? columnLabel(zh, c.key));
     return column(c.key, kind, c.label.en, label);
   });
   return { ...typed, columns };
@@ -121,8 +122,20 @@ function valuesText(values: Finding['values'], lang: Lang): string {
 function valueZh(v: string): string {
   const limit = /^(\d+) working days?(?: \(complex cases (\d+) (working|calendar) days?\))?$/.exec(v);
   if (limit) return `${limit[1]}个工作日${limit[2] ? `（复杂情形${limit[2]}${limit[3] === 'working' ? '个工作日' : '日'}）` : ''}`;
-  if (/^[a-z_]+(,[a-z_]+)+$/.test(v)) return v.split(',').map(valueZh).join('、');
-  return VALUE_ZH[v] ?? COLUMN_ZH_EXTRA[v] ?? KNOWN_COLUMNS.get(v)?.label.zh ?? v;
+  if (/^[a-z_]+([,+][a-z_]+)+$/.test(v)) return v.split(/[,+]/).map(valueZh).join('、');
+  const counts = /^[a-z_]+ \d+(; [a-z_]+ \d+)*$/.test(v) ? v.split('; ').map((x) => x.split(' ')) : null;
+  if (counts) return counts.map(([name, n]) => `${valueZh(name)}${n}人`).join('、');
+  const rating = /^(\S+) \(class (\S+)\)$/.exec(v);
+  if (rating) return `${rating[1]}（${rating[2]}类）`;
+  const better = /^(class|grade) (\S+)( or better)?$/.exec(v);
+  if (better) return `${better[2]}${better[1] === 'class' ? '类' : '级'}${better[3] ? '及以上' : ''}`;
+  if (/ yuan$/.test(v)) return v.replace(/ yuan$/, '元');
+  return VALUE_ZH[v] ?? wording('zh').value[v] ?? COLUMN_ZH_EXTRA[v] ?? KNOWN_COLUMNS.get(v)?.label.zh ?? v;
+}
+
+/** A text cell of a Chinese table: coded values, lists of them and the workbench's fixed phrases in Chinese; other text (names, figures) as it is. */
+function cellZh(v: string): string {
+  return /^[\x20-\x7e]+$/.test(v) && /[a-z]{2,}/.test(v) ? valueZh(v) : v;
 }
 
 /** A finding's recorded values in Chinese: each name in words (a Chinese twin `…_zh` stands for its value), each coded value in words. */
@@ -291,7 +304,7 @@ function tableBlock(t: { run: SectionResult['runs'][number]; name: string; rows:
   const { rows, period } = rowsOfQuarter(t.rows, review.params.quarter);
   const shown = rows.slice(0, max);
   const sheet = `${t.run.id}_${t.name}`;
-  const caption = declaration?.title[review.params.lang] ?? sheet;
+  const caption = declaration?.title[review.params.lang] ?? (review.params.lang === 'zh' ? (SHEET_ZH[`${t.run.command}_${t.name.replace(/_(Satisfaction|Loyalty|Image|Expectation|Quality|Value|Complaints)$/, '')}`] ?? sheet) : sheet);
   const note = [period === null ? '' : `${period}`, w.document.tableRows(shown.length, t.rows.length, sheet)].filter(Boolean).join(' ');
   return { kind: 'table', caption, note, table: reviewTable(sheet, shown, review.params.lang, declaration) };
 }
@@ -355,7 +368,7 @@ function provenanceSection(review: Review, hashes: ReadonlyMap<string, string>, 
         kind: 'html',
         html: `<p class="note">${escapeHtml(w.provenanceIntro)}</p>
 <table><thead><tr><th>${escapeHtml(w.input)}</th><th>SHA-256</th></tr></thead><tbody>${inputs}</tbody></table>
-<p><b>${escapeHtml(w.rulebook)}:</b> ${escapeHtml(`${rb.id} ${rb.version}`)} (sha256 ${escapeHtml(rb.sha256)})</p>
+<p><b>${escapeHtml(w.rulebook)}:</b> ${escapeHtml(`${rb.id} ${rb.version}`)} (SHA-256 ${escapeHtml(rb.sha256)})</p>
 <p><b>${escapeHtml(w.software)}:</b> ${escapeHtml(software)}</p>
 <p class="note">${escapeHtml(w.verifyHint)}</p>`,
       },
