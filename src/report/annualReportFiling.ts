@@ -15,7 +15,7 @@ import { FINDINGS_TABLE } from '../rules/findingsTable';
 import { annualReportHtml } from './annualHtml';
 import { annualWording } from './annualLabels';
 import { type AnnualReport, type AnnualReportOptions, composeAnnualReport } from './annualReport';
-import { printPdf } from './printPdf';
+import { printDocument } from './printPdf';
 
 const yuan = (cents: number | null) => (cents === null ? null : centsToYuan(cents).toNumber());
 /** A ratio as filed in the tables: exact decimal rounded to six places. */
@@ -138,7 +138,7 @@ export async function renderAnnualReport(report: AnnualReport, progress: Progres
   const files: Record<string, string | Uint8Array> = { 'report.html': html };
   if (chromiumAvailable()) {
     progress.start('annual report: printing the PDF', 1);
-    files['report.pdf'] = await printPdf(html, { footer: a.title(report.options.year), pageNumber: a.pageNumber });
+    files['report.pdf'] = await printDocument(html, { footer: a.title(report.options.year), pageNumber: a.pageNumber });
     progress.tick();
     progress.stop();
   }

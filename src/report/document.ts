@@ -20,6 +20,11 @@ export interface DocumentSection {
   /** The anchor of the section (`sec-<id>`), unique in the document; the contents link to it. */
   readonly id: string;
   readonly title: string;
+  /**
+   * The heading as shown, for a title that carries its own number (annex 2's `一、…`, `附录A　…`);
+   * default: the section's number (or appendix letter) and its title.
+   */
+  readonly heading?: string;
   /** The basis shown beside the title (the regulation it follows). */
   readonly basis?: string;
   readonly blocks: readonly DocumentBlock[];
@@ -97,6 +102,8 @@ thead { display: table-header-group; break-inside: avoid; break-after: avoid; } 
 .note { color: #555; font-size: 8.5pt; } .computed-by { font-family: monospace; font-size: 7.5pt; color: #555; overflow-wrap: anywhere; }
 .unavailable { border: 1px dashed #8a3b00; padding: 8px 12px; background: #fff7ef; }
 figure { margin: 8px 0 14px; break-inside: avoid; } figcaption { font-size: 8pt; color: #444; }
+td.np, p.np, li.np { color: #8a3b00; font-style: italic; } table.wide { font-size: 7pt; } table.wide td.num { white-space: normal; }
+.narrative { border-left: 3px solid #27496d; padding: 2px 12px; background: #f7f9fb; } .narrative h3 { color: #1b1b1b; }
 .chart { width: 100%; height: ${CHART_HEIGHT_PX}px; }
 .cover { min-height: 240mm; display: flex; flex-direction: column; }
 .cover .company { font-size: 15pt; margin: 60px 0 4px; } .cover h1 { font-size: 24pt; margin: 0 0 30px; }
@@ -112,8 +119,8 @@ section.landscape { page: landscape; }
 /** A section's heading text with its number or appendix letter. */
 function numbered(spec: DocumentSpec): { section: DocumentSection; label: string }[] {
   return [
-    ...spec.sections.map((section, i) => ({ section, label: `${i + 1}. ${section.title}` })),
-    ...spec.appendices.map((section, i) => ({ section, label: `${spec.wording.appendix(String.fromCharCode(65 + i))} ${section.title}` })),
+    ...spec.sections.map((section, i) => ({ section, label: section.heading ?? `${i + 1}. ${section.title}` })),
+    ...spec.appendices.map((section, i) => ({ section, label: section.heading ?? `${spec.wording.appendix(String.fromCharCode(65 + i))} ${section.title}` })),
   ];
 }
 
@@ -189,7 +196,7 @@ function chartScript(charts: readonly PlacedChart[]): string {
  * A document as one self-contained HTML page, for the screen and for printing: a cover (company,
  * title, identifying facts, sign-off block), a contents page (page numbers are written into the
  * printed PDF by `printDocument`), the numbered sections and the lettered appendices, each starting a new
- * page (appendices marked `landscape` on landscape pages), plotly.js inlined once. Tables are
+ * page (appendices marked `landscape` on landscape pages), plotly.js inlined once when there are charts. Tables are
  * typed (`tableHtml`), charts printed at the page's width (`printFigure`). The same spec gives the
  * same bytes; the root element gets `data-charts="ready"` when the charts are drawn. Any report
  * (the quarterly review, an annual report) builds its spec and calls this.
@@ -206,7 +213,7 @@ export function documentHtml(spec: DocumentSpec): string {
   return `<!DOCTYPE html>
 <html lang="${spec.lang === 'zh' ? 'zh-CN' : 'en'}" data-charts="${charts.length === 0 ? 'ready' : 'pending'}"><head><meta charset="utf-8"><title>${escapeHtml(spec.title)}</title>
 <style>${STYLE}</style>
-<script>${plotlyScript()}</script></head>
+${charts.length > 0 ? `<script>${plotlyScript()}</script>` : ''}</head>
 <body>
 ${coverHtml(spec.cover)}
 ${contentsHtml(spec)}
