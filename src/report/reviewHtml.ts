@@ -271,7 +271,7 @@ function chartBlocks(figure: Figure, name: string, command: string, review: Revi
 }
 
 /** A section's content blocks (headings, paragraphs, tables) as document blocks. */
-function contentBlocks(content: SectionContent, w: Wording, lang: Lang): DocumentBlock[] {
+function contentBlocks(content: SectionContent, lang: Lang): DocumentBlock[] {
   return content.map((b): DocumentBlock => {
     switch (b.kind) {
       case 'heading':
@@ -318,7 +318,7 @@ function sectionOf(s: SectionResult, review: Review, w: Wording, counter: { n: n
   // Findings first: what the chief actuary must act on; then the few tables and the charts.
   const blocks: DocumentBlock[] = [{ kind: 'heading', text: w.findingsOfSection }, { kind: 'html', html: findingsTable(s.findings, review, w, false) }];
   if (s.id === 'backtest' && review.annex) blocks.push(...annexBlocks(review.annex, review, w));
-  if (s.content) blocks.push(...contentBlocks(s.content, w, review.params.lang));
+  if (s.content) blocks.push(...contentBlocks(s.content, review.params.lang));
   if (s.id === 'service' && review.service) {
     const content = serviceSectionContent(review.service, review.params.lang);
     blocks.push({ kind: 'html', html: `<p>${escapeHtml(content.intro)}</p>` });
