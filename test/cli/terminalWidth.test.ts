@@ -61,6 +61,18 @@ describe('textTable measures display width and fits the terminal', () => {
     expect(wide.split('\n')[0].trim().split(/\s+/)).toHaveLength(12);
   });
 
+  it('wraps a Chinese sentence between characters, never inside a figure or a code', () => {
+    const line = `  [重要] ILI-SVC-SURRENDER ${'2025Q4接收的退保 1201 件中 22 件未在1个工作日内完成，时效达成率 98.17%，'.repeat(3)}`;
+    const lines = fitLines(line, 40).split('\n');
+    expect(lines.every((l) => stringWidth(l) <= 40)).toBe(true);
+    // Each line but the last is filled to within a character of the width: Chinese breaks anywhere.
+    expect(lines.slice(1, -1).every((l) => stringWidth(l) >= 37)).toBe(true);
+    // Figures and codes stay whole, and nothing is lost.
+    expect(lines.some((l) => l.includes('98.17%'))).toBe(true);
+    expect(lines.some((l) => l.includes('ILI-SVC-SURRENDER'))).toBe(true);
+    expect(lines.map((l) => l.trim()).join('').replace(/\s/g, '')).toBe(line.replace(/\s/g, ''));
+  });
+
   it('wraps a long sentence with its continuation indented under it', () => {
     expect(fitLines(`  [major] ${'word '.repeat(30).trim()}`, 40).split('\n').every((l, i) => stringWidth(l) <= 40 && (i === 0 || l.startsWith('    ')))).toBe(true);
   });
