@@ -1,5 +1,6 @@
 import { escapeHtml } from '../charts/html';
 import { VALUE_ZH } from '../present/words';
+import { FAILURE_ZH } from '../rules/internetEligibility';
 import { type DocumentBlock, documentHtml, type DocumentSpec } from './document';
 import { centsToYuan } from '../money/cents';
 import type { Dec } from '../money/decimal';
@@ -146,7 +147,7 @@ function eligibilityHtml(report: AnnualReport, r: Render): string {
     reserve_coverage_ratio: pct(q.coverage?.ratio ?? null),
     governance_grade: q.row.governance_grade,
   }));
-  const verdicts = e.verdicts.map((v) => ({ rule: v.rule_id, window: `${v.window[0]}–${v.window[v.window.length - 1]}`, eligible: v.eligible, failures: v.failures.map((f) => f.detail).join('; ') || null }));
+  const verdicts = e.verdicts.map((v) => ({ rule: v.rule_id, window: `${v.window[0]}–${v.window[v.window.length - 1]}`, eligible: v.eligible, failures: (lang === 'zh' ? v.failures.map((f) => `${f.quarter}：${FAILURE_ZH[f.kind]}未达标`).join('；') : v.failures.map((f) => f.detail).join('; ')) || null }));
   const penalty = e.major_penalty_last_year === null ? '–' : e.major_penalty_last_year ? r.w.yes : r.w.no;
   const parts = [
     `<h3 id="basics">${escapeHtml(r.a.basics)}</h3>`,
