@@ -1,3 +1,4 @@
+import { INDICATOR } from '../present/words';
 import { InputError } from '../data/InputError';
 import { Dec } from '../money/decimal';
 import { compare } from '../money/ratio';
@@ -136,7 +137,7 @@ export function measureFinding(rule: MeasureRule, productCode: string, indicator
     product_code: productCode,
     period: point.period,
     message: `${productCode} ${indicator}: A/E ${point.ae.toFixed(3)}${ci} in ${point.period}, ${side} the pricing assumption for ${assessment.persistent} consecutive period${assessment.persistent === 1 ? '' : 's'}: ${level}`,
-    message_zh: `${productCode} ${indicator} 实际/预期 ${point.ae.toFixed(3)}，连续${assessment.persistent}期${assessment.direction > 0 ? '高于' : '低于'}定价假设：${MEASURE_ZH[level]}`,
+    message_zh: `${productCode} ${INDICATOR[indicator]?.zh ?? indicator} 实际/预期 ${point.ae.toFixed(3)}，连续${assessment.persistent}期${assessment.direction > 0 ? '高于' : '低于'}定价假设：${MEASURE_ZH[level]}`,
     values: {
       indicator,
       measure: level,

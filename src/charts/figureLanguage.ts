@@ -1,45 +1,17 @@
+import { CONSTRUCT, INDICATOR, inLanguage } from '../present/words';
 import type { Figure } from './figure';
+
+const INDICATOR_EN = inLanguage(INDICATOR, 'en');
+const INDICATOR_ZH = inLanguage(INDICATOR, 'zh');
+const CONSTRUCT_ZH = inLanguage(CONSTRUCT, 'zh');
 
 /** Han characters: a label holding them is (partly) Chinese. */
 const HAN = /[\u3400-\u9fff]/;
-
-/** Indicator ids in chart titles, in Chinese (S1 annex 2). */
-const INDICATOR_ZH: Readonly<Record<string, string>> = {
-  loss_ratio: '赔付率',
-  expense_rate: '费用率',
-  incidence: '发生率',
-  surrender: '退保率',
-  lapse: '失效率',
-  death: '死亡率',
-  investment_return: '投资收益率',
-};
-
-/** Indicator ids in chart titles, in English words. */
-const INDICATOR_EN: Readonly<Record<string, string>> = {
-  loss_ratio: 'Loss ratio',
-  expense_rate: 'Expense rate',
-  incidence: 'Incidence rate',
-  surrender: 'Surrender rate',
-  lapse: 'Lapse rate',
-  death: 'Mortality rate',
-  investment_return: 'Investment return',
-};
 
 /** The English texts that carry an internal id, in words. */
 const EN_PATTERNS: readonly (readonly [RegExp, (...m: string[]) => string])[] = [
   [/^A\/E of (\w+) by period \(shaded: confidence interval\)$/, (_, i) => `${INDICATOR_EN[i] ?? i}: A/E by period (shaded: confidence interval)`],
 ];
-
-/** Construct names of the ICSI model (S3), in Chinese. */
-const CONSTRUCT_ZH: Readonly<Record<string, string>> = {
-  Image: '企业形象',
-  Expectation: '客户期望',
-  Quality: '感知质量',
-  Value: '感知价值',
-  Satisfaction: '客户满意度',
-  Complaints: '客户抱怨',
-  Loyalty: '客户忠诚度',
-};
 
 const GROUP_ZH: Readonly<Record<string, string>> = { company: '公司', region: '地区', stage: '业务阶段' };
 

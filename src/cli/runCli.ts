@@ -43,7 +43,7 @@ function addCommand(program: Command, spec: CommandSpec, streams: CliStreams, ar
     const params = spec.parse(options, args);
     // Where the bundle goes is checked before the computation, which may take minutes.
     if (spec.files !== false && typeof options.out === 'string') (await import('../evidence/writeBundle')).bundleTarget(options.out, options.ifExists as IfExists);
-    const output = await spec.run(params, { progress: terminalProgress(json), commands: findCommand });
+    const output = await spec.run(params, { progress: terminalProgress(json), commands: findCommand, lang: options.lang === 'zh' ? 'zh' : 'en' });
     let written: string | undefined;
     if (spec.files !== false && typeof options.out === 'string') {
       written = await (await import('../evidence/fileBundle')).fileBundle(options.out, { name: spec.name, parameters: params, argv: argv.slice(2) }, output, options.ifExists as IfExists);

@@ -1,3 +1,6 @@
+import type { Lang } from '../present/column';
+import { INDICATOR, say, valueWord } from '../present/words';
+import { findingLines } from './findingLines';
 import { BACKTEST_INDICATORS, type BacktestCell, type BacktestResult } from '../backtest/backtest';
 import { BACKTEST_TABLES } from '../backtest/backtestTables';
 import { MEASURE_ZH } from '../backtest/measures';
@@ -67,49 +70,66 @@ function backtestCharts(result: BacktestResult): Record<string, Figure> {
 const CELLS_SHOWN = 40;
 
 /** The cells of a study without calendar periods, one line each: product, indicator, policy year, groups, A/E. */
-function cellLines(cells: BacktestResult['cells']): string[] {
-  const lines = ['Cells (A/E with its 95% interval):'];
-  for (const c of cells.slice(0, CELLS_SHOWN)) {
-    const where = [c.period ?? (c.policy_year === undefined ? '' : `policy year ${c.policy_year}`), ...Object.entries(c.by).map(([k, v]) => `${k}=${v ?? 'n/a'}`)].filter((t) => t !== '').join(', ');
-    const ci = c.ci_low === null || c.ci_high === null ? '' : ` [${c.ci_low.toFixed(3)}, ${c.ci_high.toFixed(3)}]`;
-    lines.push(`  ${`${c.product_code} ${c.indicator}`.padEnd(22)} ${where.padEnd(30)} actual ${c.actual ?? 'n/a'}  expected ${c.expected === null ? 'n/a' : c.expected.toFixed(1)}  A/E ${c.ae === null ? 'n/a' : c.ae.toFixed(3)}${ci}`);
-  }
-  if (cells.length > CELLS_SHOWN) lines.push(`  … ${cells.length - CELLS_SHOWN} more cells: --json or --out for all of them`);
+function cellLines(cells: BacktestResult['cells'], lang: Lang): string[] {
+  const lines = [say(lang, 'Cells (A/E with its 95% interval):', '各单元（实际/预期及其95%置信区间）：')];
+  const rows = cells.slice(0, CELLS_SHOWN).map((c) => {
+    const where = [c.period ?? (c.policy_year === undefined ? '' : say(lang, `policy year ${c.policy_year}`, `第${c.policy_year}保单年度`)), ...Object.entries(c.by).map(([k, v]) => `${k}=${v ?? 'n/a'}`)].filter((t) => t !== '').join(', ');
+    return {
+      [say(lang, 'product', '产品')]: c.product_code,
+      [say(lang, 'indicator', '指标')]: indicatorWord(c.indicator, lang),
+      [say(lang, 'cell', '单元')]: where,
+      [say(lang, 'actual', '实际值')]: c.actual,
+      [say(lang, 'expected', '预期值')]: c.expected === null ? null : c.expected.toFixed(1),
+      [say(lang, 'A/E', '实际/预期')]: c.ae === null ? null : c.ae.toFixed(3),
+      [say(lang, '95% CI', '95%置信区间')]: c.ci_low === null || c.ci_high === null ? null : `${c.ci_low.toFixed(3)}–${c.ci_high.toFixed(3)}`,
+    };
+  });
+  lines.push(textTable(rows));
+  if (cells.length > CELLS_SHOWN) lines.push(say(lang, `  … ${cells.length - CELLS_SHOWN} more cells: --json or --out for all of them`, `  … 另有 ${cells.length - CELLS_SHOWN} 个单元：全部见 --json 或 --out`));
   return lines;
 }
 
-function summaryText(result: BacktestResult): string {
-  const lines = [`Pricing backtest (S1 §16), ${result.basis}, ${result.from} to ${result.as_of}; products: ${result.scope.join(', ')}`];
+/** An indicator in words: its id in English (as in the JSON), its name in Chinese (S1 annex 2). */
+const indicatorWord = (indicator: string, lang: Lang) => (lang === 'zh' ? (INDICATOR[indicator]?.zh ?? indicator) : indicator);
+
+function summaryText(result: BacktestResult, lang: Lang): string {
+  const lines = [say(lang, `Pricing backtest (S1 §16), ${result.basis}, ${result.from} to ${result.as_of}; products: ${result.scope.join(', ')}`, `定价回溯（S1 第（十六）条），${BASIS_ZH[result.basis]}，${result.from} 至 ${result.as_of}；产品：${result.scope.join('、')}`)];
   const latest = new Map<string, (typeof result.measures)[number]>();
   for (const m of result.measures) latest.set(`${m.product_code} ${m.indicator}`, m);
   if (latest.size > 0) {
-    lines.push('', 'Latest period, product totals:');
-    for (const [key, m] of latest) {
-      const ci = m.ci_low === null || m.ci_high === null ? '' : ` [${m.ci_low.toFixed(3)}, ${m.ci_high.toFixed(3)}]`;
-      lines.push(`  ${key.padEnd(28)} ${m.period}  A/E ${m.ae === null ? 'n/a' : m.ae.toFixed(3)}${ci}  ${m.level ? `${m.level} ${MEASURE_ZH[m.level]}` : '-'}`);
-    }
+    const rows = [...latest.values()].map((m) => ({
+      [say(lang, 'product', '产品')]: m.product_code,
+      [say(lang, 'indicator', '指标')]: indicatorWord(m.indicator, lang),
+      [say(lang, 'period', '期间')]: m.period,
+      [say(lang, 'A/E', '实际/预期')]: m.ae === null ? say(lang, 'n/a', '无') : m.ae.toFixed(3),
+      [say(lang, '95% CI', '95%置信区间')]: m.ci_low === null || m.ci_high === null ? '' : `${m.ci_low.toFixed(3)}–${m.ci_high.toFixed(3)}`,
+      [say(lang, 'measure', '措施')]: m.level ? say(lang, `${m.level} ${MEASURE_ZH[m.level]}`, MEASURE_ZH[m.level]) : '-',
+    }));
+    lines.push('', say(lang, 'Latest period, product totals:', '最近一期，各产品合计：'), textTable(rows));
   }
-  if (latest.size === 0 && result.cells.length > 0) lines.push('', ...cellLines(result.cells));
+  if (latest.size === 0 && result.cells.length > 0) lines.push('', ...cellLines(result.cells, lang));
   // With --by on a calendar basis the totals above hide the groups: list the latest period's cells by group.
   const lastPeriod = [...latest.values()].map((m) => m.period).sort().at(-1);
   const grouped = result.cells.filter((c) => Object.keys(c.by).length > 0 && c.period === lastPeriod);
   if (latest.size > 0 && grouped.length > 0) {
     const rows = grouped.slice(0, CELLS_SHOWN).map((c) => ({
-      product: c.product_code,
-      indicator: c.indicator,
-      ...Object.fromEntries(Object.entries(c.by).map(([k, v]) => [k, v ?? 'n/a'])),
-      actual: c.actual,
-      expected: c.expected === null ? null : c.expected.toFixed(1),
-      'A/E': c.ae === null ? null : c.ae.toFixed(3),
-      '95% CI': c.ci_low === null || c.ci_high === null ? null : `${c.ci_low.toFixed(3)}–${c.ci_high.toFixed(3)}`,
+      [say(lang, 'product', '产品')]: c.product_code,
+      [say(lang, 'indicator', '指标')]: indicatorWord(c.indicator, lang),
+      ...Object.fromEntries(Object.entries(c.by).map(([k, v]) => [k, v === null ? say(lang, 'n/a', '无') : lang === 'zh' ? valueWord(String(v), 'zh') : v])),
+      [say(lang, 'actual', '实际值')]: c.actual,
+      [say(lang, 'expected', '预期值')]: c.expected === null ? null : c.expected.toFixed(1),
+      [say(lang, 'A/E', '实际/预期')]: c.ae === null ? null : c.ae.toFixed(3),
+      [say(lang, '95% CI', '95%置信区间')]: c.ci_low === null || c.ci_high === null ? null : `${c.ci_low.toFixed(3)}–${c.ci_high.toFixed(3)}`,
     }));
-    lines.push('', `Cells of ${lastPeriod} by ${Object.keys(grouped[0].by).join(', ')}:`, textTable(rows));
-    if (grouped.length > CELLS_SHOWN) lines.push(`  … ${grouped.length - CELLS_SHOWN} more cells: --json or --out for all of them`);
+    lines.push('', say(lang, `Cells of ${lastPeriod} by ${Object.keys(grouped[0].by).join(', ')}:`, `${lastPeriod} 按 ${Object.keys(grouped[0].by).join('、')} 分组的单元：`), textTable(rows));
+    if (grouped.length > CELLS_SHOWN) lines.push(say(lang, `  … ${grouped.length - CELLS_SHOWN} more cells: --json or --out for all of them`, `  … 另有 ${grouped.length - CELLS_SHOWN} 个单元：全部见 --json 或 --out`));
   }
-  lines.push('', `${result.cells.length} cells; ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'}`);
-  for (const f of result.findings) lines.push(`  [${f.severity}] ${f.rule_id} ${f.message}`);
+  lines.push('', say(lang, `${result.cells.length} cells; ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'}`, `共 ${result.cells.length} 个单元；发现 ${result.findings.length} 项`), ...findingLines(result.findings, lang));
   return lines.join('\n');
 }
+
+/** The study bases in Chinese. */
+const BASIS_ZH: Readonly<Record<string, string>> = { 'calendar-quarter': '日历季度', 'calendar-year': '日历年度', 'policy-year': '保单年度' };
 
 /**
  * A backtest in a ClickHouse database loaded by `awb load` (the study SQL runs there; products,
@@ -136,9 +156,9 @@ async function backtestInWarehouse(engine: string, params: BacktestParams, ruleb
 
 /**
  * What `awb backtest` prints and files for a study: the JSON document (cells, measures, findings),
- * the text, the cells and measures tables and the charts.
+ * the text (in `lang`), the cells and measures tables and the charts.
  */
-export function backtestOutput(study: BacktestStudy): CommandOutput {
+export function backtestOutput(study: BacktestStudy, lang: Lang = 'en'): CommandOutput {
   const cells = study.cells.map((c) => cellRow(c, study));
   const measures = study.measures.map((m) => ({
     indicator: m.indicator,
@@ -153,7 +173,7 @@ export function backtestOutput(study: BacktestStudy): CommandOutput {
   }));
   return {
     json: { basis: study.basis, as_of: study.as_of, from: study.from, by: study.by, scope: study.scope, cells, measures, findings: study.findings },
-    text: summaryText(study),
+    text: summaryText(study, lang),
     inputs: study.inputs,
     tables: { cells, measures },
     tableDeclarations: BACKTEST_TABLES,
@@ -205,7 +225,7 @@ export const backtestCommand = defineCommand({
       ...readParams(o),
     };
   },
-  run: async (p, { progress, openData: open = openData }) => {
+  run: async (p, { progress, openData: open = openData, lang = 'en' }) => {
     const rulebook = loadRulebook(p.rules ?? undefined);
     const params: BacktestParams = {
       basis: p.basis as StudyBasis,
@@ -219,6 +239,6 @@ export const backtestCommand = defineCommand({
       progress,
     };
     const study = p.engine !== null ? await backtestInWarehouse(p.engine, params, rulebook) : await backtest(await open(p.data!, readOptionsOf(p)), params);
-    return backtestOutput(study);
+    return backtestOutput(study, lang);
   },
 });

@@ -22,7 +22,7 @@ export const calendarCommand = defineCommand({
     year: optionalText(o, 'year') === null ? null : integerArg(o, 'year', { min: 1900, max: 2999 }),
     export: optionalText(o, 'export'),
   }),
-  run: async (p) => {
+  run: async (p, { lang = 'en' }) => {
     if (p.export !== null) {
       if (existsSync(p.export)) throw new InputError({ argument: '--export', file: p.export }, 'a new file (an existing file is never overwritten)');
       copyFileSync(DEFAULT_CALENDAR_PATH, p.export);
@@ -40,15 +40,26 @@ export const calendarCommand = defineCommand({
       working_days: workingDaysBetween(calendar, dayOf(y, 1, 1) - 1, dayOf(y, 12, 31)),
       notices: calendar.notices[y].map((n) => `${n.number ?? n.title} (${n.date})`).join('; '),
     }));
-    const text = [
-      `Working-day calendar ${calendar.id} ${calendar.version} (${calendar.file}, sha256 ${calendar.sha256.slice(0, 12)}…)`,
-      calendar.description,
-      '',
-      textTable(summary),
-      '',
-      textTable(holidays),
-      ...(p.export !== null ? ['', `Wrote a copy of the shipped calendar to ${p.export}; edit it and pass --calendar ${p.export}.`] : []),
-    ].join('\n');
+    const text = (
+      lang === 'zh'
+        ? [
+            `工作日日历 ${calendar.id} ${calendar.version}（${calendar.file}，sha256 ${calendar.sha256.slice(0, 12)}…）：国务院办公厅部分节假日安排（含调休上班日）`,
+            '',
+            textTable(summary.map((y) => ({ 年度: y.year, 工作日数: y.working_days, 通知: y.notices }))),
+            '',
+            textTable(holidays.map((h) => ({ 年度: h.year, 节日: h.name, 放假起: h.from, 放假止: h.to, 天数: h.days, 调休上班日: h.worked }))),
+            ...(p.export !== null ? ['', `已将日历复制到 ${p.export}；修改后以 --calendar ${p.export} 使用。`] : []),
+          ]
+        : [
+            `Working-day calendar ${calendar.id} ${calendar.version} (${calendar.file}, sha256 ${calendar.sha256.slice(0, 12)}…)`,
+            calendar.description,
+            '',
+            textTable(summary),
+            '',
+            textTable(holidays),
+            ...(p.export !== null ? ['', `Wrote a copy of the shipped calendar to ${p.export}; edit it and pass --calendar ${p.export}.`] : []),
+          ]
+    ).join('\n');
     return {
       json: {
         id: calendar.id,

@@ -1,3 +1,4 @@
+import { say } from '../present/words';
 import { type DayNumber, parseDayText } from '../data/dates';
 import { InputError } from '../data/InputError';
 import { cashValueSchedule, type ScheduleGranularity, termDaysFromMonths } from '../expense/cashValueSchedule';
@@ -44,18 +45,34 @@ export const cashValueCommand = defineCommand({
     if (schedule === 'month-end' && issue_date === null) throw new InputError({ argument: '--issue-date' }, 'the issue date for a month-end schedule');
     return { net_premium: moneyArg(o, 'net-premium'), term_days, term_months, issue_date, days_in_force, schedule };
   },
-  run: async (p) => {
+  run: async (p, { lang = 'en' }) => {
     const issue = p.issue_date === null ? undefined : (parseDayText(p.issue_date) as DayNumber);
     const value = p.days_in_force === null ? null : minimumCashValue(p.net_premium, p.term_days, p.days_in_force);
     const m = p.days_in_force === null ? null : Math.ceil(Number(p.days_in_force));
     const schedule = p.schedule === null ? [] : cashValueSchedule(p.net_premium, p.term_days, p.schedule, issue);
     const rows = schedule.map((s) => ({ days_in_force: s.days_in_force, date: s.date, minimum_cash_value: s.minimum_cash_value.toNumber() }));
     const lines: string[] = [];
-    if (value !== null) lines.push(`Minimum cash value: ${value.toFixed(2)} yuan  (= ${p.net_premium} × (1 − ${m}/${p.term_days}), part days counted as whole, S1 §9.5)`);
+    if (value !== null) {
+      lines.push(
+        say(
+          lang,
+          `Minimum cash value: ${value.toFixed(2)} yuan  (= ${p.net_premium} × (1 − ${m}/${p.term_days}), part days counted as whole, S1 §9.5)`,
+          `最低现金价值：${value.toFixed(2)} 元（= ${p.net_premium} × (1 − ${m}/${p.term_days})，不足一日按一日计算，S1 第（九）条第5项）`,
+        ),
+      );
+    }
     if (p.schedule !== null) {
-      lines.push(`Minimum cash value schedule (${p.schedule}), net premium ${p.net_premium} yuan, n = ${p.term_days} days${p.issue_date ? `, issued ${p.issue_date}` : ''}:`);
-      lines.push('  m (days)  date        minimum cash value');
-      for (const s of schedule) lines.push(`  ${String(s.days_in_force).padStart(8)}  ${(s.date ?? '').padEnd(10)}  ${s.minimum_cash_value.toFixed(2).padStart(12)}`);
+      const granularity = say(lang, p.schedule, p.schedule === 'day' ? '逐日' : '每月末');
+      lines.push(
+        say(
+          lang,
+          `Minimum cash value schedule (${granularity}), net premium ${p.net_premium} yuan, n = ${p.term_days} days${p.issue_date ? `, issued ${p.issue_date}` : ''}:`,
+          `最低现金价值表（${granularity}），净保费 ${p.net_premium} 元，保险期间 n = ${p.term_days} 日${p.issue_date ? `，生效日期 ${p.issue_date}` : ''}：`,
+        ),
+      );
+      lines.push(say(lang, '  m (days)  date        minimum cash value', '  已生效天数m  日期        最低现金价值（元）'));
+      const [mWidth, valueWidth] = lang === 'zh' ? [11, 18] : [8, 12];
+      for (const s of schedule) lines.push(`  ${String(s.days_in_force).padStart(mWidth)}  ${(s.date ?? '').padEnd(10)}  ${s.minimum_cash_value.toFixed(2).padStart(valueWidth)}`);
     }
     return {
       json: {

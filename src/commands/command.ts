@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Figure } from '../charts/figure';
 import type { TableRow } from '../evidence/csv';
-import type { TableDeclaration } from '../present/column';
+import type { Lang, TableDeclaration } from '../present/column';
 import type { Progress } from '../progress';
 import type { ReadOptions } from '../data/readTable';
 import type { Rulebook } from '../rules/rulebook';
@@ -58,6 +58,11 @@ export interface RunContext {
    * once, so that its sections share every table they read. Default: `openData`.
    */
   readonly openData?: (dir: string, read: ReadOptions) => Promise<Data>;
+  /**
+   * The language of `text`, what a person reads on the terminal (`--lang`; default `en`). It
+   * changes no filed output: tables, charts and JSON are the same in both languages.
+   */
+  readonly lang?: Lang;
 }
 
 /**

@@ -3,8 +3,9 @@ import { InputError } from '../data/InputError';
 import type { CommandParams, CommandSpec } from './command';
 
 /**
- * Declares a command's options on a commander command exactly as `awb` does: `--json`,
- * `--out` and `--if-exists` for commands that file evidence, then the command's own options.
+ * Declares a command's options on a commander command exactly as `awb` does: `--json`, `--wide`,
+ * `--out` and `--if-exists` for commands that file evidence, the command's own options, then
+ * `--lang` (the language of the terminal text) unless the command declares it.
  * The CLI, `fileEvidence` and the review all parse arguments through this one declaration.
  */
 export function declareOptions(command: Command, spec: CommandSpec): Command {
@@ -15,7 +16,10 @@ export function declareOptions(command: Command, spec: CommandSpec): Command {
       .option('--out <dir>', 'file an evidence bundle (tables, charts, manifest) in this new folder')
       .addOption(new Option('--if-exists <mode>', 'when --out exists: error, or suffix (write DIR-2, DIR-3…)').choices(['error', 'suffix']).default('error'));
   }
-  return spec.configure(command);
+  spec.configure(command);
+  // The review and the annual report declare --lang themselves: the language of the report, and of its summary.
+  if (!command.options.some((o) => o.long === '--lang')) command.addOption(new Option('--lang <lang>', 'language of the terminal text: en or zh').choices(['en', 'zh']).default('en'));
+  return command;
 }
 
 /** A value of a command-line option given from code: text, a number, a flag, or a list (joined with commas). */

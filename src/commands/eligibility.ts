@@ -1,3 +1,4 @@
+import type { Lang } from '../present/column';
 import { ELIGIBILITY_TABLES } from '../capital/eligibilityTables';
 import { capitalDashboardFigure } from '../charts/capitalDashboard';
 import type { Quarter } from '../data/period';
@@ -5,7 +6,10 @@ import type { TableRow } from '../evidence/csv';
 import { centsToYuan, roundYuan } from '../money/cents';
 import type { Dec } from '../money/decimal';
 import { findingRows } from '../rules/findingRows';
-import { ELIGIBILITY_RULES, type EligibilityReview, type QuarterCapital, type WindowVerdict } from '../rules/internetEligibility';
+import type { Finding } from '../rules/finding';
+import { textTable } from '../present/textTable';
+import { findingLines } from './findingLines';
+import { ELIGIBILITY_RULES, FAILURE_ZH, type EligibilityReview, type QuarterCapital, type WindowVerdict } from '../rules/internetEligibility';
 import { percentText } from '../rules/percentText';
 import { eligibility, type EligibilityStudy } from '../studies/eligibility';
 import { openData } from '../studies/openData';
@@ -32,11 +36,11 @@ export const eligibilityCommand = defineCommand({
     quarter: optionalText(o, 'quarter') === null ? null : quarterArg(o, 'quarter'),
     ...readParams(o),
   }),
-  run: async (p, { openData: open = openData }) => eligibilityOutput(await eligibility(await open(p.data, readOptionsOf(p)), { ...(p.quarter === null ? {} : { quarter: p.quarter }), ...(p.rules === null ? {} : { rules: p.rules }) })),
+  run: async (p, { openData: open = openData, lang = 'en' }) => eligibilityOutput(await eligibility(await open(p.data, readOptionsOf(p)), { ...(p.quarter === null ? {} : { quarter: p.quarter }), ...(p.rules === null ? {} : { rules: p.rules }) }), lang),
 });
 
-/** What `awb eligibility` prints and files for a study: the verdicts of the assessed quarter, every quarter's conditions, the capital dashboard. */
-export function eligibilityOutput(review: EligibilityStudy): CommandOutput {
+/** What `awb eligibility` prints (in `lang`) and files for a study: the verdicts of the assessed quarter, every quarter's conditions, the capital dashboard. */
+export function eligibilityOutput(review: EligibilityStudy, lang: Lang = 'en'): CommandOutput {
     const { rulebook, findings } = review;
     const assessed = ELIGIBILITY_RULES.map((id) => review.verdicts.find((v) => v.rule_id === id && v.quarter === review.assessed)!);
     const quarters = review.quarters.map((q) => quarterJson(q, review));
@@ -48,7 +52,7 @@ export function eligibilityOutput(review: EligibilityStudy): CommandOutput {
         quarters,
         findings,
       },
-      text: eligibilityText(review, assessed, findings.length),
+      text: lang === 'zh' ? eligibilityTextZh(review, assessed, findings) : eligibilityText(review, assessed, findings.length),
       inputs: review.inputs,
       tables: {
         quarters: review.quarters.map((qc) => quarterRow(qc, review)),
@@ -131,6 +135,7 @@ function verdictRow(v: WindowVerdict): TableRow {
     ...verdictHead(v),
     failed_quarters: [...new Set(v.failures.map((f) => f.quarter))].sort().join(','),
     failures: v.failures.map((f) => f.detail).join(' | '),
+    failures_zh: v.failures.map((f) => `${f.quarter}：${FAILURE_ZH[f.kind]}未达标`).join('；'),
     notes: v.notes.join(' | '),
   };
 }
@@ -156,5 +161,29 @@ function eligibilityText(review: EligibilityReview, assessed: readonly WindowVer
     for (const n of v.notes) lines.push(`      note: ${n}`);
   }
   lines.push('', `Findings: ${findings}`);
+  return lines.join('\n');
+}
+
+/** The summary in Chinese: each quarter's capital position and windows, the assessed quarter's verdicts, the findings. */
+function eligibilityTextZh(review: EligibilityReview, assessed: readonly WindowVerdict[], findings: readonly Finding[]): string {
+  const word = (v: WindowVerdict) => (v.eligible ? '是' : v.before_history ? '尚未满期' : '否');
+  const rows = review.quarters.map((qc) => {
+    const r = qc.row;
+    return {
+      季度: qc.quarter,
+      综合充足率: percentText(r.comprehensive_solvency_ratio, undefined, 2),
+      核心充足率: percentText(r.core_solvency_ratio, undefined, 2),
+      风险评级: `${r.risk_rating}（${qc.risk_class}）`,
+      准备金覆盖率: qc.coverage?.ratio ? percentText(qc.coverage.ratio, '1', 2) : '无',
+      治理评级: r.governance_grade ?? '–',
+      ...Object.fromEntries(ELIGIBILITY_RULES.map((id) => [id, word(windowOf(review, id, qc.quarter))])),
+    };
+  });
+  const lines = ['各季度综合及核心偿付能力充足率、风险综合评级、责任准备金覆盖率、公司治理评级，及截至该季度连续四个季度各规则条件是否满足', textTable(rows), '', `评估季度 ${review.assessed}：`];
+  for (const v of assessed) {
+    lines.push(`  ${v.rule_id} ${v.eligible ? '符合' : '不符合'}（${v.window[0]}–${v.quarter}）`);
+    for (const f of v.failures) lines.push(`      ${f.quarter}：${FAILURE_ZH[f.kind]}未达标`);
+  }
+  lines.push('', `发现（${findings.length} 项）`, ...findingLines(findings, 'zh'));
   return lines.join('\n');
 }

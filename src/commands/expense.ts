@@ -1,3 +1,7 @@
+import type { Lang } from '../present/column';
+import { textTable } from '../present/textTable';
+import { valueWord } from '../present/words';
+import { findingLines } from './findingLines';
 import { expenseHeadroomFigure } from '../charts/expenseHeadroom';
 import { isQuarter } from '../data/period';
 import type { TableRow } from '../evidence/csv';
@@ -14,7 +18,7 @@ import { percentText, pointsText } from '../rules/percentText';
 import { getRule, type Rulebook } from '../rules/rulebook';
 import { expenseCaps, type ExpenseCapsStudy } from '../studies/expenseCaps';
 import { openData } from '../studies/openData';
-import { scopeText } from '../rules/scopeMatch';
+import { scopeText, scopeTextZh } from '../rules/scopeMatch';
 import { optionalText, requiredText } from './args';
 import { type CommandOutput, defineCommand } from './command';
 import { readOptionsOf, readParams, tableReadingOptions } from './readOptions';
@@ -32,11 +36,11 @@ export const expenseCommand = defineCommand({
       .requiredOption('--data <dir>', 'data folder with products (required), loadings and finance (optional)')
       .option('--rules <file>', 'a rulebook to use instead of the default (awb-default)'),
   parse: (o) => ({ data: requiredText(o, 'data', 'a data folder'), rules: optionalText(o, 'rules'), ...readParams(o) }),
-  run: async (p, { openData: open = openData }) => expenseOutput(await expenseCaps(await open(p.data, readOptionsOf(p)), p.rules === null ? {} : { rules: p.rules })),
+  run: async (p, { openData: open = openData, lang = 'en' }) => expenseOutput(await expenseCaps(await open(p.data, readOptionsOf(p)), p.rules === null ? {} : { rules: p.rules }), lang),
 });
 
-/** What `awb expense` prints and files for a study: loadings against their caps, actual expense rates, findings and the headroom chart. */
-export function expenseOutput(review: ExpenseCapsStudy): CommandOutput {
+/** What `awb expense` prints (in `lang`) and files for a study: loadings against their caps, actual expense rates, findings and the headroom chart. */
+export function expenseOutput(review: ExpenseCapsStudy, lang: Lang = 'en'): CommandOutput {
     const { rulebook, loadings, actual, findings } = review;
     const capJson = capRow(rulebook);
     const products = loadings.map((l) => productJson(l, review.checks.filter((c) => c.product_code === l.product.product_code), capJson));
@@ -44,7 +48,7 @@ export function expenseOutput(review: ExpenseCapsStudy): CommandOutput {
     const actualRows = actual.map(actualJson);
     return {
       json: { rulebook: { id: rulebook.id, version: rulebook.version }, products, caps, actual_expenses: actualRows, findings },
-      text: expenseText(loadings, review.checks, actual, findings.map((f) => `  [${f.severity}] ${f.rule_id} ${f.message}`)),
+      text: lang === 'zh' ? expenseTextZh(loadings, review.checks, actual, findingLines(findings, 'zh')) : expenseText(loadings, review.checks, actual, findingLines(findings, 'en')),
       inputs: review.inputs,
       tables: { products: products.map(({ caps: _caps, ...flat }) => flat), caps, actual_expenses: actualRows, findings: findingRows(findings) },
       tableDeclarations: EXPENSE_TABLES,
@@ -100,6 +104,7 @@ function capRow(rulebook: Rulebook): (c: CapCheck) => TableRow {
       within: c.within,
       headroom_pp: num(c.headroom_pp),
       scope: scopeText(rule),
+      scope_zh: scopeTextZh(rule),
       citation: citationText(rule),
     };
   };
@@ -138,6 +143,25 @@ function expenseText(loadings: readonly ProductLoading[], checks: readonly CapCh
     }
   }
   lines.push('', `Findings (${findings.length})`, ...findings);
+  return lines.join('\n');
+}
+
+/** The summary in Chinese: loadings, each cap's headroom, actual expense rates, findings. */
+function expenseTextZh(loadings: readonly ProductLoading[], checks: readonly CapCheck[], actual: readonly ActualExpenseRate[], findings: readonly string[]): string {
+  const rate = (d: Dec | null, source: string | null) => (d === null ? '–' : `${percentText(d)}${source === 'loadings' ? ' *' : ''}`);
+  const headroom = (c: CapCheck) => (c.headroom_pp === null ? '未知' : c.headroom_pp.isZero() ? '恰在上限' : `${c.headroom_pp.isNegative() ? '' : '+'}${c.headroom_pp.toFixed(2)}`);
+  const products = loadings.map((l) => {
+    const p = l.product;
+    return { 产品: p.product_code, 险种: valueWord(p.line, 'zh'), 保险期间: `${p.term_months}个月`, 首年附加费用率: rate(l.loading_first_year, l.loading_first_year_source), 平均附加费用率: rate(l.loading_average, l.loading_average_source) };
+  });
+  const caps = checks.map((c) => ({ 产品: c.product_code, 规则: c.rule_id, '余量（百分点）': headroom(c), 结果: c.within === false ? '超限' : c.within === null ? '未知' : '未超限' }));
+  const lines = ['附加费用率（* 按附加费用表计算）', '', textTable(products), '', '附加费用率上限及余量（余量 = 上限 − 费用率，百分点）', '', textTable(caps)];
+  const years = actual.filter((a) => !isQuarter(a.period));
+  if (years.length > 0) {
+    lines.push('', '各年度实际费用率（费用 ÷ 保费收入）与平均附加费用率');
+    lines.push(textTable(years.map((a) => ({ 产品: a.product_code, 年度: a.period, 实际费用率: a.actual_rate === null ? '无法计算' : formatPercent(a.actual_rate, 2), 平均附加费用率: a.loading_average === null ? '–' : formatPercent(a.loading_average, 2) }))));
+  }
+  lines.push('', `发现（${findings.length} 项）`, ...findings);
   return lines.join('\n');
 }
 

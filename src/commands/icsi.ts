@@ -1,3 +1,4 @@
+import type { Lang } from '../present/column';
 import { InputError } from '../data/InputError';
 import { loadTable } from '../data/readTable';
 import { analyseSurvey, type SurveyAnalysis } from '../satisfaction/analyseSurvey';
@@ -8,6 +9,7 @@ import { GROUP_COLUMNS, type GroupColumn, type MissingTreatment } from '../satis
 import { MIN_GROUP_RESPONDENTS } from '../satisfaction/surveyDataWarnings';
 import { loadSurveyModel } from '../satisfaction/surveyModel';
 import { booleanArg, choiceArg, integerArg, listArg, requiredText } from './args';
+import { icsiTextZh } from './icsiTextZh';
 import { type CommandOutput, defineCommand } from './command';
 import { readOptionsOf, readParams, tableReadingOptions } from './readOptions';
 
@@ -70,7 +72,7 @@ export const icsiCommand = defineCommand({
       consistent: o.consistent === true,
     };
   },
-  run: async (p, { progress }) => {
+  run: async (p, { progress, lang = 'en' }) => {
     const model = loadSurveyModel(p.model);
     const table = await loadTable(p.survey, 'survey', readOptionsOf(p));
     const analysis = await analyseSurvey(table, model, {
@@ -90,18 +92,19 @@ export const icsiCommand = defineCommand({
       minGroup: p.min_group,
       progress,
     });
-    return icsiOutput(analysis, [p.survey, p.model]);
+    return icsiOutput(analysis, [p.survey, p.model], lang);
   },
 });
 
-/** What `awb icsi` prints and files for an analysis; its seed is recorded when the analysis resampled. */
-export function icsiOutput(analysis: SurveyAnalysis, inputs: readonly string[]): CommandOutput {
+/** What `awb icsi` prints (in `lang`) and files for an analysis; its seed is recorded when the analysis resampled. */
+export function icsiOutput(analysis: SurveyAnalysis, inputs: readonly string[], lang: Lang = 'en'): CommandOutput {
   const random = analysis.options.bootstrap > 0 || analysis.options.compare !== null;
+  const tables = icsiTables(analysis);
   return {
     json: icsiJson(analysis),
-    text: icsiText(analysis),
+    text: lang === 'zh' ? icsiTextZh(analysis, tables) : icsiText(analysis),
     inputs,
-    tables: icsiTables(analysis),
+    tables,
     tableDeclarations: icsiTableDeclarations(analysis),
     charts: icsiCharts(analysis),
     ...(random ? { seeds: { icsi: analysis.options.seed } } : {}),

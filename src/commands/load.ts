@@ -18,16 +18,23 @@ export const loadCommand = defineCommand({
       .requiredOption('--engine <url>', 'clickhouse://HOST:PORT[,HOST:PORT…]/DB[?cluster=NAME]: one HTTP endpoint per shard (credentials from AWB_CLICKHOUSE_USER, AWB_CLICKHOUSE_PASSWORD)')
       .requiredOption('--data <dir>', 'the data folder to load (every table it holds)'),
   parse: (o) => ({ engine: parseClickHouseUrl(requiredText(o, 'engine', 'an engine URL')).text, data: requiredText(o, 'data', 'a data folder'), ...readParams(o) }),
-  run: async (p, { progress }) => {
+  run: async (p, { progress, lang = 'en' }) => {
     const summary = await loadWarehouse(parseClickHouseUrl(p.engine), p.data, readOptionsOf(p), progress);
     const width = Math.max(...summary.tables.map((t) => t.table.length));
     return {
       json: { ...summary },
-      text: [
-        `Loaded ${p.data} into ${summary.engine}${summary.cluster ? ` (cluster ${summary.cluster}: a Distributed table over a MergeTree on each shard)` : ''}:`,
-        ...summary.tables.map((t) => `  ${t.table.padEnd(width)}  ${String(t.rows).padStart(10)} rows  ${t.checksum}`),
-        'Run studies there with --engine (awb backtest --engine URL …).',
-      ].join('\n'),
+      text:
+        lang === 'zh'
+          ? [
+              `已将 ${p.data} 载入 ${summary.engine}${summary.cluster ? `（集群 ${summary.cluster}：各分片上的 MergeTree 表及其上的 Distributed 表）` : ''}：`,
+              ...summary.tables.map((t) => `  ${t.table.padEnd(width)}  ${String(t.rows).padStart(10)} 行  ${t.checksum}`),
+              '在该库上运行研究请使用 --engine（awb backtest --engine URL …）。',
+            ].join('\n')
+          : [
+              `Loaded ${p.data} into ${summary.engine}${summary.cluster ? ` (cluster ${summary.cluster}: a Distributed table over a MergeTree on each shard)` : ''}:`,
+              ...summary.tables.map((t) => `  ${t.table.padEnd(width)}  ${String(t.rows).padStart(10)} rows  ${t.checksum}`),
+              'Run studies there with --engine (awb backtest --engine URL …).',
+            ].join('\n'),
       inputs: [],
     };
   },

@@ -15,7 +15,10 @@ import { openData } from '../studies/openData';
 import { choiceArg, listArg, optionalText, requiredText } from './args';
 import { type CommandOutput, defineCommand } from './command';
 import { readOptionsOf, readParams, tableReadingOptions } from './readOptions';
+import type { Lang } from '../present/column';
 import { textTable } from '../present/textTable';
+import { say, valueWord } from '../present/words';
+import { findingLines } from './findingLines';
 
 const yuan = (cents: number) => cents / 100;
 
@@ -70,7 +73,7 @@ function render(a: LossRatioAnalysis) {
     excluded_years: t.excluded_years.join(','),
   }));
   const trendBands = a.trends.flatMap((t) => [...t.fitted, t.projection].map((v) => ({ product_code: t.product_code, year: v.year, projected: v.year === t.projection.year, fitted: v.fitted, ci_low: v.ci_low, ci_high: v.ci_high, pi_low: v.pi_low, pi_high: v.pi_high })));
-  const assessments = a.rules.assessments.map((x) => ({ rule_id: x.rule_id, product_code: x.product_code, outcome: x.outcome, reason: x.reason, ...valueColumns(x.values) }));
+  const assessments = a.rules.assessments.map((x) => ({ rule_id: x.rule_id, product_code: x.product_code, outcome: x.outcome, reason: x.reason, reason_zh: x.reason_zh, ...valueColumns(x.values) }));
   const margins = a.rules.margins.map((m) => ({
     product_code: m.product_code,
     rule_id: m.rule_id,
@@ -95,33 +98,39 @@ function render(a: LossRatioAnalysis) {
   return { lossRatios, trends, trendBands, assessments, margins, rates };
 }
 
-function textSummary(a: LossRatioAnalysis, rulebookText: string): string {
+function textSummary(a: LossRatioAnalysis, rulebook: { readonly id: string; readonly version: string }, lang: Lang): string {
   const year = a.rules.evaluation_year;
-  const lines: string[] = [`Loss ratios and S2 accident-insurance rules (${rulebookText})`];
-  if (year === null) return [...lines, 'No complete year in the finance table: the rules cannot be assessed.'].join('\n');
-  lines.push(`Evaluation year ${year}: three-year window ${year - 2}–${year}, stop-sale window ${year - 1}–${year}.`, '');
+  const lines: string[] = [say(lang, `Loss ratios and S2 accident-insurance rules (rulebook ${rulebook.id} ${rulebook.version})`, `赔付率及S2意外险规则（规则库 ${rulebook.id} ${rulebook.version}）`)];
+  if (year === null) return [...lines, say(lang, 'No complete year in the finance table: the rules cannot be assessed.', '财务表中没有完整年度：无法评估规则。')].join('\n');
+  lines.push(say(lang, `Evaluation year ${year}: three-year window ${year - 2}–${year}, stop-sale window ${year - 1}–${year}.`, `评估年度 ${year}：三年期间 ${year - 2}–${year}，停售判断期间 ${year - 1}–${year}。`), '');
   const products = [...new Set(a.rules.assessments.filter((x) => x.outcome !== 'out_of_scope').map((x) => x.product_code))];
   const rows = products.map((code) => {
     const byYear = (y: number) => a.years.find((r) => r.product_code === code && r.period === String(y));
     const three = a.three_year.find((r) => r.product_code === code && r.period === String(year));
-    const outcome = (rule: string) => a.rules.assessments.find((x) => x.product_code === code && x.rule_id === rule)!.outcome;
+    const outcome = (rule: string) => valueWord(a.rules.assessments.find((x) => x.product_code === code && x.rule_id === rule)!.outcome, lang);
     const show = (r: EarnedLossRatio | undefined) => (r?.loss_ratio ? formatPercent(r.loss_ratio, 2) : '');
     return {
-      product: code,
-      [`LR ${year - 1}`]: show(byYear(year - 1)),
-      [`LR ${year}`]: show(byYear(year)),
-      '3-year LR': three?.loss_ratio ? formatPercent(three.loss_ratio, 2) : '',
+      [say(lang, 'product', '产品')]: code,
+      [say(lang, `LR ${year - 1}`, `${year - 1}年赔付率`)]: show(byYear(year - 1)),
+      [say(lang, `LR ${year}`, `${year}年赔付率`)]: show(byYear(year)),
+      [say(lang, '3-year LR', '三年赔付率')]: three?.loss_ratio ? formatPercent(three.loss_ratio, 2) : '',
       'ACC-LR-REPRICE': outcome('ACC-LR-REPRICE'),
       'ACC-LR-STOP': outcome('ACC-LR-STOP'),
     };
   });
-  lines.push('Accident products in scope of S2 (outcomes per rule):', textTable(rows), '');
+  lines.push(say(lang, 'Accident products in scope of S2 (outcomes per rule):', '适用S2的意外险产品（各规则的结果）：'), textTable(rows), '');
   for (const r of a.rules.indicated_rate_changes) {
-    lines.push(`Indicated repricing ${r.product_code}: premium × ${r.premium_factor.toFixed(4)} (${r.rate_change.isNegative() ? '' : '+'}${formatPercent(r.rate_change, 2)}) brings the ${r.years} ratio ${formatPercent(r.three_year_loss_ratio, 2)} to ${formatPercent(r.target_loss_ratio, 0)}.`);
+    const change = `${r.rate_change.isNegative() ? '' : '+'}${formatPercent(r.rate_change, 2)}`;
+    lines.push(
+      say(
+        lang,
+        `Indicated repricing ${r.product_code}: premium × ${r.premium_factor.toFixed(4)} (${change}) brings the ${r.years} ratio ${formatPercent(r.three_year_loss_ratio, 2)} to ${formatPercent(r.target_loss_ratio, 0)}.`,
+        `${r.product_code} 指示费率调整：保费 × ${r.premium_factor.toFixed(4)}（${change}），使 ${r.years} 年赔付率由 ${formatPercent(r.three_year_loss_ratio, 2)} 达到 ${formatPercent(r.target_loss_ratio, 0)}。`,
+      ),
+    );
   }
   if (a.rules.indicated_rate_changes.length > 0) lines.push('');
-  lines.push(`Findings (${a.findings.length}):`);
-  for (const f of a.findings) lines.push(`  [${f.severity}] ${f.rule_id} ${f.message}`);
+  lines.push(say(lang, `Findings (${a.findings.length}):`, `发现（${a.findings.length} 项）：`), ...findingLines(a.findings, lang));
   return lines.join('\n');
 }
 
@@ -140,18 +149,38 @@ function ultimateRows(u: BookUltimates) {
     ultimate_loss_ratio: y.ultimate_loss_ratio,
     ultimate_loss_ratio_se: y.ultimate_loss_ratio_se,
     how: y.how,
+    how_zh: y.how_zh,
   }));
 }
 
-function ultimateText(u: BookUltimates): string[] {
+function ultimateText(u: BookUltimates, lang: Lang): string[] {
   const pct = (x: number | null) => (x === null ? '' : `${(x * 100).toFixed(2)}%`);
+  const method = (m: ReserveMethod) => (lang === 'zh' ? valueWord(m, 'zh') : METHOD_NAMES[m]);
   const lines = [
     '',
-    `Ultimate loss ratios of the book the triangle covers (${u.products.join(', ')}), immature years by ${METHOD_NAMES[u.method]}:`,
-    textTable(u.years.map((y) => ({ year: y.year, 'S2 loss ratio': pct(y.reported_loss_ratio), developed: `${(y.expected_developed * 100).toFixed(1)}%`, method: METHOD_NAMES[y.method], 'ultimate LR': pct(y.ultimate_loss_ratio), 's.e.': pct(y.ultimate_loss_ratio_se) }))),
-    ...u.years.map((y) => `  ${y.how}`),
+    say(lang, `Ultimate loss ratios of the book the triangle covers (${u.products.join(', ')}), immature years by ${METHOD_NAMES[u.method]}:`, `赔款三角形所覆盖业务（${u.products.join('、')}）的最终赔付率，未成熟年度采用${method(u.method)}：`),
+    textTable(
+      u.years.map((y) => ({
+        [say(lang, 'year', '年度')]: y.year,
+        [say(lang, 'S2 loss ratio', 'S2赔付率')]: pct(y.reported_loss_ratio),
+        [say(lang, 'developed', '已发展比例')]: `${(y.expected_developed * 100).toFixed(1)}%`,
+        [say(lang, 'method', '方法')]: method(y.method),
+        [say(lang, 'ultimate LR', '最终赔付率')]: pct(y.ultimate_loss_ratio),
+        [say(lang, 's.e.', '标准误')]: pct(y.ultimate_loss_ratio_se),
+      })),
+    ),
+    ...u.years.map((y) => `  ${lang === 'zh' ? y.how_zh : y.how}`),
   ];
-  if (u.three_year) lines.push(`Three years ${u.three_year.years}: ultimate loss ratio ${pct(u.three_year.ultimate_loss_ratio)} ± ${pct(u.three_year.ultimate_loss_ratio_se)} against S2's ${pct(u.three_year.reported_loss_ratio)} (the S2 rules are judged on S2's incurred claims, as the regulation defines them).`);
+  if (u.three_year) {
+    const t = u.three_year;
+    lines.push(
+      say(
+        lang,
+        `Three years ${t.years}: ultimate loss ratio ${pct(t.ultimate_loss_ratio)} ± ${pct(t.ultimate_loss_ratio_se)} against S2's ${pct(t.reported_loss_ratio)} (the S2 rules are judged on S2's incurred claims, as the regulation defines them).`,
+        `${t.years} 三年：最终赔付率 ${pct(t.ultimate_loss_ratio)} ± ${pct(t.ultimate_loss_ratio_se)}，S2口径赔付率 ${pct(t.reported_loss_ratio)}（S2规则按S2定义的已发生赔款判断）。`,
+      ),
+    );
+  }
   return lines;
 }
 
@@ -184,7 +213,7 @@ export const lossratioCommand = defineCommand({
       ...readParams(o),
     };
   },
-  run: async (p, { openData: open = openData }) =>
+  run: async (p, { openData: open = openData, lang = 'en' }) =>
     lossratioOutput(
       await lossRatios(await open(p.data, readOptionsOf(p)), {
         ...(p.year === null ? {} : { year: p.year }),
@@ -192,11 +221,12 @@ export const lossratioCommand = defineCommand({
         ...(p.triangle_products === null ? {} : { triangleProducts: p.triangle_products }),
         ...(p.rules === null ? {} : { rules: p.rules }),
       }),
+      lang,
     ),
 });
 
-/** What `awb lossratio` prints and files for a study: loss ratios, trends, the S2 rules' assessments and findings, ultimates when asked for, the charts. */
-export function lossratioOutput(analysis: LossRatioStudy): CommandOutput {
+/** What `awb lossratio` prints (in `lang`) and files for a study: loss ratios, trends, the S2 rules' assessments and findings, ultimates when asked for, the charts. */
+export function lossratioOutput(analysis: LossRatioStudy, lang: Lang = 'en'): CommandOutput {
     const { rulebook, ultimates } = analysis;
     const out = render(analysis);
     const shortTermAccident = analysis.rules.assessments
@@ -221,7 +251,7 @@ export function lossratioOutput(analysis: LossRatioStudy): CommandOutput {
         findings,
         ultimate_loss_ratios: ultimates === null ? null : { method: ultimates.method, mature_at: ultimates.mature_at, products: ultimates.products, years: ultimateRows(ultimates), three_year: ultimates.three_year },
       },
-      text: [textSummary(analysis, `rulebook ${rulebook.id} ${rulebook.version}`), ...(ultimates === null ? [] : ultimateText(ultimates))].join('\n'),
+      text: [textSummary(analysis, rulebook, lang), ...(ultimates === null ? [] : ultimateText(ultimates, lang))].join('\n'),
       inputs: analysis.inputs,
       rulebook,
       tables: {

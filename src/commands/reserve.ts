@@ -1,3 +1,4 @@
+import { VALUE_ZH } from '../present/words';
 import { residualFigure } from '../charts/residualChart';
 import { ultimatesFigure } from '../charts/reserveChart';
 import { triangleHeatmapFigure } from '../charts/triangleHeatmap';
@@ -113,7 +114,7 @@ export const reserveCommand = defineCommand({
       ...readParams(o),
     };
   },
-  run: async (p) => {
+  run: async (p, { lang = 'en' }) => {
     const read = readOptionsOf(p);
     const table = await loadTable(p.triangle, 'triangle', read);
     const premiumTable = p.premiums === null ? null : await loadTable(p.premiums, 'premiums', read);
@@ -210,7 +211,33 @@ export const reserveCommand = defineCommand({
     };
     const verdict = (x: boolean | null, yes: string, no: string) => (x === null ? 'not testable (triangle too small)' : x ? yes : no);
     const name = METHOD_NAMES[est.method];
-    const text = [
+    const verdictZh = (x: boolean | null, yes: string) => (x === null ? '无法检验（三角形过小）' : x ? yes : '未发现');
+    const textZh = [
+      `${VALUE_ZH[est.method]}：${table.file}（发展期为${triangle.development === 'valuation' ? '评估年度' : '发展年数'}；${({ volume: '按赔款量加权', simple: '简单平均', regression: '回归' } as Record<string, string>)[p.average] ?? p.average}的发展因子；最后一期σ：${mack.sigma_fill.method === 'loglinear' ? '对数线性外推' : mack.sigma_fill.method}${mack.tail ? `；尾部因子 ${mack.tail.factor.toFixed(6)}` : ''}）`,
+      ...(triangle.missing.length > 0 ? [`缺失单元（其链接比率不参与计算）：${triangle.missing.map((c) => `${c.origin}年 第${c.age}期`).join('、')}`] : []),
+      ...(a.method.cape_cod ? [`Cape Cod法赔付率：${a.method.cape_cod.map((r) => `${r.origin} ${pct(r.loss_ratio)}`).join('，')}`] : []),
+      '',
+      textTable(
+        est.origins.map((o, i) => ({
+          事故年度: o.origin,
+          累计已付: shown(o.latest),
+          已发展比例: o.expected_developed.toFixed(3),
+          ...(est.method === 'chainladder' ? {} : { 先验最终赔款: o.apriori === null ? '' : shown(o.apriori) }),
+          最终赔款: shown(o.ultimate),
+          IBNR: shown(o.ibnr),
+          标准误: shown(o.se),
+          变异系数: o.cv === null ? '' : o.cv.toFixed(3),
+          ...(ratios ? { 已报告赔付率: pct(ratios[i].reported_loss_ratio), 最终赔付率: pct(ratios[i].ultimate_loss_ratio) } : {}),
+        })),
+      ),
+      '',
+      `合计：累计已付 ${shown(est.total.latest)}，最终赔款 ${shown(est.total.ultimate)}，IBNR ${shown(est.total.ibnr)}，标准误 ${shown(est.total.se)}${est.total.cv === null ? '' : `（变异系数 ${est.total.cv.toFixed(3)}）`}`,
+      ...(est.method === 'chainladder' ? [] : [`链梯法对照：IBNR ${shown(mack.total.ibnr)}，Mack标准误 ${shown(mack.total.mack_se)}`]),
+      '',
+      `日历年效应检验（Mack 1994）：Z = ${cy.z}，${(cy.level * 100).toFixed(0)}%区间 ${cy.low.toFixed(2)}–${cy.high.toFixed(2)}：${verdictZh(cy.effect, '存在效应——各日历年不独立')}`,
+      `相邻发展因子相关性检验（Mack 1994）：T = ${dc.t === null ? '—' : dc.t.toFixed(4)}，${(dc.level * 100).toFixed(0)}%区间 ±${dc.high === null ? '—' : dc.high.toFixed(4)}：${verdictZh(dc.correlated, '相关')}`,
+    ].join('\n');
+    const text = lang === 'zh' ? textZh : [
       `${name} of ${table.file} (development as ${triangle.development === 'valuation' ? 'valuation years' : 'ages'}; ${p.average}-weighted factors; σ of the last period: ${mack.sigma_fill.method}${mack.tail ? `; tail ${mack.tail.factor.toFixed(6)}` : ''})`,
       ...(triangle.missing.length > 0 ? [`Missing cells (their link ratios left out): ${triangle.missing.map((c) => `${c.origin} age ${c.age} (${c.kind})`).join(', ')}`] : []),
       ...(tailNote ? [`Log-linear tail ${tailNote}.`] : []),

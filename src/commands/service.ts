@@ -4,36 +4,50 @@ import { InputError } from '../data/InputError';
 import { type Period, parsePeriodText } from '../data/period';
 import { findingRows } from '../rules/findingRows';
 import { percentText } from '../rules/percentText';
-import { limitText } from '../service/serviceLimits';
+import { limitText, limitTextZh } from '../service/serviceLimits';
+
+type TimeLimit = Parameters<typeof limitText>[0];
 import { branchRows, exceptionRows, serviceRows } from '../service/serviceRows';
-import { SERVICE_GROUP_COLUMNS, type ServiceStandards, typeTotals } from '../service/serviceStandards';
+import { SERVICE_GROUP_COLUMNS, SERVICE_TYPE_ZH, type ServiceStandards, typeTotals } from '../service/serviceStandards';
 import { type ServiceStudy, studyServiceStandards } from '../service/studyServiceStandards';
 import { choiceArg, dateArg, optionalText, requiredText } from './args';
 import { type CommandOutput, defineCommand } from './command';
 import { readOptionsOf, readParams, tableReadingOptions } from './readOptions';
+import type { Lang } from '../present/column';
 import { textTable } from '../present/textTable';
+import { say } from '../present/words';
+import { findingLines } from './findingLines';
 
-function serviceText(study: ServiceStandards): string {
+function serviceText(study: ServiceStandards, lang: Lang): string {
+  const limit = (l: TimeLimit) => (lang === 'zh' ? limitTextZh(l) : limitText(l));
   const lines = [
-    `Online service standards (S1 §6), events received in ${study.period} (${formatDay(study.from)} to ${formatDay(study.to)}), judged at ${formatDay(study.as_of)}`,
-    `Working days: calendar ${study.calendar.id} ${study.calendar.version} (${study.calendar.years}); receipt day ${study.convention.receipt_day_counted ? 'counted' : 'not counted'}`,
+    say(
+      lang,
+      `Online service standards (S1 §6), events received in ${study.period} (${formatDay(study.from)} to ${formatDay(study.to)}), judged at ${formatDay(study.as_of)}`,
+      `在线服务标准（S1 第（六）条）：${study.period}（${formatDay(study.from)}至${formatDay(study.to)}）接收的服务事项，于 ${formatDay(study.as_of)} 判定`,
+    ),
+    say(
+      lang,
+      `Working days: calendar ${study.calendar.id} ${study.calendar.version} (${study.calendar.years}); receipt day ${study.convention.receipt_day_counted ? 'counted' : 'not counted'}`,
+      `工作日：日历 ${study.calendar.id} ${study.calendar.version}（${study.calendar.years}）；接收当日${study.convention.receipt_day_counted ? '计入' : '不计入'}`,
+    ),
     '',
     textTable(
       typeTotals(study).map((c) => ({
-        type: c.type,
-        limit: c.limit === null ? 'connection' : `${limitText(c.limit)}${c.complex_limit ? ` / ${limitText(c.complex_limit)}` : ''}`,
-        events: c.events,
-        on_time: c.on_time,
-        late: c.late,
-        open_overdue: c.open_overdue,
-        rate: c.on_time_rate !== null ? percentText(c.on_time_rate, undefined, 2) : c.connection_rate !== null ? percentText(c.connection_rate, undefined, 2) : null,
-        median: c.median_working_days,
-        p95: c.p95_working_days,
+        [say(lang, 'type', '服务类型')]: lang === 'zh' ? (SERVICE_TYPE_ZH[c.type] ?? c.type) : c.type,
+        [say(lang, 'limit', '时限')]: c.limit === null ? say(lang, 'connection', '接通率') : `${limit(c.limit)}${c.complex_limit ? ` / ${limit(c.complex_limit)}` : ''}`,
+        [say(lang, 'events', '事项数')]: c.events,
+        [say(lang, 'on_time', '按时')]: c.on_time,
+        [say(lang, 'late', '逾期完成')]: c.late,
+        [say(lang, 'open_overdue', '逾期未完成')]: c.open_overdue,
+        [say(lang, 'rate', '达成率')]: c.on_time_rate !== null ? percentText(c.on_time_rate, undefined, 2) : c.connection_rate !== null ? percentText(c.connection_rate, undefined, 2) : null,
+        [say(lang, 'median', '中位数')]: c.median_working_days,
+        [say(lang, 'p95', '95分位')]: c.p95_working_days,
       })),
     ),
   ];
-  if (study.out_of_channel > 0) lines.push('', `${study.out_of_channel} offline events are outside S1 §6's online standards and were not judged.`);
-  lines.push('', `Findings (${study.findings.length}):`, ...study.findings.map((f) => `  [${f.severity}] ${f.rule_id} ${f.message}`));
+  if (study.out_of_channel > 0) lines.push('', say(lang, `${study.out_of_channel} offline events are outside S1 §6's online standards and were not judged.`, `${study.out_of_channel} 件线下服务不属于 S1 第（六）条的在线服务标准，未作判定。`));
+  lines.push('', say(lang, `Findings (${study.findings.length}):`, `发现（${study.findings.length} 项）：`), ...findingLines(study.findings, lang));
   return lines.join('\n');
 }
 
@@ -74,7 +88,7 @@ export const serviceCommand = defineCommand({
       ...readParams(o),
     };
   },
-  run: async (p) => {
+  run: async (p, { lang = 'en' }) => {
     const { study, rulebook, calendar, inputs } = await studyServiceStandards({
       data: p.data,
       period: p.period as Period,
@@ -84,12 +98,12 @@ export const serviceCommand = defineCommand({
       calendar: p.calendar,
       read: readOptionsOf(p),
     });
-    return serviceOutput(study, rulebook, calendar, inputs);
+    return serviceOutput(study, rulebook, calendar, inputs, lang);
   },
 });
 
 /** What `awb service` prints and files for a study of S1 §6: on-time rates by service type and group, branches, exceptions, findings. */
-export function serviceOutput(study: ServiceStandards, rulebook: ServiceStudy['rulebook'], calendar: ServiceStudy['calendar'], inputs: readonly string[]): CommandOutput {
+export function serviceOutput(study: ServiceStandards, rulebook: ServiceStudy['rulebook'], calendar: ServiceStudy['calendar'], inputs: readonly string[], lang: Lang = 'en'): CommandOutput {
     const rows = serviceRows(study);
     const branches = branchRows(study);
     const exceptions = exceptionRows(study);
@@ -109,7 +123,7 @@ export function serviceOutput(study: ServiceStandards, rulebook: ServiceStudy['r
         out_of_channel: study.out_of_channel,
         findings: study.findings,
       },
-      text: serviceText(study),
+      text: serviceText(study, lang),
       inputs,
       tables: { rows, branches, exceptions, findings: findingRows(study.findings) },
       charts: { on_time_rates: serviceOnTimeFigure(study) },

@@ -1,9 +1,10 @@
+import { CONSTRUCT } from '../present/words';
 import { copyFileSync, existsSync } from 'node:fs';
 import { indexBars } from '../charts/indexBars';
 import { InputError } from '../data/InputError';
 import { DEFAULT_EVALUATION_MODEL_PATH } from '../service/evaluationModel';
 import { indexRows, indicatorRows, innovationRows, scoreRows } from '../service/evaluationRows';
-import { evaluateService, type ServiceEvaluation } from '../service/serviceEvaluation';
+import { evaluateService, HEAD_OFFICE, type ServiceEvaluation } from '../service/serviceEvaluation';
 import { integerArg, optionalText, requiredText } from './args';
 import { defineCommand } from './command';
 import { readOptionsOf, readParams, tableReadingOptions } from './readOptions';
@@ -30,6 +31,31 @@ function evaluationText(e: ServiceEvaluation): string {
     ),
     '',
     'Every level (indicator values, single scores, index scores) is in the JSON and in tables/indicators.csv and indices.csv with --out.',
+  ];
+  return lines.join('\n');
+}
+
+/** The evaluation in Chinese (S3's own terms): the three scores of each unit apart, and each index's score. */
+function evaluationTextZh(e: ServiceEvaluation): string {
+  const owner = e.model.owner === 'workbench' ? '（系统自带模型，非评价委员会发布的模型）' : '';
+  const satisfaction = e.satisfaction.missing ? `不可用（${e.satisfaction.missing}）` : `客户满意度指数 ${CONSTRUCT[e.satisfaction.construct]?.zh ?? e.satisfaction.construct}${e.satisfaction.company ? `（${e.satisfaction.company}）` : ''}`;
+  const lines = [
+    `${e.year}年度服务评价（S3 第九至二十条）：总公司及 ${e.units.length - 1} 家省级分公司`,
+    `定量指标模型 ${e.model.id} ${e.model.version}${owner}；满意度：${satisfaction}`,
+    '三项得分分别列示（第十一条），不相加。',
+    '',
+    textTable(
+      e.units.map((u) => ({
+        机构: u.unit === HEAD_OFFICE ? '总公司' : u.unit,
+        定性得分: u.qualitative.score,
+        定量得分: two(u.quantitative.score),
+        满意度得分: two(u.satisfaction.score),
+        样本量: u.satisfaction.n,
+        ...Object.fromEntries(u.quantitative.indices.map((x) => [x.index.name_zh, two(x.score)])),
+      })),
+    ),
+    '',
+    '各层级数值（指标值、单项得分、指数得分）见 JSON，及 --out 证据包中的 tables/indicators.csv 和 indices.csv。',
   ];
   return lines.join('\n');
 }
@@ -68,12 +94,12 @@ export const serviceEvaluationCommand = defineCommand({
       ...readParams(o),
     };
   },
-  run: async (p) => {
+  run: async (p, { lang = 'en' }) => {
     if (p.export_model !== null) {
       if (existsSync(p.export_model)) throw new InputError({ argument: '--export-model', file: p.export_model }, 'a new file (an existing file is never overwritten)');
       copyFileSync(DEFAULT_EVALUATION_MODEL_PATH, p.export_model);
       if (p.data === null) {
-        return { json: { exported: p.export_model }, text: `Wrote a copy of the shipped quantitative model to ${p.export_model}; edit it and pass --model ${p.export_model}.`, inputs: [] };
+        return { json: { exported: p.export_model }, text: lang === 'zh' ? `已将系统自带的定量指标模型复制到 ${p.export_model}；修改后以 --model ${p.export_model} 使用。` : `Wrote a copy of the shipped quantitative model to ${p.export_model}; edit it and pass --model ${p.export_model}.`, inputs: [] };
       }
     }
     const e = await evaluateService({ data: p.data!, year: p.year!, model: p.model, rules: p.rules, calendar: p.calendar, company: p.company, survey_model: p.survey_model, read: readOptionsOf(p) });
@@ -94,7 +120,7 @@ export const serviceEvaluationCommand = defineCommand({
         innovations,
         ...(p.export_model !== null ? { exported: p.export_model } : {}),
       },
-      text: evaluationText(e),
+      text: lang === 'zh' ? evaluationTextZh(e) : evaluationText(e),
       inputs: e.inputs,
       tables: { scores, indices, indicators, innovations },
       charts: {

@@ -1,3 +1,4 @@
+import { TABLE_ZH, TYPE_ZH } from '../present/words';
 import { typeText } from '../data/schemaMarkdown';
 import { textTable } from '../present/textTable';
 import { TABLES, type TableName } from '../data/schema';
@@ -18,7 +19,7 @@ export const tablesCommand = defineCommand({
     }
     return { table: table ?? null };
   },
-  run: async (p) => {
+  run: async (p, { lang = 'en' }) => {
     const names = (p.table === null ? Object.keys(TABLES) : [p.table]) as TableName[];
     return {
       json: {
@@ -40,6 +41,10 @@ export const tablesCommand = defineCommand({
       text: names
         .map((n) => {
           const spec = TABLES[n];
+          if (lang === 'zh') {
+            const rows = spec.columns.map((c) => ({ 列名: c.name, 类型: c.type === 'enum' ? `${TYPE_ZH.enum} ${Object.keys(c.values ?? {}).join(', ')}` : TYPE_ZH[c.type], 必填: c.required ? '是' : '', 说明: c.descriptionZh, 可用表头: (c.aliases ?? []).join('、') }));
+            return [`${n} — ${TABLE_ZH[n] ?? n}`, ...(spec.key ? [`主键：${spec.key.join(' + ')}（主键重复即为错误）。`] : []), '', textTable(rows), ''].join('\n');
+          }
           const rows = spec.columns.map((c) => ({ column: c.name, type: typeText(c), required: c.required ? 'yes' : '', meaning: c.description, 中文: c.descriptionZh, 'accepted headers': (c.aliases ?? []).join(', ') }));
           return [`${n} — ${spec.description}`, ...(spec.key ? [`Key: ${spec.key.join(' + ')} (a repeated key is an error).`] : []), '', textTable(rows), ''].join('\n');
         })

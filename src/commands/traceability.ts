@@ -13,7 +13,10 @@ import { optionalText, quarterArg, requiredText } from './args';
 import type { CommandOutput } from './command';
 import { defineCommand } from './command';
 import { type ReadParams, readOptionsOf, readParams, tableReadingOptions } from './readOptions';
+import type { Lang } from '../present/column';
 import { textTable } from '../present/textTable';
+import { say, valueWord } from '../present/words';
+import { findingLines } from './findingLines';
 
 /**
  * What `awb traceability` prints and files for a quarter: the JSON document, the text, the tables
@@ -21,7 +24,7 @@ import { textTable } from '../present/textTable';
  * review's sales conduct section files the same output.
  * @param inputs the files read
  */
-export function traceabilityOutput(result: RecordingTraceability, inputs: readonly string[], rulebook: Rulebook): CommandOutput {
+export function traceabilityOutput(result: RecordingTraceability, inputs: readonly string[], rulebook: Rulebook, lang: Lang = 'en'): CommandOutput {
   const groups = traceabilityGroupRows(result);
   const ruleRegion = ruleRegionRows(result);
   const missing = missingSaleRows(result);
@@ -42,7 +45,7 @@ export function traceabilityOutput(result: RecordingTraceability, inputs: readon
       orphan_recordings: result.orphan_rows.length,
       findings: result.findings,
     },
-    text: traceabilityText(result),
+    text: traceabilityText(result, lang),
     inputs,
     tables: { groups, rule_region: ruleRegion, required: requiredSaleRows(result), missing, durations, basis, findings: findingRows(result.findings) },
     charts: { recording_coverage: recordingCoverageFigure(result), recording_durations: recordingDurationFigure(result) },
@@ -58,11 +61,11 @@ export type TraceabilityParams = { readonly data: string; readonly quarter: Quar
  * @returns the library's result and the command's output built from it
  * @throws InputError for bad input or a bad rulebook.
  */
-export async function runTraceability(p: TraceabilityParams): Promise<{ readonly result: RecordingTraceability; readonly output: CommandOutput }> {
+export async function runTraceability(p: TraceabilityParams, lang: Lang = 'en'): Promise<{ readonly result: RecordingTraceability; readonly output: CommandOutput }> {
   const rulebook = loadRulebook(p.rules ?? undefined);
   const data = await loadTraceabilityData(p.data, readOptionsOf(p));
   const result = recordingTraceability(data.sales, data.recordings, p.quarter, rulebook);
-  return { result, output: traceabilityOutput(result, data.inputs, rulebook) };
+  return { result, output: traceabilityOutput(result, data.inputs, rulebook, lang) };
 }
 
 /** `awb traceability`: which sales need an audio-video recording (双录), whether they have one in time, review pass rates, durations (S4). */
@@ -80,37 +83,52 @@ export const traceabilityCommand = defineCommand({
       .requiredOption('--quarter <YYYYQn>', 'the quarter whose sales (by application date) are traced')
       .option('--rules <file>', 'a rulebook to use instead of the default (awb-default)'),
   parse: (o): TraceabilityParams => ({ data: requiredText(o, 'data', 'a data folder'), quarter: quarterArg(o, 'quarter'), rules: optionalText(o, 'rules'), ...readParams(o) }),
-  run: async (p) => (await runTraceability(p)).output,
+  run: async (p, { lang = 'en' }) => (await runTraceability(p, lang)).output,
 });
 
-function traceabilityText(result: RecordingTraceability): string {
+function traceabilityText(result: RecordingTraceability, lang: Lang): string {
   const pct = (f: Fraction | null) => (f === null ? '–' : percentText(fractionToDec(f), undefined, 2));
+  const none = say(lang, '(none)', '（无）');
   const rows = result.groups
     .filter((g) => g.level === 'company' || g.level === 'channel')
     .map((g) => ({
-      group: g.level === 'company' ? 'company' : (g.value ?? '(none)'),
-      policies: g.policies,
-      required: g.required,
-      recorded: g.recorded,
-      missing: g.missing,
-      'missing %': g.required === 0 ? '–' : pct(fraction(BigInt(g.missing), BigInt(g.required))),
-      late: g.late,
-      undetermined: g.undetermined,
-      'first review': pct(g.first_review.rate),
-      'final review': pct(g.final_review.rate),
-      'median min': g.durations === null ? '–' : (g.durations.median / 60).toFixed(1),
+      [say(lang, 'group', '分组')]: g.level === 'company' ? say(lang, 'company', '全公司') : g.value === null ? none : lang === 'zh' ? valueWord(g.value, 'zh') : g.value,
+      [say(lang, 'policies', '保单')]: g.policies,
+      [say(lang, 'required', '应双录')]: g.required,
+      [say(lang, 'recorded', '已双录')]: g.recorded,
+      [say(lang, 'missing', '未双录')]: g.missing,
+      [say(lang, 'missing %', '未双录占比')]: g.required === 0 ? '–' : pct(fraction(BigInt(g.missing), BigInt(g.required))),
+      [say(lang, 'late', '晚于投保')]: g.late,
+      [say(lang, 'undetermined', '无法判断')]: g.undetermined,
+      [say(lang, 'first review', '一审通过率')]: pct(g.first_review.rate),
+      [say(lang, 'final review', '终审通过率')]: pct(g.final_review.rate),
+      [say(lang, 'median min', '时长中位数（分）')]: g.durations === null ? '–' : (g.durations.median / 60).toFixed(1),
     }));
   const a = result.basis.application_date;
+  const n = (x: number) => groupThousands(String(x));
   return [
-    `Sales recordings (双录) for the sales applied for in ${result.quarter}, ${formatDay(result.start)} to ${formatDay(result.end)} (S4)`,
-    `Application dates: ${groupThousands(String(a.policies))} from policies, ${groupThousands(String(a.applications))} from applications, ${groupThousands(String(a.issue_date))} taken as the issue date (no application date given)`,
+    say(lang, `Sales recordings (双录) for the sales applied for in ${result.quarter}, ${formatDay(result.start)} to ${formatDay(result.end)} (S4)`, `销售行为可回溯（双录）：${result.quarter}（${formatDay(result.start)}至${formatDay(result.end)}）投保的业务（S4）`),
+    say(
+      lang,
+      `Application dates: ${n(a.policies)} from policies, ${n(a.applications)} from applications, ${n(a.issue_date)} taken as the issue date (no application date given)`,
+      `投保日期：取自保单表 ${n(a.policies)} 件，取自投保信息表 ${n(a.applications)} 件，未提供而以生效日期代替 ${n(a.issue_date)} 件`,
+    ),
     '',
     textTable(rows),
     '',
-    'By requiring rule and region:',
-    textTable(result.by_rule_region.map((r) => ({ rule: r.rule_id, region: r.region ?? '(none)', required: r.required, recorded: r.recorded, missing: r.missing, late: r.late }))),
+    say(lang, 'By requiring rule and region:', '按适用规则及地区：'),
+    textTable(
+      result.by_rule_region.map((r) => ({
+        [say(lang, 'rule', '规则')]: r.rule_id,
+        [say(lang, 'region', '地区')]: r.region ?? none,
+        [say(lang, 'required', '应双录')]: r.required,
+        [say(lang, 'recorded', '已双录')]: r.recorded,
+        [say(lang, 'missing', '未双录')]: r.missing,
+        [say(lang, 'late', '晚于投保')]: r.late,
+      })),
+    ),
     '',
-    `Findings (${result.findings.length})`,
-    ...result.findings.map((f) => `  [${f.severity}] ${f.rule_id} ${f.message}`),
+    say(lang, `Findings (${result.findings.length})`, `发现（${result.findings.length} 项）`),
+    ...findingLines(result.findings, lang),
   ].join('\n');
 }

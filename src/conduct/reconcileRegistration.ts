@@ -1,3 +1,4 @@
+import { VALUE_ZH } from '../present/words';
 import type { DayNumber } from '../data/dates';
 import { InputError } from '../data/InputError';
 import { TABLES } from '../data/schema';
@@ -158,7 +159,7 @@ function summariseMissing(records: readonly StaffRecord[], elements: readonly Re
 /** The group named for a message, in English and Chinese. */
 function groupName(g: Pick<RegistrationGroup, 'level' | 'branch' | 'channel'>): { en: string; zh: string } {
   const branch = { en: g.branch ?? '(no branch)', zh: g.branch ?? '（未填机构）' };
-  const channel = { en: g.channel ?? '(no channel)', zh: g.channel ?? '（未填渠道）' };
+  const channel = { en: g.channel ?? '(no channel)', zh: g.channel === null || g.channel === undefined ? '（未填渠道）' : (VALUE_ZH[g.channel] ?? g.channel) };
   switch (g.level) {
     case 'company':
       return { en: 'The company', zh: '全公司' };

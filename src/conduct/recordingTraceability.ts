@@ -1,3 +1,4 @@
+import { VALUE_ZH } from '../present/words';
 import type { DayNumber } from '../data/dates';
 import type { Table } from '../data/parseTable';
 import { periodEnd, periodStart, type Quarter } from '../data/period';
@@ -169,7 +170,7 @@ function missingFindings(traces: readonly SaleTrace[], rules: RecordingRules, qu
       const share = percentText(fractionToDec(fraction(BigInt(c.missing), BigInt(c.required))), undefined, 2);
       return makeFinding(r, {
         message: `${c.channel}: ${count(c.missing)} of ${count(c.required)} policies applied for in ${quarter} that ${r.id} requires to be recorded have no audio-video recording (${share}); ${r.title}`,
-        message_zh: `${c.channel}渠道：${quarter}投保的保单中，按${r.id}（${r.title_zh}）应双录${count(c.required)}件，未双录${count(c.missing)}件（${share}）`,
+        message_zh: `${VALUE_ZH[c.channel] ?? c.channel}渠道：${quarter}投保的保单中，按${r.id}（${r.title_zh}）应双录${count(c.required)}件，未双录${count(c.missing)}件（${share}）`,
         period: quarter,
         values: { channel: c.channel, required_by: r.id, required: c.required, recorded: c.required - c.missing, missing: c.missing },
       });
@@ -192,7 +193,7 @@ function lateFindings(traces: readonly SaleTrace[], rules: RecordingRules, quart
     .map(([channel, c]) =>
       makeFinding(rules.late, {
         message: `${channel}: ${count(c.late)} of ${count(c.recorded)} required recordings of ${quarter} were made after the application date (${count(c.afterIssue)} of them after the policy was issued); the recording is made while the application is filled in`,
-        message_zh: `${channel}渠道：${quarter}应双录且已双录的${count(c.recorded)}件中，${count(c.late)}件录制时间晚于投保日期（其中${count(c.afterIssue)}件晚于承保日期）`,
+        message_zh: `${VALUE_ZH[channel] ?? channel}渠道：${quarter}应双录且已双录的${count(c.recorded)}件中，${count(c.late)}件录制时间晚于投保日期（其中${count(c.afterIssue)}件晚于承保日期）`,
         period: quarter,
         values: { channel, recorded: c.recorded, late: c.late, after_issue: c.afterIssue },
       }),
@@ -203,7 +204,7 @@ function groupLabel(g: TraceGroup): { en: string; zh: string } {
   if (g.level === 'company') return { en: 'The company', zh: '全公司' };
   const value = g.value ?? '(none)';
   const what = { channel: ['channel', '渠道'], channel_type: ['channel type', '渠道类型'], branch: ['branch', '机构'], region: ['region', '地区'], product_code: ['product', '产品'] }[g.level];
-  return { en: `${what[0][0].toUpperCase()}${what[0].slice(1)} ${value}`, zh: `${what[1]}${value}` };
+  return { en: `${what[0][0].toUpperCase()}${what[0].slice(1)} ${value}`, zh: g.value === null ? `${what[1]}（无）` : `${VALUE_ZH[value] ?? value}${what[1]}` };
 }
 
 function passRateFindings(groups: readonly TraceGroup[], rules: RecordingRules, quarter: Quarter): Finding[] {

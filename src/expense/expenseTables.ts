@@ -40,6 +40,7 @@ export const EXPENSE_TABLES: Readonly<Record<string, TableDeclaration>> = {
     column('within', 'boolean', 'Within the cap', '未超限'),
     column('headroom_pp', 'points', 'Headroom', '余量'),
     column('scope', 'text', 'Scope', '适用范围'),
+    column('scope_zh', 'text', 'Scope (Chinese)', '适用范围'),
     column('citation', 'text', 'Citation', '依据'),
   ]),
   actual_expenses: tableDeclaration('Actual expense rates against the average loading', '实际费用率与平均附加费用率', [

@@ -1,3 +1,4 @@
+import { VALUE_ZH } from '../present/words';
 import { InputError } from '../data/InputError';
 import type { ProductRow } from '../data/rows';
 import type { EarnedLossRatio } from './earnedLossRatio';
@@ -43,6 +44,8 @@ export interface BookYear {
   readonly ultimate_loss_ratio_se: number;
   /** In words: which method developed the year, and why. */
   readonly how: string;
+  /** The same in Chinese. */
+  readonly how_zh: string;
 }
 
 /** The ultimate loss ratios of the book that a claims triangle covers. */
@@ -118,6 +121,9 @@ export function bookUltimates(products: readonly ProductRow[], years: readonly E
     const how = immature[i]
       ? `${o.origin}: ${share(o.development_to_date)} of the ultimate expected to have emerged (below ${share(matureAt)}): ${METHOD_NAMES[method]} with a priori loss ratio ${share(lr!)}${method === 'capecod' ? ' (estimated from the triangle)' : ' (pricing)'}`
       : `${o.origin}: ${share(o.development_to_date)} expected to have emerged${method === 'chainladder' ? '' : ` (at least ${share(matureAt)})`}: chain ladder`;
+    const how_zh = immature[i]
+      ? `${o.origin}年：预计已发展${share(o.development_to_date)}（低于${share(matureAt)}），采用${VALUE_ZH[method]}，先验赔付率${share(lr!)}（${method === 'capecod' ? '由赔款三角形估计' : '定价假设'}）`
+      : `${o.origin}年：预计已发展${share(o.development_to_date)}${method === 'chainladder' ? '' : `（不低于${share(matureAt)}）`}，采用链梯法`;
     return {
       year: o.origin,
       earned_premium: premium[i],
@@ -133,6 +139,7 @@ export function bookUltimates(products: readonly ProductRow[], years: readonly E
       ultimate_loss_ratio: sensitivity[i].ultimate / premium[i],
       ultimate_loss_ratio_se: Math.sqrt(v.process[i] + v.parameter[i]) / premium[i],
       how,
+      how_zh,
     };
   });
   let three: BookUltimates['three_year'] = null;

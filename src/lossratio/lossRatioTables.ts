@@ -63,6 +63,7 @@ export const LOSS_RATIO_TABLES: Readonly<Record<string, TableDeclaration>> = {
     column('product_code', 'code', 'Product', '产品代码'),
     column('outcome', 'code', 'Outcome', '结果'),
     column('reason', 'text', 'Reason', '原因'),
+    column('reason_zh', 'text', 'Reason (Chinese)', '原因（中文）'),
   ]),
   indicated_rate_changes: tableDeclaration('Indicated repricing (ACC-LR-REPRICE)', '指示费率调整（ACC-LR-REPRICE）', [
     column('product_code', 'code', 'Product', '产品代码'),

@@ -43,11 +43,13 @@ export interface TextTableOptions {
   readonly width?: number | null;
   /** Header of each column, by key (default the key). */
   readonly headers?: Readonly<Record<string, string>>;
-  /** The note under a table whose columns did not all fit (default English). */
+  /** The note under a table whose columns did not all fit (default: in Chinese when a header is Chinese, else in English). */
   readonly dropped?: (columns: readonly string[]) => string;
 }
 
 const droppedNote = (columns: readonly string[]) => `(${columns.length} more column${columns.length === 1 ? '' : 's'} not shown: ${columns.join(', ')}; --wide shows all, --json or --out has every figure)`;
+const droppedNoteZh = (columns: readonly string[]) => `（另有 ${columns.length} 列未显示：${columns.join('、')}；--wide 显示全部列，--json 或 --out 含全部数据）`;
+const HAN = /[\u3400-\u9fff]/;
 
 /**
  * Rows as a plain-text table for the terminal that fits `width` display columns: a header, a
@@ -83,7 +85,7 @@ export function textTable(rows: readonly Readonly<Record<string, string | number
     while (kept > 1 && total(kept) > limit) kept--;
   }
   const shown = all.slice(0, kept);
-  const wrap = (value: string, j: number) => (displayWidth(value) <= widths[j] ? [value] : wrapAnsi(value, widths[j], { hard: true, trim: true }).split('\n'));
+  const wrap = (value: string, j: number) => (displayWidth(value) <= widths[j] ? [value] : HAN.test(value) ? wrapTokens(value, widths[j]) : wrapAnsi(value, widths[j], { hard: true, trim: true }).split('\n'));
   const lines = (values: readonly string[]) => {
     const cells = values.map((v, j) => wrap(v, j));
     const height = Math.max(1, ...cells.map((c) => c.length));
@@ -96,16 +98,45 @@ export function textTable(rows: readonly Readonly<Record<string, string | number
   };
   const out = [...lines(shown.map(header)), shown.map((_, j) => '-'.repeat(widths[j])).join(' '.repeat(GAP)), ...text.flatMap((row) => lines(row.slice(0, kept)))];
   if (kept < all.length) {
-    const note = (options.dropped ?? droppedNote)(all.slice(kept).map(header));
+    const note = (options.dropped ?? (all.some((c) => HAN.test(header(c))) ? droppedNoteZh : droppedNote))(all.slice(kept).map(header));
     out.push(...(limit === null ? [note] : wrapAnsi(note, limit, { hard: true }).split('\n')));
   }
   return out.join('\n');
 }
 
 /**
+ * A line wrapped to `width` display columns between tokens: a Han character or full-width
+ * punctuation mark is a token of its own (Chinese breaks between any two characters), a run of
+ * other non-space characters (a figure, a code, an English word) is one token and breaks only
+ * when it is wider than the line.
+ */
+function wrapTokens(text: string, width: number): string[] {
+  const tokens = text.match(/[\u3000-\u9fff\uff00-\uffef]|[^\s\u3000-\u9fff\uff00-\uffef]+|\s+/g) ?? [];
+  const out: string[] = [];
+  let line = '';
+  for (const token of tokens) {
+    if (/^\s+$/.test(token)) {
+      if (line !== '') line += ' ';
+      continue;
+    }
+    if (displayWidth(line + token) <= width) {
+      line += token;
+      continue;
+    }
+    if (line.trim() !== '') out.push(line.trimEnd());
+    const parts = wrapAnsi(token, width, { hard: true }).split('\n');
+    out.push(...parts.slice(0, -1));
+    line = parts[parts.length - 1];
+  }
+  if (line.trim() !== '') out.push(line.trimEnd());
+  return out;
+}
+
+/**
  * Text for the terminal with every line fitted to `width` display columns: a longer line wraps
- * between words, its continuation indented as the line was (a finding's message under its rule).
- * Tables are fitted by `textTable` before; this catches the sentences around them.
+ * between words (Chinese between any two characters), its continuation indented as the line was
+ * (a finding's message under its rule). Tables are fitted by `textTable` before; this catches the
+ * sentences around them.
  * @example fitLines('a'.repeat(5) + ' ' + 'b'.repeat(5), 6) // 'aaaaa\nbbbbb'
  */
 export function fitLines(text: string, width: number | null = terminalWidth()): string {
@@ -116,7 +147,8 @@ export function fitLines(text: string, width: number | null = terminalWidth()): 
       if (displayWidth(line) <= width) return [line];
       const indent = /^\s*/.exec(line)![0];
       const hanging = indent + '  ';
-      const wrapped = wrapAnsi(line.slice(indent.length), width - hanging.length, { hard: true, trim: true }).split('\n');
+      const body = line.slice(indent.length);
+      const wrapped = HAN.test(body) ? wrapTokens(body, width - hanging.length) : wrapAnsi(body, width - hanging.length, { hard: true, trim: true }).split('\n');
       return wrapped.map((part, i) => (i === 0 ? indent : hanging) + part);
     })
     .join('\n');

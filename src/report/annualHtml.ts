@@ -1,4 +1,7 @@
 import { escapeHtml } from '../charts/html';
+import { VALUE_ZH } from '../present/words';
+import { FAILURE_ZH } from '../rules/internetEligibility';
+import { type DocumentBlock, documentHtml, type DocumentSpec } from './document';
 import { centsToYuan } from '../money/cents';
 import type { Dec } from '../money/decimal';
 import { formatPercent } from '../money/ratio';
@@ -25,27 +28,6 @@ type Row = Readonly<Record<string, Cell>>;
 
 const pct = (value: Dec | number | null): Cell => ({ kind: 'percent', value });
 const money = (cents: number | null): Cell => ({ kind: 'money', cents });
-
-/** The font every page uses: Noto Sans CJK covers Latin and Chinese, so both languages print alike. */
-const FONT = '"Noto Sans CJK SC", "Noto Sans CJK", "Noto Sans", sans-serif';
-
-const STYLE = `
-@page { size: A4; margin: 16mm 14mm 18mm 14mm; }
-html { font-family: ${FONT}; color: #1b1b1b; }
-body { margin: 24px auto; max-width: 1060px; font-size: 10.5pt; line-height: 1.5; padding: 0 16px; }
-h1 { font-size: 20pt; margin: 0 0 6px; } h2 { font-size: 14pt; border-bottom: 2px solid #27496d; padding-bottom: 3px; margin-top: 28px; }
-h3 { font-size: 12pt; margin: 18px 0 6px; color: #27496d; } h4 { font-size: 10.5pt; margin: 12px 0 4px; }
-table { border-collapse: collapse; width: 100%; margin: 6px 0 14px; font-size: 8.5pt; }
-th, td { border: 1px solid #c8c8c8; padding: 2px 5px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
-th { background: #eef2f6; overflow-wrap: normal; } td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-table.wide { font-size: 7pt; } table.wide td.num { white-space: normal; }
-thead { display: table-header-group; } tr { break-inside: avoid; }
-td.np, p.np { color: #8a3b00; font-style: italic; }
-.note { color: #555; font-size: 8.5pt; }
-.narrative { border-left: 3px solid #27496d; padding: 2px 12px; background: #f7f9fb; }
-.narrative h3 { color: #1b1b1b; } .cover p { margin: 2px 0; } nav ol { font-size: 10pt; }
-@media print { body { margin: 0; max-width: none; padding: 0; font-size: 9.5pt; } section.part + section.part { break-before: page; } a { color: inherit; text-decoration: none; } }
-`;
 
 interface Render {
   readonly a: AnnualWording;
@@ -165,7 +147,7 @@ function eligibilityHtml(report: AnnualReport, r: Render): string {
     reserve_coverage_ratio: pct(q.coverage?.ratio ?? null),
     governance_grade: q.row.governance_grade,
   }));
-  const verdicts = e.verdicts.map((v) => ({ rule: v.rule_id, window: `${v.window[0]}–${v.window[v.window.length - 1]}`, eligible: v.eligible, failures: v.failures.map((f) => f.detail).join('; ') || null }));
+  const verdicts = e.verdicts.map((v) => ({ rule: v.rule_id, window: `${v.window[0]}–${v.window[v.window.length - 1]}`, eligible: v.eligible, failures: (lang === 'zh' ? v.failures.map((f) => `${f.quarter}：${FAILURE_ZH[f.kind]}未达标`).join('；') : v.failures.map((f) => f.detail).join('; ')) || null }));
   const penalty = e.major_penalty_last_year === null ? '–' : e.major_penalty_last_year ? r.w.yes : r.w.no;
   const parts = [
     `<h3 id="basics">${escapeHtml(r.a.basics)}</h3>`,
@@ -256,39 +238,59 @@ function narrativeSection(part: NarrativePart | null, report: AnnualReport, r: R
 
 /**
  * Renders the annual report on internet life business (S1 §17, annex 2) as one self-contained HTML
- * page: a cover and contents, the five parts in the annex's order, the tables not provided and
- * the inputs with their SHA-256. Parts 四 and 五 are the chief actuary's Markdown rendered with raw
- * HTML escaped. No clock and no random ids: the same report gives the same bytes.
+ * page through the document frame the quarterly review uses (`documentHtml`): a cover with the
+ * facts that identify the report, a contents page (page numbers written in when printed by
+ * `printDocument`), the five parts in the annex's order with their own numbers, and the
+ * appendices: the tables not provided and the inputs with their SHA-256. Parts 四 and 五 are the
+ * chief actuary's Markdown rendered with raw HTML escaped. No clock and no random ids: the same
+ * report gives the same bytes.
  * @param hashes SHA-256 of each input, by path
  * @param software the producing software as shown (`actuarial-workbench 0.1.0`)
  * @example annualReportHtml(report, hashes, 'actuarial-workbench 0.1.0').startsWith('<!DOCTYPE html>') // true
  */
 export function annualReportHtml(report: AnnualReport, hashes: ReadonlyMap<string, string>, software: string): string {
+  return documentHtml(annualDocument(report, hashes, software));
+}
+
+/** The annual report as a document: cover, the five parts of annex 2, the appendices. */
+function annualDocument(report: AnnualReport, hashes: ReadonlyMap<string, string>, software: string): DocumentSpec {
   const lang = report.options.lang;
   const r: Render = { a: annualWording(lang), w: wording(lang) };
   const year = report.options.year;
   const title = r.a.title(year);
   const rb = report.rulebook;
-  const ids = ['part-1', 'part-2', 'part-3', 'part-4', 'part-5'];
-  const toc = [...r.a.parts.map((p, i) => `<li><a href="#${ids[i]}">${escapeHtml(p)}</a></li>`), `<li><a href="#not-provided">${escapeHtml(r.a.notProvidedHeading)}</a></li>`, `<li><a href="#provenance">${escapeHtml(r.a.provenance)}</a></li>`].join('');
+  const d = r.w.document;
+  const html = (text: string): DocumentBlock[] => [{ kind: 'html', html: text }];
   const bodies = [businessHtml(report, r), eligibilityHtml(report, r), backtestHtml(report, r), narrativeSection(report.narrative?.risks ?? null, report, r), narrativeSection(report.narrative?.plans ?? null, report, r)];
-  const parts = bodies.map((body, i) => `<section class="part" id="${ids[i]}"><h2>${escapeHtml(r.a.parts[i])}</h2>\n${body}\n</section>`);
   const missing =
     report.not_provided.length === 0
       ? `<p>${escapeHtml(r.a.allProvided)}</p>`
       : `<ul>${report.not_provided.map((t) => `<li class="np" data-not-provided="${t}">${escapeHtml(r.a.notProvidedNote(t, r.a.optionalTable[t]))}</li>`).join('')}</ul>`;
   const inputs = report.inputs.map((path) => ({ input: path, sha256: hashes.get(path) ?? null }));
-  return `<!DOCTYPE html>
-<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}" data-charts="ready"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
-<style>${STYLE}</style></head>
-<body>
-<header class="cover"><h1>${escapeHtml(title)}</h1>
-<p>${escapeHtml(r.a.cover({ data: report.options.data, yearEnd: `${year}-12-31`, rulebook: `${rb.id} ${rb.version}`, software }))}</p>
-<nav><h3>${escapeHtml(r.a.contents)}</h3><ol>${toc}</ol></nav></header>
-${parts.join('\n')}
-<section class="part" id="not-provided"><h2>${escapeHtml(r.a.notProvidedHeading)}</h2>${note(r.a.notProvidedIntro)}${missing}</section>
-<section class="part" id="provenance"><h2>${escapeHtml(r.a.provenance)}</h2>${note(r.a.provenanceIntro)}${table(inputs, r)}
-<p>${escapeHtml(`${r.w.rulebook}: ${rb.id} ${rb.version} (sha256 ${rb.sha256})`)}</p><p class="note">${escapeHtml(r.a.verifyHint)}</p></section>
-</body></html>
-`;
+  return {
+    lang,
+    title,
+    cover: {
+      title,
+      company: report.options.data,
+      facts: [
+        { label: d.data, value: report.options.data },
+        { label: d.asOf, value: `${year}-12-31` },
+        { label: r.w.rulebook, value: `${rb.id} ${rb.version}` },
+        { label: r.w.software, value: software },
+      ],
+      signOff: null,
+    },
+    sections: bodies.map((body, i) => ({ id: `part-${i + 1}`, title: r.a.parts[i], heading: r.a.parts[i], blocks: html(i === 0 ? `${note(r.a.filing)}\n${body}` : body) })),
+    appendices: [
+      { id: 'not-provided', title: r.a.notProvidedHeading, heading: r.a.notProvidedHeading, blocks: html(`${note(r.a.notProvidedIntro)}${missing}`) },
+      {
+        id: 'provenance',
+        title: r.a.provenance,
+        heading: r.a.provenance,
+        blocks: html(`${note(r.a.provenanceIntro)}${table(inputs, r)}\n<p>${escapeHtml(`${r.w.rulebook}: ${rb.id} ${rb.version} (SHA-256 ${rb.sha256})`)}</p><p class="note">${escapeHtml(r.a.verifyHint)}</p>`),
+      },
+    ],
+    wording: { contents: r.a.contents, page: r.w.page, appendix: d.appendix, part: d.part, values: lang === 'zh' ? { ...VALUE_ZH, ...r.w.value } : r.w.value },
+  };
 }

@@ -4,7 +4,8 @@ import type { PricingVerdict } from './annualJudgement';
 /** The fixed wording of the annual report in one language; figures, findings and the narrative are never translated here. */
 export interface AnnualWording {
   readonly title: (year: number) => string;
-  readonly cover: (a: { data: string; yearEnd: string; rulebook: string; software: string }) => string;
+  /** What the report is and how its figures were made, on the first part's first line. */
+  readonly filing: string;
   readonly contents: string;
   readonly parts: readonly [string, string, string, string, string];
   readonly lines: Readonly<Record<'accident' | 'life' | 'health' | 'annuity', string>>;
@@ -64,7 +65,7 @@ export interface AnnualWording {
 
 const EN: AnnualWording = {
   title: (y) => `Internet life insurance business report ${y}`,
-  cover: ({ data, yearEnd, rulebook, software }) => `Data folder ${data}, data to ${yearEnd}; rulebook ${rulebook}; ${software}. Filed under S1 §17 in the template of annex 2; every figure is computed by the workbench from the data, except parts 四 and 五, the chief actuary's own text.`,
+  filing: "Filed under S1 §17 in the template of annex 2; every figure is computed by the workbench from the data, except parts 四 and 五, the chief actuary's own text.",
   contents: 'Contents',
   parts: ['一、Internet life insurance business', '二、Eligibility for internet life business', '三、Pricing backtesting', '四、Risks and main problems', '五、Business plan and policy suggestions'],
   lines: { accident: '(一) Accident insurance', life: '(二) Life insurance', health: '(三) Health insurance', annuity: '(四) Annuities' },
@@ -164,7 +165,7 @@ const EN: AnnualWording = {
 
 const ZH: AnnualWording = {
   title: (y) => `${y}年互联网人身保险业务经营情况报告`,
-  cover: ({ data, yearEnd, rulebook, software }) => `数据目录 ${data}，数据截至 ${yearEnd}；规则库 ${rulebook}；${software}。依据S1第（十七）条按附件2模板报送；除第四、五部分为总精算师本人撰写外，各项数据均由系统根据数据计算生成。`,
+  filing: '依据S1第（十七）条按附件2模板报送；除第四、五部分为总精算师本人撰写外，各项数据均由系统根据数据计算生成。',
   contents: '目录',
   parts: ['一、互联网人身保险业务经营情况', '二、互联网人身保险经营资质', '三、互联网人身保险回溯工作情况', '四、存在风险和主要问题', '五、业务发展计划及政策建议'],
   lines: { accident: '（一）意外险经营情况', life: '（二）人寿保险经营情况', health: '（三）健康保险经营情况', annuity: '（四）年金保险' },

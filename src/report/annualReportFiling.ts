@@ -1,3 +1,5 @@
+import { MEASURE_ZH } from '../backtest/measures';
+import { TABLE_ZH } from '../present/words';
 import { chromiumAvailable, CHROMIUM_PATH } from '../charts/chromium';
 import type { CommandOutput, CommandParams } from '../commands/command';
 import { fileBundle } from '../evidence/fileBundle';
@@ -13,7 +15,7 @@ import { FINDINGS_TABLE } from '../rules/findingsTable';
 import { annualReportHtml } from './annualHtml';
 import { annualWording } from './annualLabels';
 import { type AnnualReport, type AnnualReportOptions, composeAnnualReport } from './annualReport';
-import { printPdf } from './printPdf';
+import { printDocument } from './printPdf';
 
 const yuan = (cents: number | null) => (cents === null ? null : centsToYuan(cents).toNumber());
 /** A ratio as filed in the tables: exact decimal rounded to six places. */
@@ -85,7 +87,26 @@ function annualJson(report: AnnualReport): CommandOutput['json'] {
   };
 }
 
+/** The terminal summary of a Chinese annual report (`--lang zh`): the same lines as in English, in Chinese. */
+function annualTextZh(report: AnnualReport, files: readonly string[]): string {
+  const o = report.options;
+  const j = report.judgement;
+  const a = annualWording('zh');
+  const verdict: Readonly<Record<string, string>> = { sound: '定价总体合理', monitor: '定价基本合理，需持续关注', revise: '定价需调整' };
+  return [
+    `${a.title(o.year)}：${o.data}，规则库 ${report.rulebook.id} ${report.rulebook.version}`,
+    `业务（互联网产品）：${report.business.lines.map((l) => `${a.lineName[l.line]} ${l.products.length} 个产品`).join('；')}`,
+    `经营资质：${report.eligibility.verdicts.map((v) => `${v.rule_id} ${v.eligible ? '符合' : '不符合'}`).join('；')}；${report.eligibility.scope_adjustment.required ? '需要' : '无需'}调整经营范围`,
+    `回溯：${j.quarters.map((q) => `${q.quarter} ${q.products} 个产品，最高措施 ${q.highest === null ? '无' : MEASURE_ZH[q.highest]}`).join('；')}；${verdict[j.verdict] ?? j.verdict}${j.revise.length > 0 ? `（${j.revise.join('、')}）` : ''}`,
+    `总精算师意见（第四、五部分）：${report.narrative === null ? '未提供（--narrative FILE）' : `${report.narrative.file} sha256 ${report.narrative.sha256}`}`,
+    `未提供的数据表：${report.not_provided.length === 0 ? '无' : report.not_provided.map((t) => TABLE_ZH[t] ?? t).join('、')}`,
+    `报告（中文）：证据包中的 ${files.join('、')}`,
+    ...(files.includes('report.pdf') ? [] : [`未打印 PDF：${CHROMIUM_PATH} 处没有 Chromium（请安装 Debian 的 chromium 和 fonts-noto-cjk，或设置 AWB_CHROMIUM）；HTML 报告是完整的。`]),
+  ].join('\n');
+}
+
 function annualText(report: AnnualReport, files: readonly string[]): string {
+  if (report.options.lang === 'zh') return annualTextZh(report, files);
   const o = report.options;
   const j = report.judgement;
   return [
@@ -117,7 +138,7 @@ export async function renderAnnualReport(report: AnnualReport, progress: Progres
   const files: Record<string, string | Uint8Array> = { 'report.html': html };
   if (chromiumAvailable()) {
     progress.start('annual report: printing the PDF', 1);
-    files['report.pdf'] = await printPdf(html, { footer: a.title(report.options.year), pageNumber: a.pageNumber });
+    files['report.pdf'] = await printDocument(html, { footer: a.title(report.options.year), pageNumber: a.pageNumber });
     progress.tick();
     progress.stop();
   }

@@ -20,6 +20,11 @@ export interface DocumentSection {
   /** The anchor of the section (`sec-<id>`), unique in the document; the contents link to it. */
   readonly id: string;
   readonly title: string;
+  /**
+   * The heading as shown, for a title that carries its own number (annex 2's `一、…`, `附录A　…`);
+   * default: the section's number (or appendix letter) and its title.
+   */
+  readonly heading?: string;
   /** The basis shown beside the title (the regulation it follows). */
   readonly basis?: string;
   readonly blocks: readonly DocumentBlock[];
@@ -97,14 +102,16 @@ thead { display: table-header-group; break-inside: avoid; break-after: avoid; } 
 .note { color: #555; font-size: 8.5pt; } .computed-by { font-family: monospace; font-size: 7.5pt; color: #555; overflow-wrap: anywhere; }
 .unavailable { border: 1px dashed #8a3b00; padding: 8px 12px; background: #fff7ef; }
 figure { margin: 8px 0 14px; break-inside: avoid; } figcaption { font-size: 8pt; color: #444; }
+td.np, p.np, li.np { color: #8a3b00; font-style: italic; } table.wide { font-size: 7pt; } table.wide td.num { white-space: normal; }
+.narrative { border-left: 3px solid #27496d; padding: 2px 12px; background: #f7f9fb; } .narrative h3 { color: #1b1b1b; }
 .chart { width: 100%; height: ${CHART_HEIGHT_PX}px; }
 .cover { min-height: 240mm; display: flex; flex-direction: column; }
 .cover .company { font-size: 15pt; margin: 60px 0 4px; } .cover h1 { font-size: 24pt; margin: 0 0 30px; }
 .cover dl { display: grid; grid-template-columns: max-content 1fr; gap: 3px 14px; font-size: 10pt; margin: 0 0 40px; } .cover dt { color: #555; } .cover dd { margin: 0; overflow-wrap: anywhere; }
 .signoff { margin-top: auto; border: 1px solid #27496d; padding: 10px 14px; break-inside: avoid; } .signoff h3 { margin-top: 0; }
 .signoff table { font-size: 9.5pt; } .signoff td { height: 26px; vertical-align: bottom; }
-nav.contents ol { list-style: none; padding: 0; font-size: 10.5pt; } nav.contents li { display: flex; gap: 6px; margin: 5px 0; }
-nav.contents .dots { flex: 1; border-bottom: 1px dotted #999; margin-bottom: 5px; } nav.contents .pg { min-width: 2em; text-align: right; }
+nav.contents ol { list-style: none; padding: 0; font-size: 10.5pt; } nav.contents li { margin: 5px 0; } nav.contents a { display: flex; gap: 6px; }
+nav.contents .dots { flex: 1; border-bottom: 1px dotted #999; margin-bottom: 5px; } nav.contents .pg { min-width: 2em; }
 section.landscape { page: landscape; }
 @media print { body { margin: 0; max-width: none; padding: 0; font-size: 9.5pt; } .cover, nav.contents, section.part { break-after: page; } a { color: inherit; text-decoration: none; } }
 `;
@@ -112,8 +119,8 @@ section.landscape { page: landscape; }
 /** A section's heading text with its number or appendix letter. */
 function numbered(spec: DocumentSpec): { section: DocumentSection; label: string }[] {
   return [
-    ...spec.sections.map((section, i) => ({ section, label: `${i + 1}. ${section.title}` })),
-    ...spec.appendices.map((section, i) => ({ section, label: `${spec.wording.appendix(String.fromCharCode(65 + i))} ${section.title}` })),
+    ...spec.sections.map((section, i) => ({ section, label: section.heading ?? `${i + 1}. ${section.title}` })),
+    ...spec.appendices.map((section, i) => ({ section, label: section.heading ?? `${spec.wording.appendix(String.fromCharCode(65 + i))} ${section.title}` })),
   ];
 }
 
@@ -128,12 +135,13 @@ function coverHtml(cover: DocumentCover): string {
   return `<header class="cover"><p class="company">${escapeHtml(cover.company)}</p><h1>${escapeHtml(cover.title)}</h1><dl>${facts}</dl>${signOff}</header>`;
 }
 
-function contentsHtml(spec: DocumentSpec, pages: ReadonlyMap<string, number> | null): string {
+/**
+ * The contents: one link per part, each a whole row (label, dots, and room for the page number,
+ * which `printDocument` writes into the printed PDF at the link's right end; none on screen).
+ */
+function contentsHtml(spec: DocumentSpec): string {
   const items = numbered(spec)
-    .map(({ section, label }) => {
-      const page = pages?.get(`sec-${section.id}`);
-      return `<li><a href="#sec-${escapeHtml(section.id)}">${escapeHtml(label)}</a><span class="dots"></span><span class="pg">${page === undefined ? '' : page}</span></li>`;
-    })
+    .map(({ section, label }) => `<li><a href="#sec-${escapeHtml(section.id)}"><span>${escapeHtml(label)}</span><span class="dots"></span><span class="pg"></span></a></li>`)
     .join('');
   return `<nav class="contents"><h2>${escapeHtml(spec.wording.contents)}</h2><ol>${items}</ol></nav>`;
 }
@@ -186,16 +194,15 @@ function chartScript(charts: readonly PlacedChart[]): string {
 
 /**
  * A document as one self-contained HTML page, for the screen and for printing: a cover (company,
- * title, identifying facts, sign-off block), a contents page (with each part's page number when
- * `pages` gives them), the numbered sections and the lettered appendices, each starting a new
- * page (appendices marked `landscape` on landscape pages), plotly.js inlined once. Tables are
+ * title, identifying facts, sign-off block), a contents page (page numbers are written into the
+ * printed PDF by `printDocument`), the numbered sections and the lettered appendices, each starting a new
+ * page (appendices marked `landscape` on landscape pages), plotly.js inlined once when there are charts. Tables are
  * typed (`tableHtml`), charts printed at the page's width (`printFigure`). The same spec gives the
  * same bytes; the root element gets `data-charts="ready"` when the charts are drawn. Any report
  * (the quarterly review, an annual report) builds its spec and calls this.
- * @param pages the page on which each part begins, by anchor (`sec-<id>`), read from a first printing (`printDocument`); null for the screen
- * @example documentHtml({ lang: 'en', title: 'Review', cover, sections: [{ id: 'summary', title: 'Summary', blocks: [] }], appendices: [], wording }, null)
+ * @example documentHtml({ lang: 'en', title: 'Review', cover, sections: [{ id: 'summary', title: 'Summary', blocks: [] }], appendices: [], wording })
  */
-export function documentHtml(spec: DocumentSpec, pages: ReadonlyMap<string, number> | null): string {
+export function documentHtml(spec: DocumentSpec): string {
   const charts: PlacedChart[] = [];
   const parts = numbered(spec).map(({ section, label }) => {
     const landscape = section.landscape === true;
@@ -206,10 +213,10 @@ export function documentHtml(spec: DocumentSpec, pages: ReadonlyMap<string, numb
   return `<!DOCTYPE html>
 <html lang="${spec.lang === 'zh' ? 'zh-CN' : 'en'}" data-charts="${charts.length === 0 ? 'ready' : 'pending'}"><head><meta charset="utf-8"><title>${escapeHtml(spec.title)}</title>
 <style>${STYLE}</style>
-<script>${plotlyScript()}</script></head>
+${charts.length > 0 ? `<script>${plotlyScript()}</script>` : ''}</head>
 <body>
 ${coverHtml(spec.cover)}
-${contentsHtml(spec, pages)}
+${contentsHtml(spec)}
 ${parts.join('\n')}
 ${charts.length > 0 ? chartScript(charts) : ''}
 </body></html>

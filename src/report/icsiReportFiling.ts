@@ -6,6 +6,7 @@ import { sha256File } from '../evidence/hash';
 import { packageIdentity } from '../evidence/manifest';
 import type { IfExists } from '../evidence/writeBundle';
 import { column, type TableDeclaration, tableDeclaration } from '../present/column';
+import { say } from '../present/words';
 import { type Progress, SILENT_PROGRESS } from '../progress';
 import { documentHtml } from './document';
 import { composeIcsiReport, type IcsiReport, type IcsiReportOptions } from './icsiReport';
@@ -74,16 +75,26 @@ function icsiReportJson(report: IcsiReport): CommandOutput['json'] {
 
 function icsiReportText(report: IcsiReport, files: readonly string[]): string {
   const s = report.study;
-  const w = icsiReportWords('en');
+  const lang = report.options.lang;
+  const w = icsiReportWords(lang);
   const h = s.headline;
   const gaps = significantGaps(s.gaps);
+  const against = report.options.previous === null ? '' : say(lang, ` against ${report.options.previous}`, `，对比 ${report.options.previous}`);
   return [
-    `${w.title(report.options.year)}: ${report.options.survey}${report.options.previous === null ? '' : ` against ${report.options.previous}`}`,
-    h.index === null ? 'No index: the model declares no answer scale' : w.headline(h.index, h.ci_low, h.ci_high, s.n),
-    `Group differences (Holm-adjusted p < 0.05): ${gaps.length} of ${s.gaps.length} tested`,
-    ...(s.waves === null ? [] : [`Waves: ${s.waves.comparable ? 'comparable (MICOM steps 1–2)' : 'not comparable for every construct'}; ${clearChanges(s.waves.changes).length} changes with an interval excluding zero`]),
-    `Report (${report.options.lang}): ${files.join(', ')} in the evidence bundle`,
-    ...(files.includes('report.pdf') ? [] : [`The PDF was not printed: no Chromium at ${CHROMIUM_PATH} (install Debian's chromium and fonts-noto-cjk, or set AWB_CHROMIUM); the HTML report is complete.`]),
+    `${w.title(report.options.year)}${say(lang, ': ', '：')}${report.options.survey}${against}`,
+    h.index === null ? say(lang, 'No index: the model declares no answer scale', '无指数：模型未声明答题量表') : w.headline(h.index, h.ci_low, h.ci_high, s.n),
+    say(lang, `Group differences (Holm-adjusted p < 0.05): ${gaps.length} of ${s.gaps.length} tested`, `群体差异（Holm 校正 p < 0.05）：检验 ${s.gaps.length} 项，显著 ${gaps.length} 项`),
+    ...(s.waves === null
+      ? []
+      : [
+          say(
+            lang,
+            `Waves: ${s.waves.comparable ? 'comparable (MICOM steps 1–2)' : 'not comparable for every construct'}; ${clearChanges(s.waves.changes).length} changes with an interval excluding zero`,
+            `两期对比：${s.waves.comparable ? '测量可比（MICOM 第一、二步）' : '并非每个潜变量都可比'}；${clearChanges(s.waves.changes).length} 项变化的置信区间不含零`,
+          ),
+        ]),
+    say(lang, `Report (${lang}): ${files.join(', ')} in the evidence bundle`, `报告（中文）：证据包中的 ${files.join('、')}`),
+    ...(files.includes('report.pdf') ? [] : [say(lang, `The PDF was not printed: no Chromium at ${CHROMIUM_PATH} (install Debian's chromium and fonts-noto-cjk, or set AWB_CHROMIUM); the HTML report is complete.`, `未打印 PDF：${CHROMIUM_PATH} 处没有 Chromium（请安装 Debian 的 chromium 与 fonts-noto-cjk，或设置 AWB_CHROMIUM）；HTML 报告完整。`)]),
   ].join('\n');
 }
 
@@ -99,11 +110,12 @@ export async function renderIcsiReport(report: IcsiReport, progress: Progress): 
   for (const path of report.inputs) hashes.set(path, await sha256File(path));
   const pkg = packageIdentity();
   const spec = icsiReportDocument(report, hashes, `${pkg.name} ${pkg.version}`);
-  const files: Record<string, string | Uint8Array> = { 'report.html': documentHtml(spec, null) };
+  const html = documentHtml(spec);
+  const files: Record<string, string | Uint8Array> = { 'report.html': html };
   if (chromiumAvailable()) {
     progress.start('satisfaction report: printing the PDF', 1);
     const w = icsiReportWords(report.options.lang);
-    files['report.pdf'] = await printDocument((pages) => documentHtml(spec, pages), { footer: w.title(report.options.year), pageNumber: w.pageNumber });
+    files['report.pdf'] = await printDocument(html, { footer: w.title(report.options.year), pageNumber: w.pageNumber });
     progress.tick();
     progress.stop();
   }

@@ -1,6 +1,7 @@
 import type { MissingBand } from '../conduct/missingBand';
 import { TABLES } from '../data/schema';
 import type { Lang } from '../present/column';
+import { INDICATOR, inLanguage, LINE } from '../present/words';
 import { SERVICE_TYPE_ZH } from '../service/serviceStandards';
 import type { Severity } from '../rules/finding';
 
@@ -150,50 +151,6 @@ export interface AnnexWording {
   readonly indicator: Readonly<Record<string, string>>;
   readonly line: Readonly<Record<string, string>>;
 }
-
-const INDICATOR_EN: Record<string, string> = {
-  loss_ratio: 'Loss ratio after reinsurance',
-  expense_rate: 'Expense rate',
-  incidence: 'Incidence rate',
-  surrender: 'Surrender rate',
-  lapse: 'Lapse rate',
-  death: 'Mortality rate',
-  investment_return: 'Investment return',
-};
-
-const INDICATOR_ZH: Record<string, string> = {
-  loss_ratio: '赔付率（再保后）',
-  expense_rate: '费用率',
-  incidence: '发生率',
-  surrender: '退保率',
-  lapse: '失效率',
-  death: '死亡率',
-  investment_return: '投资收益率',
-};
-
-const LINE_EN: Record<string, string> = {
-  accident: 'Accident',
-  health: 'Health',
-  medical: 'Medical',
-  critical_illness: 'Critical illness',
-  term_life: 'Term life',
-  whole_life: 'Whole life',
-  endowment: 'Endowment',
-  annuity: 'Annuity',
-  other: 'Other',
-};
-
-const LINE_ZH: Record<string, string> = {
-  accident: '意外险',
-  health: '健康险',
-  medical: '医疗险',
-  critical_illness: '重疾险',
-  term_life: '定期寿险',
-  whole_life: '终身寿险',
-  endowment: '两全保险',
-  annuity: '年金保险',
-  other: '其他',
-};
 
 const fmt = (x: number | null, digits: number) => (x === null ? '–' : x.toFixed(digits));
 
@@ -373,8 +330,8 @@ const EN: Wording = {
         : `Systematic deviation: experience is ${ae > 1 ? 'above' : 'below'} the assumption and the 95% interval ${fmt(ciLow, 3)}–${fmt(ciHigh, 3)} excludes 1.${run}${z}`;
     },
     measure: { attention: 'attention (予以关注)', adjust: 'adjust (调整改进)', report: 'report to the regulator (主动报告)', disclose: 'disclose (信息披露)' },
-    indicator: INDICATOR_EN,
-    line: LINE_EN,
+    indicator: { ...inLanguage(INDICATOR, 'en'), loss_ratio: 'Loss ratio after reinsurance' },
+    line: inLanguage(LINE, 'en'),
   },
   service: {
     intro: ({ period, from, to, asOf, calendar, receiptCounted }) =>
@@ -521,8 +478,8 @@ const ZH: Wording = {
         : `系统性偏差：实际${ae > 1 ? '高于' : '低于'}假设，95%置信区间 ${fmt(ciLow, 3)}–${fmt(ciHigh, 3)} 不包含1。${run}${z}`;
     },
     measure: { attention: '予以关注', adjust: '调整改进', report: '主动报告', disclose: '信息披露' },
-    indicator: INDICATOR_ZH,
-    line: LINE_ZH,
+    indicator: { ...inLanguage(INDICATOR, 'zh'), loss_ratio: '赔付率（再保后）' },
+    line: inLanguage(LINE, 'zh'),
   },
   service: {
     intro: ({ period, from, to, asOf, calendar, receiptCounted }) =>
@@ -552,7 +509,7 @@ const ZH: Wording = {
     source: { registry: '中介系统执业登记', statistics: '统信系统', hr: '人员管理系统', disclosure: '对外公开披露' },
     traceability: '销售行为可回溯（S4，双录）',
     traceabilityIntro: ({ quarter, policies, required, recorded, missing, late, undetermined, firstReview, finalReview, median }) =>
-      `${quarter}投保的${policies}件保单中，按规则库应双录${required}件：已双录${recorded}件，未双录${missing}件，晚于投保日期录制${late}件；因数据不全无法判断${undetermined}件。一审通过率${firstReview}，终审通过率${finalReview}；时长中位数${median}。`,
+      `${quarter}投保的${policies}件保单中，按规则库应双录${required}件：已双录${recorded}件，未双录${missing}件，晚于投保日期录制${late}件；因数据不全无法判断${undetermined}件。一审通过率${firstReview}，终审通过率${finalReview}；时长中位数${median.replace(/ min$/, '分钟')}。`,
     traceabilityMethod:
       '兼业代理（含银保）个人长险业务全量双录，其他渠道投保人于投保日年满60周岁（含）的个人长险业务双录，规则库所列地区个人长险业务全量双录；双录应在投保人填写投保单时录制。通过率下限为系统可配置的默认值。',
     noTraceability: '数据目录中没有双录表（recordings），本季度未核查销售行为可回溯。',

@@ -1,4 +1,4 @@
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, rgb, StandardFonts } from 'pdf-lib';
 import { PINNED_PAGE, withChromium } from '../charts/chromium';
 import { escapeHtml } from '../charts/html';
 import { withoutPdfDates } from '../charts/pdfDates';
@@ -77,24 +77,46 @@ export async function destinationPages(pdf: Uint8Array): Promise<Map<string, num
   return pages;
 }
 
-const samePages = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>) => a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
+/** Size of the contents' page numbers, in points: the contents' own size (`nav.contents ol`, 10.5pt). */
+const CONTENTS_POINTS = 10.5;
+
+/** The named destination of a link annotation (`/Dest (name)` or a GoTo action's `/D`), or undefined. */
+function linkTarget(annot: PDFDict): string | undefined {
+  const dest = annot.lookup(PDFName.of('Dest')) ?? annot.lookupMaybe(PDFName.of('A'), PDFDict)?.lookup(PDFName.of('D'));
+  if (dest instanceof PDFString || dest instanceof PDFHexString) return dest.decodeText();
+  if (dest instanceof PDFName) return dest.decodeText();
+  return undefined;
+}
 
 /**
- * Prints a document whose contents give page numbers: prints `render(null)`, reads on which page
- * each linked part begins (`destinationPages`), prints `render(pages)`, and repeats (at most three
- * printings) until the numbers it shows are those it has. Deterministic like `printPdf`.
- * @throws Error as `printPdf`, or when the page numbers do not settle.
- * @example const pdf = await printDocument((pages) => documentHtml(spec, pages), { footer: 'Review 2025Q4', pageNumber: 'Page {page} of {pages}' });
+ * Prints a document whose contents give page numbers, in one printing: prints the HTML
+ * (`printPdf`), reads on which page each linked part begins (`destinationPages`), and writes each
+ * number at the right end of the first link to that part (the contents' row, a whole-row link
+ * with room for the number; see `documentHtml`) in Helvetica, one of the PDF standard fonts, so
+ * nothing is embedded. Deterministic like `printPdf`.
+ * @throws Error as `printPdf`.
+ * @example const pdf = await printDocument(documentHtml(spec), { footer: 'Review 2025Q4', pageNumber: 'Page {page} of {pages}' });
  */
-export async function printDocument(render: (pages: ReadonlyMap<string, number> | null) => string, options: PrintOptions): Promise<Uint8Array> {
-  return withChromium(async () => {
-    let pages: Map<string, number> | null = null;
-    for (let printing = 0; printing < 3; printing++) {
-      const pdf = await printPdf(render(pages), options);
-      const found = await destinationPages(pdf);
-      if (pages !== null && samePages(found, pages)) return pdf;
-      pages = found;
+export async function printDocument(html: string, options: PrintOptions): Promise<Uint8Array> {
+  const printed = await printPdf(html, options);
+  const pages = await destinationPages(printed);
+  const doc = await PDFDocument.load(printed, { updateMetadata: false });
+  const font = doc.embedStandardFont(StandardFonts.Helvetica);
+  const numbered = new Set<string>();
+  for (const page of doc.getPages()) {
+    const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+    for (let i = 0; i < (annots?.size() ?? 0); i++) {
+      const annot = annots!.lookup(i);
+      if (!(annot instanceof PDFDict) || annot.lookup(PDFName.of('Subtype')) !== PDFName.of('Link')) continue;
+      const name = linkTarget(annot);
+      const number = name === undefined ? undefined : pages.get(name);
+      if (name === undefined || number === undefined || numbered.has(name)) continue;
+      numbered.add(name);
+      const [, y1, x2, y2] = annot.lookup(PDFName.of('Rect'), PDFArray).asArray().map((v) => (v as PDFNumber).asNumber());
+      const text = String(number);
+      // Vertically centred on the row: the digits' height is about 0.72 of the size in Helvetica.
+      page.drawText(text, { x: x2 - font.widthOfTextAtSize(text, CONTENTS_POINTS), y: (y1 + y2) / 2 - 0.36 * CONTENTS_POINTS, size: CONTENTS_POINTS, font, color: rgb(0.106, 0.106, 0.106) });
     }
-    throw new Error('printDocument: the contents’ page numbers did not settle after three printings');
-  });
+  }
+  return withoutPdfDates(await doc.save({ useObjectStreams: false }));
 }

@@ -90,7 +90,7 @@ export async function renderReview(review: Review, progress: Progress): Promise<
   let pdf: Uint8Array | null = null;
   if (chromiumAvailable()) {
     progress.start('review: printing the PDF', 1);
-    pdf = await printDocument((pages) => reviewHtml(review, hashes, `${pkg.name} ${pkg.version}`, pages), { footer: w.title(p.quarter), pageNumber: p.lang === 'zh' ? '第 {page} 页，共 {pages} 页' : 'Page {page} of {pages}' });
+    pdf = await printDocument(html, { footer: w.title(p.quarter), pageNumber: p.lang === 'zh' ? '第 {page} 页，共 {pages} 页' : 'Page {page} of {pages}' });
     progress.tick();
     progress.stop();
   }

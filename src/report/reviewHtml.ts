@@ -14,7 +14,8 @@ import type { BacktestAnnex } from './backtestAnnex';
 import type { Review, SectionResult } from './composeReview';
 import { type DocumentBlock, type DocumentSection, type DocumentSpec, documentHtml } from './document';
 import { columnLabel, type Wording, wording } from './labels';
-import { columnZh, VALUE_ZH } from './zhWords';
+import type { Lang } from '../present/column';
+import { COLUMN_ZH_EXTRA, columnZh, SHEET_ZH, VALUE_ZH } from '../present/words';
 import { quarterEndDate, type SectionId } from './reviewPlan';
 import type { SectionContent } from './sectionContent';
 import { serviceSectionContent } from './serviceSection';
@@ -54,6 +55,27 @@ export function displayNumber(n: number): string {
   return groupThousands(text);
 }
 
+/**
+ * Rows in the review's language: a column `<key>_zh` beside `<key>` (a finding's or a reason's
+ * Chinese) takes the place of `<key>` in a Chinese review and is left out of an English one, so
+ * each table holds one language.
+ * @example inReviewLanguage([{ reason: 'exempt by size', reason_zh: '规模豁免' }], 'zh') // [{ reason: '规模豁免' }]
+ */
+function inReviewLanguage(rows: readonly TableRow[], lang: Lang): readonly TableRow[] {
+  const keys = new Set(rows.flatMap((r) => Object.keys(r)));
+  const paired = [...keys].filter((k) => k.endsWith('_zh') && keys.has(k.slice(0, -3)));
+  if (paired.length === 0 && lang === 'en') return rows;
+  return rows.map((row) => {
+    const out: Record<string, TableRow[string]> = { ...row };
+    for (const zh of paired) {
+      if (lang === 'zh') out[zh.slice(0, -3)] = row[zh] ?? row[zh.slice(0, -3)] ?? null;
+      delete out[zh];
+    }
+    if (lang === 'zh') for (const [k, v] of Object.entries(out)) if (typeof v === 'string') out[k] = cellZh(v);
+    return out as TableRow;
+  });
+}
+
 /** Han characters: a header holding none is not Chinese. */
 const HAN = /[\u3400-\u9fff]/;
 
@@ -63,13 +85,13 @@ const HAN = /[\u3400-\u9fff]/;
  * (a column no declaration names in Chinese) takes the review's Chinese words (`columnZh`, the
  * review's column words).
  */
-function reviewTable(name: string, rows: readonly TableRow[], declaration?: TableDeclaration, percent: readonly string[] = []): TypedTable {
-  const typed = typedTable(name, rows, declaration);
+function reviewTable(name: string, rows: readonly TableRow[], lang: Lang, declaration?: TableDeclaration, percent: readonly string[] = []): TypedTable {
+  const typed = typedTable(name, inReviewLanguage(rows, lang), declaration);
   const zh = wording('zh');
   const knownZh = (key: string) => KNOWN_COLUMNS.get(key)?.label.zh ?? zh.column[key] ?? null;
   const columns = typed.columns.map((c): ColumnDeclaration => {
     const kind: ColumnKind = percent.includes(c.key) ? 'rate' : c.kind;
-    const label = HAN.test(c.label.zh) ? c.label.zh : (zh.column[c.key] ?? columnZh(c.key, knownZh) ?? columnLabel(zh, c.key));
+    const label = HAN.test(c.label.zh) && !/^触发值：.*[a-z]{3,}/.test(c.label.zh) ? c.label.zh : (zh.column[c.key] ?? columnZh(c.key, knownZh) ?? columnLabel(zh, c.key));
     return column(c.key, kind, c.label.en, label);
   });
   return { ...typed, columns };
@@ -89,10 +111,45 @@ function findingMessage(f: Finding, review: Review): string {
   return f.message;
 }
 
-function valuesText(values: Finding['values']): string {
+function valuesText(values: Finding['values'], lang: Lang): string {
+  if (lang === 'zh') return valuesTextZh(values);
   return Object.entries(values)
     .map(([k, v]) => `${k} = ${v === null ? '–' : typeof v === 'number' ? displayNumber(v) : String(v)}`)
     .join('; ');
+}
+
+/** A coded value of a finding in Chinese: a word (`VALUE_ZH`), a list of words, or a time limit in words. */
+function valueZh(v: string): string {
+  const limit = /^(\d+) working days?(?: \(complex cases (\d+) (working|calendar) days?\))?$/.exec(v);
+  if (limit) return `${limit[1]}个工作日${limit[2] ? `（复杂情形${limit[2]}${limit[3] === 'working' ? '个工作日' : '日'}）` : ''}`;
+  if (/^[a-z_]+([,+][a-z_]+)+$/.test(v)) return v.split(/[,+]/).map(valueZh).join('、');
+  const counts = /^[a-z_]+ \d+(; [a-z_]+ \d+)*$/.test(v) ? v.split('; ').map((x) => x.split(' ')) : null;
+  if (counts) return counts.map(([name, n]) => `${valueZh(name)}${n}人`).join('、');
+  const rating = /^(\S+) \(class (\S+)\)$/.exec(v);
+  if (rating) return `${rating[1]}（${rating[2]}类）`;
+  const better = /^(class|grade) (\S+)( or better)?$/.exec(v);
+  if (better) return `${better[2]}${better[1] === 'class' ? '类' : '级'}${better[3] ? '及以上' : ''}`;
+  if (/ yuan$/.test(v)) return v.replace(/ yuan$/, '元');
+  return VALUE_ZH[v] ?? wording('zh').value[v] ?? COLUMN_ZH_EXTRA[v] ?? KNOWN_COLUMNS.get(v)?.label.zh ?? v;
+}
+
+/** A text cell of a Chinese table: coded values, lists of them and the workbench's fixed phrases in Chinese; other text (names, figures) as it is. */
+function cellZh(v: string): string {
+  return /^[\x20-\x7e]+$/.test(v) && /[a-z]{2,}/.test(v) ? valueZh(v) : v;
+}
+
+/** A finding's recorded values in Chinese: each name in words (a Chinese twin `…_zh` stands for its value), each coded value in words. */
+function valuesTextZh(values: Finding['values']): string {
+  const zh = wording('zh');
+  const known = (key: string) => KNOWN_COLUMNS.get(key)?.label.zh ?? zh.column[key] ?? null;
+  return Object.entries(values)
+    .filter(([k]) => !(k.endsWith('_zh') && k.slice(0, -3) in values))
+    .map(([k, v]) => {
+      const twin = values[`${k}_zh`];
+      const shown = twin !== undefined && twin !== null ? String(twin) : v === null ? '–' : typeof v === 'boolean' ? (v ? zh.yes : zh.no) : typeof v === 'number' ? displayNumber(v) : valueZh(String(v));
+      return `${known(k) ?? columnZh(k, known) ?? VALUE_ZH[k] ?? k} = ${shown}`;
+    })
+    .join('；');
 }
 
 function findingsTable(findings: readonly Finding[], review: Review, w: Wording, withCitation: boolean): string {
@@ -105,7 +162,7 @@ function findingsTable(findings: readonly Finding[], review: Review, w: Wording,
       `<td class="code">${escapeHtml(f.product_code ?? '–')}</td>`,
       `<td class="code">${escapeHtml(f.period ?? '–')}</td>`,
       `<td>${escapeHtml(findingMessage(f, review))}</td>`,
-      ...(withCitation ? [`<td class="values">${escapeHtml(valuesText(f.values))}</td>`, `<td>${escapeHtml(f.citation)}</td>`] : []),
+      ...(withCitation ? [`<td class="values">${escapeHtml(valuesText(f.values, review.params.lang))}</td>`, `<td>${escapeHtml(f.citation)}</td>`] : []),
     ];
     return `<tr${withCitation ? ` id="finding-${i + 1}"` : ''}>${cells.join('')}</tr>`;
   });
@@ -166,9 +223,9 @@ function annexBlocks(annex: BacktestAnnex, review: Review, w: Wording): Document
     blocks.push({ kind: 'html', html: `<p>${escapeHtml(a.noCells(annex.quarter))}</p>` });
   } else {
     blocks.push(
-      { kind: 'table', caption: a.scope, note: a.scopeIntro, table: reviewTable('backtest_scope', scope) },
-      { kind: 'table', caption: a.indicators, note: a.indicatorsIntro, table: reviewTable('backtest_indicators', indicators) },
-      { kind: 'table', caption: a.reasons, note: a.reasonsIntro, table: reviewTable('backtest_assessments', assessments, assessmentDeclaration) },
+      { kind: 'table', caption: a.scope, note: a.scopeIntro, table: reviewTable('backtest_scope', scope, review.params.lang) },
+      { kind: 'table', caption: a.indicators, note: a.indicatorsIntro, table: reviewTable('backtest_indicators', indicators, review.params.lang) },
+      { kind: 'table', caption: a.reasons, note: a.reasonsIntro, table: reviewTable('backtest_assessments', assessments, review.params.lang, assessmentDeclaration) },
     );
   }
   const measures = annex.measures.length === 0 ? `<p>${escapeHtml(a.noMeasure)}</p>` : findingsTable(annex.measures, review, w, false);
@@ -214,7 +271,7 @@ function chartBlocks(figure: Figure, name: string, command: string, review: Revi
 }
 
 /** A section's content blocks (headings, paragraphs, tables) as document blocks. */
-function contentBlocks(content: SectionContent, w: Wording): DocumentBlock[] {
+function contentBlocks(content: SectionContent, lang: Lang): DocumentBlock[] {
   return content.map((b): DocumentBlock => {
     switch (b.kind) {
       case 'heading':
@@ -222,7 +279,7 @@ function contentBlocks(content: SectionContent, w: Wording): DocumentBlock[] {
       case 'paragraph':
         return { kind: 'html', html: `<p${b.note ? ' class="note"' : ''}>${escapeHtml(b.text)}</p>` };
       case 'table':
-        return { kind: 'table', caption: b.caption, table: reviewTable(b.caption, b.rows, undefined, b.percent ?? []) };
+        return { kind: 'table', caption: b.caption, table: reviewTable(b.caption, b.rows, lang, undefined, b.percent ?? []) };
     }
   });
 }
@@ -247,9 +304,9 @@ function tableBlock(t: { run: SectionResult['runs'][number]; name: string; rows:
   const { rows, period } = rowsOfQuarter(t.rows, review.params.quarter);
   const shown = rows.slice(0, max);
   const sheet = `${t.run.id}_${t.name}`;
-  const caption = declaration?.title[review.params.lang] ?? sheet;
+  const caption = declaration?.title[review.params.lang] ?? (review.params.lang === 'zh' ? (SHEET_ZH[`${t.run.command}_${t.name.replace(/_(Satisfaction|Loyalty|Image|Expectation|Quality|Value|Complaints)$/, '')}`] ?? sheet) : sheet);
   const note = [period === null ? '' : `${period}`, w.document.tableRows(shown.length, t.rows.length, sheet)].filter(Boolean).join(' ');
-  return { kind: 'table', caption, note, table: reviewTable(sheet, shown, declaration) };
+  return { kind: 'table', caption, note, table: reviewTable(sheet, shown, review.params.lang, declaration) };
 }
 
 function sectionOf(s: SectionResult, review: Review, w: Wording, counter: { n: number }): DocumentSection {
@@ -261,13 +318,13 @@ function sectionOf(s: SectionResult, review: Review, w: Wording, counter: { n: n
   // Findings first: what the chief actuary must act on; then the few tables and the charts.
   const blocks: DocumentBlock[] = [{ kind: 'heading', text: w.findingsOfSection }, { kind: 'html', html: findingsTable(s.findings, review, w, false) }];
   if (s.id === 'backtest' && review.annex) blocks.push(...annexBlocks(review.annex, review, w));
-  if (s.content) blocks.push(...contentBlocks(s.content, w));
+  if (s.content) blocks.push(...contentBlocks(s.content, review.params.lang));
   if (s.id === 'service' && review.service) {
     const content = serviceSectionContent(review.service, review.params.lang);
     blocks.push({ kind: 'html', html: `<p>${escapeHtml(content.intro)}</p>` });
     for (const t of content.tables) {
       const rows = t.rows.map((r) => Object.fromEntries(t.columns.map((c) => [c, r[c] ?? null])));
-      blocks.push(rows.length === 0 ? { kind: 'html', html: `<h3>${escapeHtml(t.title)}</h3><p>${escapeHtml(t.empty)}</p>` } : { kind: 'table', caption: t.title, note: t.note, table: reviewTable(t.title, rows, undefined, t.percent) });
+      blocks.push(rows.length === 0 ? { kind: 'html', html: `<h3>${escapeHtml(t.title)}</h3><p>${escapeHtml(t.empty)}</p>` } : { kind: 'table', caption: t.title, note: t.note, table: reviewTable(t.title, rows, review.params.lang, undefined, t.percent) });
     }
     for (const note of content.notes) blocks.push({ kind: 'html', html: `<p class="note">${escapeHtml(note)}</p>` });
     blocks.push({ kind: 'heading', text: w.chartsOfSection }, ...chartBlocks(content.figure, 'service_on_time_rates', s.command, review, w, counter));
@@ -311,7 +368,7 @@ function provenanceSection(review: Review, hashes: ReadonlyMap<string, string>, 
         kind: 'html',
         html: `<p class="note">${escapeHtml(w.provenanceIntro)}</p>
 <table><thead><tr><th>${escapeHtml(w.input)}</th><th>SHA-256</th></tr></thead><tbody>${inputs}</tbody></table>
-<p><b>${escapeHtml(w.rulebook)}:</b> ${escapeHtml(`${rb.id} ${rb.version}`)} (sha256 ${escapeHtml(rb.sha256)})</p>
+<p><b>${escapeHtml(w.rulebook)}:</b> ${escapeHtml(`${rb.id} ${rb.version}`)} (SHA-256 ${escapeHtml(rb.sha256)})</p>
 <p><b>${escapeHtml(w.software)}:</b> ${escapeHtml(software)}</p>
 <p class="note">${escapeHtml(w.verifyHint)}</p>`,
       },
@@ -375,8 +432,7 @@ export function reviewDocument(review: Review, hashes: ReadonlyMap<string, strin
  * `data-charts="ready"` (what the PDF printer waits for).
  * @param hashes SHA-256 of each input, by path
  * @param software the producing software as shown (`actuarial-workbench 0.1.0`)
- * @param pages the page each part begins on, for the printed contents (null on screen)
  */
-export function reviewHtml(review: Review, hashes: ReadonlyMap<string, string>, software: string, pages: ReadonlyMap<string, number> | null = null): string {
-  return documentHtml(reviewDocument(review, hashes, software), pages);
+export function reviewHtml(review: Review, hashes: ReadonlyMap<string, string>, software: string): string {
+  return documentHtml(reviewDocument(review, hashes, software));
 }

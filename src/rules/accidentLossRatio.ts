@@ -24,6 +24,8 @@ export interface RuleAssessment {
   readonly outcome: RuleOutcome;
   /** One sentence a chief actuary can read out: why the outcome is what it is. */
   readonly reason: string;
+  /** The same in Chinese. */
+  readonly reason_zh: string;
   readonly values: Readonly<Record<string, FindingValue>>;
 }
 
@@ -153,7 +155,7 @@ interface ProductContext {
   readonly byYear: ReadonlyMap<number, EarnedLossRatio>;
 }
 
-type Gate = { outcome: RuleOutcome; reason: string; values: Record<string, FindingValue> } | null;
+type Gate = { outcome: RuleOutcome; reason: string; reason_zh: string; values: Record<string, FindingValue> } | null;
 
 /**
  * The checks shared by both rules, in S2's order: scope (line), the long-term exemption, data for
@@ -165,32 +167,35 @@ function gate(rule: Rule, rulebook: Rulebook, ctx: ProductContext, window: reado
   const miss = scopeMiss(rule, product, rulebook);
   if (miss) {
     if (miss.key === 'max_term_months') {
-      return { outcome: 'exempt', reason: `exempt as a long-term product (${miss.found}; the rule covers ${miss.expected})`, values: { exemption: 'long_term', term_months: product.term_months } };
+      return { outcome: 'exempt', reason: `exempt as a long-term product (${miss.found}; the rule covers ${miss.expected})`, reason_zh: `长期险豁免（保险期间${product.term_months}个月）`, values: { exemption: 'long_term', term_months: product.term_months } };
     }
-    return { outcome: 'out_of_scope', reason: `not in the rule's scope (${miss.expected}, found ${miss.found})`, values: { scope_key: miss.key } };
+    return { outcome: 'out_of_scope', reason: `not in the rule's scope (${miss.expected}, found ${miss.found})`, reason_zh: '不属于该规则的适用范围', values: { scope_key: miss.key } };
   }
   const latestYear = window[window.length - 1];
   const latest = byYear.get(latestYear);
   if (!latest) {
     const missing = window.filter((y) => !byYear.has(y));
-    return { outcome: 'not_assessable', reason: `no complete finance data for ${missing.join(', ')} (the rule needs ${range(window)})`, values: { years: range(window), missing_years: missing.join(',') } };
+    return { outcome: 'not_assessable', reason: `no complete finance data for ${missing.join(', ')} (the rule needs ${range(window)})`, reason_zh: `${missing.join('、')}年缺少完整财务数据（规则需要${range(window)}年）`, values: { years: range(window), missing_years: missing.join(',') } };
   }
   const premium = centsToYuan(latest.premium_income);
   const reasons: string[] = [];
+  const reasonsZh: string[] = [];
   const values: Record<string, FindingValue> = { years: range(window), latest_year: latestYear, latest_premium_income: premium.toNumber(), latest_policies_sold: latest.policies_sold };
   const kinds: string[] = [];
   if (compare(premium, 'lt', ex.premiumBelow)) {
     kinds.push('small_premium');
     reasons.push(`premium income ${yuanText(premium)} yuan in ${latestYear} is below ${yuanText(ex.premiumBelow)}`);
+    reasonsZh.push(`${latestYear}年保费收入${yuanText(premium)}元，低于${yuanText(ex.premiumBelow)}元`);
   }
   if (latest.policies_sold !== null && latest.policies_sold < ex.soldBelow) {
     kinds.push('few_policies');
     reasons.push(`${latest.policies_sold} policies sold in ${latestYear} is fewer than ${ex.soldBelow}`);
+    reasonsZh.push(`${latestYear}年销售${latest.policies_sold}件，少于${ex.soldBelow}件`);
   }
-  if (kinds.length > 0) return { outcome: 'exempt', reason: `exempt by size: ${reasons.join('; ')}`, values: { ...values, exemption: kinds.join('+') } };
+  if (kinds.length > 0) return { outcome: 'exempt', reason: `exempt by size: ${reasons.join('; ')}`, reason_zh: `规模豁免：${reasonsZh.join('；')}`, values: { ...values, exemption: kinds.join('+') } };
   const missing = window.filter((y) => !byYear.has(y));
   if (missing.length > 0) {
-    return { outcome: 'not_assessable', reason: `no complete finance data for ${missing.join(', ')} (the rule needs ${range(window)})`, values: { ...values, missing_years: missing.join(',') } };
+    return { outcome: 'not_assessable', reason: `no complete finance data for ${missing.join(', ')} (the rule needs ${range(window)})`, reason_zh: `${missing.join('、')}年缺少完整财务数据（规则需要${range(window)}年）`, values: { ...values, missing_years: missing.join(',') } };
   }
   return null;
 }
@@ -227,13 +232,13 @@ function assessReprice(rule: Rule, rulebook: Rulebook, ctx: ProductContext, last
     latest_policies_sold: rows[rows.length - 1].policies_sold,
   };
   if (combined.loss_ratio === null || combined.exact === null) {
-    return out.assess(rule, code, { outcome: 'not_assessable', reason: `the ${years} loss ratio is not computable (earned premium is not positive)`, values });
+    return out.assess(rule, code, { outcome: 'not_assessable', reason: `the ${years} loss ratio is not computable (earned premium is not positive)`, reason_zh: `${years}年赔付率无法计算（已赚保费非正）`, values });
   }
   const ratio = combined.loss_ratio;
   const shown = percentText(ratio, p.threshold, 2, 'shortest');
   const limit = thresholdText(p.threshold);
   if (!compareFraction(combined.exact, p.comparison, p.threshold)) {
-    return out.assess(rule, code, { outcome: 'passes', reason: `the ${p.averaging} ${years} loss ratio ${shown} is not ${COMPARISON_SYMBOL[p.comparison]} ${limit}`, values });
+    return out.assess(rule, code, { outcome: 'passes', reason: `the ${p.averaging} ${years} loss ratio ${shown} is not ${COMPARISON_SYMBOL[p.comparison]} ${limit}`, reason_zh: `${years}年赔付率${shown}，不${COMPARISON_ZH[p.comparison]}${limit}`, values });
   }
   const factor = ratio.div(p.target);
   const change = factor.minus(1);
@@ -245,7 +250,7 @@ function assessReprice(rule: Rule, rulebook: Rulebook, ctx: ProductContext, last
     indicated_rate_change: change.toNumber(),
   };
   const direction = change.isNegative() ? 'decrease' : 'increase';
-  out.assess(rule, code, { outcome: 'fires', reason: `the ${p.averaging} ${years} loss ratio ${shown} is ${COMPARISON_SYMBOL[p.comparison]} ${limit}`, values: fired });
+  out.assess(rule, code, { outcome: 'fires', reason: `the ${p.averaging} ${years} loss ratio ${shown} is ${COMPARISON_SYMBOL[p.comparison]} ${limit}`, reason_zh: `${years}年赔付率${shown}，${COMPARISON_ZH[p.comparison]}${limit}`, values: fired });
   out.finding(
     makeFinding(rule, {
       message:
@@ -278,6 +283,7 @@ function assessStop(rule: Rule, rulebook: Rulebook, ctx: ProductContext, last: n
   const values: Record<string, FindingValue> = { years: range(window), basis: p.basis, premium_threshold: p.premiumThreshold.toNumber(), threshold: p.threshold.toNumber() };
   const failures: string[] = [];
   const holding: string[] = [];
+  const failuresZh: string[] = [];
   let unknown = false;
   for (const year of window) {
     const row = ctx.byYear.get(year)!;
@@ -288,6 +294,7 @@ function assessStop(rule: Rule, rulebook: Rulebook, ctx: ProductContext, last: n
     values[`loss_ratio_${year}`] = ratio?.toNumber() ?? null;
     if (!compare(premium, p.premiumComparison, p.premiumThreshold)) {
       failures.push(`premium income ${yuanText(premium)} in ${year} is not ${COMPARISON_SYMBOL[p.premiumComparison]} ${yuanText(p.premiumThreshold)}`);
+      failuresZh.push(`${year}年保费收入${yuanText(premium)}元，不${COMPARISON_ZH[p.premiumComparison]}${yuanText(p.premiumThreshold)}元`);
     }
     if (ratio === null) {
       unknown = true;
@@ -295,12 +302,15 @@ function assessStop(rule: Rule, rulebook: Rulebook, ctx: ProductContext, last: n
     }
     const shown = percentText(ratio, p.threshold, 2, 'shortest');
     if (compareFraction(lossRatioFraction(figures.incurred, figures.earned)!, p.comparison, p.threshold)) holding.push(`${year}: premium ${yuanText(premium)}, loss ratio ${shown}`);
-    else failures.push(`the ${year} loss ratio ${shown} is not ${COMPARISON_SYMBOL[p.comparison]} ${thresholdText(p.threshold)}`);
+    else {
+      failures.push(`the ${year} loss ratio ${shown} is not ${COMPARISON_SYMBOL[p.comparison]} ${thresholdText(p.threshold)}`);
+      failuresZh.push(`${year}年赔付率${shown}，不${COMPARISON_ZH[p.comparison]}${thresholdText(p.threshold)}`);
+    }
   }
-  if (failures.length > 0) return out.assess(rule, code, { outcome: 'passes', reason: failures.join('; '), values });
-  if (unknown) return out.assess(rule, code, { outcome: 'not_assessable', reason: `a loss ratio of ${range(window)} is not computable (earned premium is not positive)`, values });
+  if (failures.length > 0) return out.assess(rule, code, { outcome: 'passes', reason: failures.join('; '), reason_zh: failuresZh.join('；'), values });
+  if (unknown) return out.assess(rule, code, { outcome: 'not_assessable', reason: `a loss ratio of ${range(window)} is not computable (earned premium is not positive)`, reason_zh: `${range(window)}年中有赔付率无法计算（已赚保费非正）`, values });
   const limit = thresholdText(p.threshold);
-  out.assess(rule, code, { outcome: 'fires', reason: `in each of ${range(window)} premium income is ${COMPARISON_SYMBOL[p.premiumComparison]} ${yuanText(p.premiumThreshold)} and the loss ratio ${COMPARISON_SYMBOL[p.comparison]} ${limit} (${holding.join('; ')})`, values });
+  out.assess(rule, code, { outcome: 'fires', reason: `in each of ${range(window)} premium income is ${COMPARISON_SYMBOL[p.premiumComparison]} ${yuanText(p.premiumThreshold)} and the loss ratio ${COMPARISON_SYMBOL[p.comparison]} ${limit} (${holding.join('; ')})`, reason_zh: `${range(window)}各年保费收入均${COMPARISON_ZH[p.premiumComparison]}${yuanText(p.premiumThreshold)}元且赔付率均${COMPARISON_ZH[p.comparison]}${limit}`, values });
   out.finding(
     makeFinding(rule, {
       message: `${code}: premium income ${COMPARISON_SYMBOL[p.premiumComparison]} ${yuanText(p.premiumThreshold)} yuan and a loss ratio ${COMPARISON_SYMBOL[p.comparison]} ${limit} in each of ${range(window)} (${holding.join('; ')}); the product must stop selling`,
@@ -322,7 +332,7 @@ class Collector {
   readonly rates: IndicatedRateChange[] = [];
   readonly margins: PendingMargin[] = [];
 
-  assess(rule: Rule, product_code: string, a: { outcome: RuleOutcome; reason: string; values: Record<string, FindingValue> }): void {
+  assess(rule: Rule, product_code: string, a: { outcome: RuleOutcome; reason: string; reason_zh: string; values: Record<string, FindingValue> }): void {
     this.assessments.push({ rule_id: rule.id, product_code, ...a });
   }
   finding(f: Finding): void {

@@ -85,6 +85,19 @@ export interface EligibilityReview {
 
 const BALANCE_ITEMS = ['assets', 'other_liabilities', 'reserves', 'expenses_y1', 'expenses_y2', 'expenses_y3', 'expenses_y4'] as const;
 
+/** Each kind of failure in Chinese, the notice's own terms (S1 §3, §11). */
+export const FAILURE_ZH: Readonly<Record<FailureKind, string>> = {
+  comprehensive_solvency: '综合偿付能力充足率',
+  core_solvency: '核心偿付能力充足率',
+  solvency_surplus: '综合偿付能力溢额',
+  risk_rating: '风险综合评级',
+  reserve_coverage: '责任准备金覆盖率',
+  governance: '公司治理评级',
+  major_penalty: '上一年度重大行政处罚',
+  quarter_missing: '缺少该季度数据',
+  required_rule: '前提规则的条件',
+};
+
 const CONDITION_TEXT: Readonly<Record<ConditionName, string>> = {
   comprehensive_solvency: 'comprehensive solvency ratio',
   core_solvency: 'core solvency ratio',
@@ -338,7 +351,7 @@ function eligibilityFinding(rule: Rule, v: WindowVerdict, products: readonly str
   return makeFinding(rule, {
     period: v.quarter,
     message: `As at ${v.quarter} the company ${what[v.rule_id].en}: the window ${span} fails. ${v.failures.map((f) => f.detail).join('; ')}.${affected}`,
-    message_zh: `截至${v.quarter}，公司${what[v.rule_id].zh}（${span}）：${failedQuarters.join('、')}季度未达标（${failedKinds.join('、')}）。`,
+    message_zh: `截至${v.quarter}，公司${what[v.rule_id].zh}（${span}）：${failedQuarters.join('、')}季度未达标（${failedKinds.map((k) => FAILURE_ZH[k]).join('、')}）。`,
     values: {
       window_start: v.window[0],
       window_end: v.quarter,

@@ -1,3 +1,4 @@
+import { VALUE_ZH } from '../present/words';
 import type { ProductRow } from '../data/rows';
 import { scopeMiss } from './productScope';
 import type { Rule, Rulebook } from './rulebook';
@@ -48,4 +49,21 @@ export function scopeText(rule: Rule): string {
   if (s.max_term_months !== undefined) parts.push(`term ≤ ${String(s.max_term_months)} months`);
   if (s.min_term_months_exclusive !== undefined) parts.push(`term > ${String(s.min_term_months_exclusive)} months`);
   return parts.length > 0 ? parts.join('; ') : 'every product';
+}
+
+/**
+ * The scope of a rule in Chinese words, for Chinese tables and reports.
+ * @example scopeTextZh(getRule(book, 'ACC-EXP-LONG-SINGLE')) // '险种：意外险；个人业务；趸交；保险期间 > 12个月'
+ */
+export function scopeTextZh(rule: Rule): string {
+  const parts: string[] = [];
+  const s = rule.scope;
+  const word = (v: unknown) => VALUE_ZH[String(v)] ?? String(v);
+  if (Array.isArray(s.lines)) parts.push(`险种：${s.lines.map(word).join('/')}`);
+  if (s.internet !== undefined) parts.push(s.internet ? '互联网' : '非互联网');
+  if (s.business !== undefined) parts.push(`${word(s.business)}业务`);
+  if (s.premium_mode !== undefined) parts.push(word(s.premium_mode));
+  if (s.max_term_months !== undefined) parts.push(`保险期间 ≤ ${String(s.max_term_months)}个月`);
+  if (s.min_term_months_exclusive !== undefined) parts.push(`保险期间 > ${String(s.min_term_months_exclusive)}个月`);
+  return parts.length > 0 ? parts.join('；') : '全部产品';
 }

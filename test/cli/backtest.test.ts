@@ -69,8 +69,10 @@ describe('awb backtest on a hand-made company', () => {
     expect(r.code).toBe(0);
     // The same two cells as above: agency 0 lapses, app 1 lapse over 1 + 319/365 years at q = 20%.
     expect(r.stdout).toContain('Cells (A/E with its 95% interval):');
-    expect(r.stdout).toMatch(/TL01 lapse +policy year 1, channel=agency +actual 0 +expected 0\.2 +A\/E 0\.000/);
-    expect(r.stdout).toMatch(new RegExp(`TL01 lapse +policy year 1, channel=app +actual 1 +expected ${((1 + 319 / 365) * 0.2).toFixed(1)} +A/E ${(1 / ((1 + 319 / 365) * 0.2)).toFixed(3)}`));
+    // A table: product, indicator, cell, actual, expected, A/E, interval.
+    expect(r.stdout).toMatch(/product +indicator +cell +actual +expected +A\/E/);
+    expect(r.stdout).toMatch(/TL01 +lapse +policy year 1, channel=agency +0 +0\.2 +0\.000/);
+    expect(r.stdout).toMatch(new RegExp(`TL01 +lapse +policy year 1, channel=app +1 +${((1 + 319 / 365) * 0.2).toFixed(1)} +${(1 / ((1 + 319 / 365) * 0.2)).toFixed(3)}`));
   });
 
   it('files the cells as CSV, the charts and a manifest, the same bytes every time', async () => {

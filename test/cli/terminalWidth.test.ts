@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -6,6 +7,7 @@ import stringWidth from 'string-width';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { terminalProgress } from '../../src/cli/progressBar';
 import { displayWidth, fitLines, TERMINAL_COLUMNS, textTable } from '../../src/present/textTable';
+import { skipWithout } from '../support/environment';
 import { awb } from './run';
 
 // Every command on the sample company (200,000 policies for the backtest): a minute or two.
@@ -13,6 +15,26 @@ vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
 
 const SAMPLE = resolve(__dirname, '..', '..', 'data', 'sample');
 const widest = (text: string) => Math.max(0, ...text.split('\n').map((l) => stringWidth(l)));
+
+/** No line of the text is wider than the terminal (the first three that are, if any, are shown). */
+function expectFits(text: string): void {
+  expect(text.split('\n').filter((l) => stringWidth(l) > TERMINAL_COLUMNS).slice(0, 3)).toEqual([]);
+}
+
+/**
+ * The text is in the language: in Chinese, its words are (its first line, a heading, has Chinese
+ * and none of the English headings `Findings`, `Rulebook`, `Loaded`, `Sample company`, `Verifying`,
+ * `Report` is left); in English, its first line begins with an English word.
+ */
+function expectLanguage(text: string, lang: 'en' | 'zh'): void {
+  const first = text.split('\n')[0];
+  if (lang === 'zh') {
+    expect(first).toMatch(/[\u3400-\u9fff]/);
+    expect(text).not.toMatch(/^(Findings|Rulebook|Loaded|Sample company|Verifying|Report \()/m);
+  } else {
+    expect(first).toMatch(/^[A-Za-z]/);
+  }
+}
 
 describe('textTable measures display width and fits the terminal', () => {
   it('aligns columns after Chinese names (a CJK character takes two columns)', () => {
@@ -37,6 +59,18 @@ describe('textTable measures display width and fits the terminal', () => {
     expect(fitted).toMatch(/7 more columns not shown: premium_2019, premium_2020, premium_2021, premium_2022, premium_2023,\s+premium_2024, premium_2025; --wide shows all/);
     const wide = textTable([row], undefined, { width: null });
     expect(wide.split('\n')[0].trim().split(/\s+/)).toHaveLength(12);
+  });
+
+  it('wraps a Chinese sentence between characters, never inside a figure or a code', () => {
+    const line = `  [重要] ILI-SVC-SURRENDER ${'2025Q4接收的退保 1201 件中 22 件未在1个工作日内完成，时效达成率 98.17%，'.repeat(3)}`;
+    const lines = fitLines(line, 40).split('\n');
+    expect(lines.every((l) => stringWidth(l) <= 40)).toBe(true);
+    // Each line but the last is filled to within a character of the width: Chinese breaks anywhere.
+    expect(lines.slice(1, -1).every((l) => stringWidth(l) >= 37)).toBe(true);
+    // Figures and codes stay whole, and nothing is lost.
+    expect(lines.some((l) => l.includes('98.17%'))).toBe(true);
+    expect(lines.some((l) => l.includes('ILI-SVC-SURRENDER'))).toBe(true);
+    expect(lines.map((l) => l.trim()).join('').replace(/\s/g, '')).toBe(line.replace(/\s/g, ''));
   });
 
   it('wraps a long sentence with its continuation indented under it', () => {
@@ -90,13 +124,38 @@ describe('every command’s terminal output fits 100 columns on the sample compa
     ['traceability', '--data', SAMPLE, '--quarter', '2025Q4'],
   ];
   for (const args of runs) {
-    it(`awb ${args.map((a) => a.replace(SAMPLE, 'data/sample')).join(' ')}`, async () => {
-      const r = await awb(...args);
-      expect(r.code, r.stderr).toBe(0);
-      expect(r.stdout.length).toBeGreaterThan(0);
-      const over = r.stdout.split('\n').filter((l) => stringWidth(l) > TERMINAL_COLUMNS);
-      expect(over.slice(0, 3)).toEqual([]);
-    });
+    for (const lang of ['en', 'zh'] as const) {
+      it(`awb ${args.map((a) => a.replace(SAMPLE, 'data/sample')).join(' ')} --lang ${lang}`, async () => {
+        const r = await awb(...args, '--lang', lang);
+        expect(r.code, r.stderr).toBe(0);
+        expect(r.stdout.length).toBeGreaterThan(0);
+        expectFits(r.stdout);
+        expectLanguage(r.stdout, lang);
+      });
+    }
+  }
+
+  // The commands that file reports and folders: each in both languages, into the work folder.
+  const filing: readonly { readonly name: string; readonly args: (out: string) => readonly string[] }[] = [
+    { name: 'review', args: (out) => ['review', '--data', SAMPLE, '--quarter', '2025Q4', '--out', out] },
+    { name: 'annual-report', args: (out) => ['annual-report', '--data', SAMPLE, '--year', '2025', '--out', out] },
+    { name: 'sample', args: (out) => ['sample', '--out', out, '--policies', '1000'] },
+  ];
+  for (const command of filing) {
+    for (const lang of ['en', 'zh'] as const) {
+      it(`awb ${command.name} --lang ${lang}, and awb verify of what it filed`, async () => {
+        const out = join(work, `${command.name}-${lang}`);
+        const r = await awb(...command.args(out), '--lang', lang);
+        expect(r.code, r.stderr).toBe(0);
+        expectFits(r.stdout);
+        expectLanguage(r.stdout, lang);
+        if (command.name === 'sample') return;
+        const verified = await awb('verify', out, '--lang', lang);
+        expect(verified.code, verified.stdout).toBe(0);
+        expectFits(verified.stdout);
+        expectLanguage(verified.stdout, lang);
+      });
+    }
   }
 
   it('awb verify of a filed bundle', async () => {
@@ -120,4 +179,32 @@ describe('every command’s terminal output fits 100 columns on the sample compa
     expect(r.stdout).toMatch(/ANN01\s+surrender\s+agency\s+\d+/);
     expect(r.stdout).toMatch(/ANN01\s+surrender\s+bancassurance\s+\d+/);
   });
+});
+
+/** Why `awb load` cannot run here: it needs the test cluster (`npm run cluster -- start`), or null. */
+function clusterMissing(): string | null {
+  try {
+    execFileSync(process.execPath, [join(__dirname, '..', '..', 'scripts', 'cluster.js'), 'status'], { stdio: 'ignore' });
+    return null;
+  } catch {
+    return 'no ClickHouse cluster on 127.0.0.1:18123 and :18124 (npm run cluster -- start; .ci/run starts one)';
+  }
+}
+
+describe.skipIf(skipWithout(clusterMissing(), 'awb load on the terminal'))('awb load’s terminal output fits 100 columns', () => {
+  let work: string;
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'awb-terminal-load-'));
+    expect((await awb('sample', '--out', join(work, 'small'), '--policies', '300')).code).toBe(0);
+  });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  for (const lang of ['en', 'zh'] as const) {
+    it(`awb load --lang ${lang}`, async () => {
+      const r = await awb('load', '--engine', `clickhouse://127.0.0.1:18123,127.0.0.1:18124/awb_terminal_${lang}?cluster=awb`, '--data', join(work, 'small'), '--lang', lang);
+      expect(r.code, r.stderr).toBe(0);
+      expectFits(r.stdout);
+      expectLanguage(r.stdout, lang);
+    });
+  }
 });

@@ -129,7 +129,7 @@ describe('recordingTraceability() for a quarter', () => {
   it('names the requiring rule in each finding, and finds the late recording and the orphan', () => {
     expect(result.findings.map((f) => `${f.rule_id} ${f.values.channel ?? ''}`.trim())).toEqual(['S4-REC-SENIOR agency', 'DATA-REC-ORPHAN', 'DATA-REC-UNDETERMINED', 'S4-REC-LATE agency']);
     expect(result.findings[0].values).toMatchObject({ required_by: 'S4-REC-SENIOR', required: 2, recorded: 1, missing: 1 });
-    expect(result.findings[0].message_zh).toBe('agency渠道：2025Q4投保的保单中，按S4-REC-SENIOR（非兼业代理的个人长险业务投保人60岁以上的双录）应双录2件，未双录1件（50.00%）');
+    expect(result.findings[0].message_zh).toBe('个人代理渠道：2025Q4投保的保单中，按S4-REC-SENIOR（非兼业代理的个人长险业务投保人60岁以上的双录）应双录2件，未双录1件（50.00%）');
     expect(result.orphan_rows).toEqual([7]);
     expect(result.by_rule_region).toEqual([
       { rule_id: 'S4-REC-CONCURRENT', region: '华东', required: 1, recorded: 1, missing: 0, late: 0 },

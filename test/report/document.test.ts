@@ -94,17 +94,17 @@ describe('charts for the printed page', () => {
 
 describe('the document frame', () => {
   it('has a cover with the company and the signatory, and contents linking every part', () => {
-    const html = documentHtml(spec(3), new Map([['sec-one', 3], ['sec-two', 4], ['sec-wide', 5]]));
+    const html = documentHtml(spec(3));
     expect(html).toContain('Sample Life');
     expect(html).toMatch(/<td class="code">Chief actuary<\/td><td>Li Ming<\/td>/);
-    expect(html).toMatch(/href="#sec-one">1\. First<\/a><span class="dots"><\/span><span class="pg">3</);
-    expect(html).toMatch(/href="#sec-wide">Appendix A\. Wide<\/a>.*<span class="pg">5</);
+    expect(html).toContain('<a href="#sec-one"><span>1. First</span><span class="dots"></span><span class="pg"></span></a>');
+    expect(html).toContain('<a href="#sec-wide"><span>Appendix A. Wide</span>');
     expect(html).toContain('<section class="part landscape" id="sec-wide"');
   });
 
   it('gives a chart the height its figure asks for, so a tall chart does not run into the next', () => {
     const tall = { data: [], layout: { height: 420 } };
-    const html = documentHtml({ ...spec(1), sections: [{ id: 'c', title: 'Charts', blocks: [{ kind: 'chart', figure: tall, title: 'Path diagram', caption: 'Figure 1' }, { kind: 'chart', figure: { data: [], layout: {} }, title: 'Bars', caption: 'Figure 2' }] }] }, null);
+    const html = documentHtml({ ...spec(1), sections: [{ id: 'c', title: 'Charts', blocks: [{ kind: 'chart', figure: tall, title: 'Path diagram', caption: 'Figure 1' }, { kind: 'chart', figure: { data: [], layout: {} }, title: 'Bars', caption: 'Figure 2' }] }] });
     expect(html).toContain('<div id="chart-1" class="chart" style="height:420px"></div>');
     expect(html).toContain('<div id="chart-2" class="chart" style="height:300px"></div>');
   });
@@ -112,7 +112,10 @@ describe('the document frame', () => {
   it('prints the contents with the page each part begins on, the landscape appendix on a landscape page', async () => {
     const work = mkdtempSync(join(tmpdir(), 'awb-document-'));
     try {
-      const pdf = await printDocument((pages) => documentHtml(spec(120), pages), { footer: 'Test review', pageNumber: 'Page {page} of {pages}' });
+      const print = () => printDocument(documentHtml(spec(120)), { footer: 'Test review', pageNumber: 'Page {page} of {pages}' });
+      const pdf = await print();
+      // One printing, the numbers written into it: the same document gives the same bytes.
+      expect(Buffer.from(await print()).equals(Buffer.from(pdf))).toBe(true);
       const pages = await destinationPages(pdf);
       // The cover is page 1 and the contents page 2, so the first section begins on page 3;
       // 120 rows of a table take more than one page, so the second section begins later.
