@@ -192,12 +192,3 @@ export function integerTextSql(x: string, n: string, range: { min?: number; max?
 export function stringTextSql(x: string): string {
   return `(CASE WHEN strlen(${x}) > 4 AND ${plainEdgesSql(x)} THEN ${x} WHEN ${isMissingSql(x)} THEN NULL ELSE ${jsTrimSql(x)} END)`;
 }
-
-/**
- * A text cell's canonical spelling alone: plain ASCII with no whitespace at either end that is no
- * missing word (longer than four characters, or not starting with n, N or a dash), kept as it is;
- * NULL for every other text, which needs `stringTextSql`.
- */
-export function canonicalStringSql(x: string): string {
-  return `(CASE WHEN ${plainEdgesSql(x)} AND (strlen(${x}) > 4 OR ascii(${x}) NOT IN (45, 78, 110)) THEN ${x} END)`;
-}

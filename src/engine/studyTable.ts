@@ -9,7 +9,7 @@ import { isBlankRow, rawTableFromRows } from '../data/rawTable';
 import { parquetCellText } from '../data/readParquet';
 import { readRawTable, type ReadOptions } from '../data/readTable';
 import { type ColumnSpec, normaliseKey, TABLES, type TableName, type TableSpec } from '../data/schema';
-import { canonicalStringSql, dateTextSql, integerTextSql, isMissingSql, jsTrimSql, moneyTextSql, stringTextSql, type CellSql } from './cellSql';
+import { dateTextSql, integerTextSql, isMissingSql, jsTrimSql, moneyTextSql, stringTextSql, type CellSql } from './cellSql';
 import type { SqlEngine } from './sqlEngine';
 
 /** The tables an experience study reads through an engine. */
@@ -135,7 +135,9 @@ function columnReading(spec: ColumnSpec, n: string, text: string, source: string
       return layered(integerTextSql(text, n, spec), text, n);
     }
     case 'string':
-      if (ID_COLUMNS.has(spec.name)) return plain(stringTextSql(text), 'FALSE', false, canonicalOnly([], canonicalStringSql(text), text, n));
+      // Both readings trim identifiers alike: stage 1 leaves a number's problems to the query of
+      // repeated numbers, so the fast reading must not flag a number the full one reads.
+      if (ID_COLUMNS.has(spec.name)) return plain(stringTextSql(text), 'FALSE', false);
       return plain(`coalesce(${text}, '')`, 'FALSE', true);
     case 'enum': {
       // An approximation of normaliseKey (no NFKC): a value it misses is only flagged, and the
@@ -267,7 +269,7 @@ export async function fileStudyTable(engine: SqlEngine, path: string, name: Stud
       outer.push(`${value} AS ${sqlIdentifier(spec.name)}`);
       // A mapped column's missing required values are found by the row path's parser on its
       // distinct values (the study groups by them); the others' here.
-      const missing = !spec.required || reading.mapped ? 'FALSE' : ID_COLUMNS.has(spec.name) ? (fast ? `${text} IS NULL` : isMissingSql(text)) : `${value} IS NULL`;
+      const missing = !spec.required || reading.mapped ? 'FALSE' : ID_COLUMNS.has(spec.name) ? isMissingSql(text) : `${value} IS NULL`;
       flags.push(`(${bad} OR ${missing})`);
       if (name === 'policies' && spec.name === 'exit_date') outer.push(`(${value} IS NULL AND NOT ${bad}) AS exit_date_missing`);
       if (name === 'policies' && spec.name === 'exit_reason') outer.push(`${isMissingSql(text)} AS exit_reason_missing`);

@@ -20,13 +20,14 @@ import type { Lang } from './column';
  * - `code`: an identifier (product code, rule id, item name), shown as it is
  * - `text`: words (messages, citations)
  * - `boolean`: yes or no (是/否)
+ * - `p`: a p-value, three decimals, and `< 0.001` below a thousandth (never 0.0000)
  * - `number`: any other number (statistics, coefficients), four decimals
  */
-export const COLUMN_KINDS = ['money', 'rate', 'points', 'ratio', 'ae', 'count', 'exposure', 'index', 'year', 'period', 'date', 'code', 'text', 'boolean', 'number'] as const;
+export const COLUMN_KINDS = ['money', 'rate', 'points', 'ratio', 'ae', 'count', 'exposure', 'index', 'year', 'period', 'date', 'code', 'text', 'boolean', 'p', 'number'] as const;
 export type ColumnKind = (typeof COLUMN_KINDS)[number];
 
 /** Kinds whose cells are numbers (a cell of another kind is text, a date or a boolean). */
-export const NUMERIC_KINDS: ReadonlySet<ColumnKind> = new Set(['money', 'rate', 'points', 'ratio', 'ae', 'count', 'exposure', 'index', 'year', 'number']);
+export const NUMERIC_KINDS: ReadonlySet<ColumnKind> = new Set(['money', 'rate', 'points', 'ratio', 'ae', 'count', 'exposure', 'index', 'year', 'p', 'number']);
 
 /** Decimals each numeric kind is shown with (as displayed; the filed value keeps full precision). */
 export const KIND_DECIMALS: Readonly<Partial<Record<ColumnKind, number>>> = {
@@ -39,6 +40,7 @@ export const KIND_DECIMALS: Readonly<Partial<Record<ColumnKind, number>>> = {
   exposure: 2,
   index: 1,
   year: 0,
+  p: 3,
   number: 4,
 };
 
@@ -62,6 +64,7 @@ export const EXCEL_NUMBER_FORMAT: Readonly<Record<ColumnKind, string>> = {
   code: '@',
   text: '@',
   boolean: 'General',
+  p: '[<0.001]"< 0.001";0.000',
   number: '#,##0.0000',
 };
 

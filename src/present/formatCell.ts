@@ -24,6 +24,7 @@ const POINTS: Readonly<Record<Lang, string>> = { en: ' pp', zh: '个百分点' }
  * @example formatCell(2025, 'year', 'zh') // '2025'
  * @example formatCell(1.999942, 'points', 'zh') // '2.00个百分点'
  * @example formatCell(true, 'boolean', 'zh') // '是'
+ * @example formatCell(0.00004, 'p', 'en') // '< 0.001'
  */
 export function formatCell(value: TableCell | undefined, kind: ColumnKind, lang: Lang): string {
   if (value === null || value === undefined) return '';
@@ -44,6 +45,8 @@ export function formatCell(value: TableCell | undefined, kind: ColumnKind, lang:
     case 'ae':
     case 'index':
       return fixed(value, KIND_DECIMALS[kind]!);
+    case 'p':
+      return value < 0.001 ? '< 0.001' : fixed(value, 3);
     case 'year':
       return String(value);
     default:

@@ -182,7 +182,7 @@ const GAP_COLUMNS: ColumnDeclaration[] = [
   column('group_index', 'index', 'Group', '群体指数'),
   column('rest_index', 'index', 'Rest', '其他受访者'),
   column('difference', 'index', 'Difference', '差异'),
-  column('p_adjusted', 'number', 'p (Holm)', 'p值（Holm校正）'),
+  column('p_adjusted', 'p', 'p (Holm)', 'p值（Holm校正）'),
 ];
 
 function gapsSection(ctx: Ctx): DocumentSection {
@@ -222,7 +222,7 @@ function wavesSection(ctx: Ctx): DocumentSection | null {
     blocks: [
       html(ctx.w.wavesIntro(options.previousYear, waves.resamples, waves.permutations)),
       html(rejected.length === 0 ? ctx.w.comparable : ctx.w.notComparable(rejected.map(ctx.word))),
-      table(ctx, 'micom', micom, [constructColumn, column('c', 'number', 'c', 'c'), column('quantile_05', 'number', '5% quantile', '5%分位数'), column('p_value', 'number', 'p', 'p值'), column('invariant', 'boolean', 'Invariant', '具有不变性')], 'MICOM'),
+      table(ctx, 'micom', micom, [constructColumn, column('c', 'number', 'c', 'c'), column('quantile_05', 'number', '5% quantile', '5%分位数'), column('p_value', 'p', 'p', 'p值'), column('invariant', 'boolean', 'Invariant', '具有不变性')], 'MICOM'),
       clear.length === 0 ? html(ctx.w.noChanges) : list(clear.map((c) => ctx.w.change(c.group, ctx.word(c.construct), c.change, c.ci_low, c.ci_high, options.previousYear))),
       table(ctx, 'changes', waves.changes.filter((c) => c.group === null).map(change), changeColumns, ctx.w.everything),
       table(ctx, 'changes_by_group', waves.changes.filter((c) => c.group !== null).map(change), changeColumns, `${ctx.w.everything} · ${ctx.w.column[waves.by ?? 'region']}`),

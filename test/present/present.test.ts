@@ -45,6 +45,14 @@ describe('formatCell(): one formatter per kind and language', () => {
     expect(formatCell('2025Q4', 'period', 'zh')).toBe('2025Q4');
   });
 
+  it('p-values with three decimals, and < 0.001 below a thousandth instead of 0.000', () => {
+    expect(formatCell(0.0126, 'p', 'en')).toBe('0.013');
+    expect(formatCell(0.001, 'p', 'zh')).toBe('0.001');
+    expect(formatCell(0.000999, 'p', 'en')).toBe('< 0.001');
+    expect(formatCell(0, 'p', 'en')).toBe('< 0.001');
+    expect(EXCEL_NUMBER_FORMAT.p).toBe('[<0.001]"< 0.001";0.000');
+  });
+
   it('every kind has a number format, numeric kinds have decimals', () => {
     for (const kind of COLUMN_KINDS) expect(EXCEL_NUMBER_FORMAT[kind], kind).toBeTruthy();
     for (const kind of NUMERIC_KINDS) expect(KIND_DECIMALS[kind], kind).toBeTypeOf('number');
