@@ -773,8 +773,7 @@ async function joinAndValidateClaims(source: StudySource, plan: Plan, options: E
   await engine.run(join);
   let bad = await engine.rows(`SELECT DISTINCT c_bad AS b FROM cj WHERE c_bad <> 0`);
   if (bad.length > 0 && (await claims.readFully())) {
-    // A flag of the fast reading: the claims are joined again on the full one.
-    if (d.name !== 'duckdb') await engine.run('DROP TABLE cj');
+    // A flag of the fast reading (a file's claims, so DuckDB): the claims are joined again on the full one.
     await engine.run(join);
     bad = await engine.rows(`SELECT DISTINCT c_bad AS b FROM cj WHERE c_bad <> 0`);
   }

@@ -6,7 +6,7 @@ import { productLoadings } from '../expense/productLoadings';
 import { lossRatioAnalysis } from '../lossratio/lossRatioAnalysis';
 import { checkExpenseCaps } from '../rules/expenseCaps';
 import { type Finding, sortFindings } from '../rules/finding';
-import { type EligibilityRuleId, FAILURE_ZH, type QuarterCapital, reviewEligibility, type WindowVerdict } from '../rules/internetEligibility';
+import { type EligibilityRuleId, failureClauseZh, type QuarterCapital, reviewEligibility, type WindowVerdict } from '../rules/internetEligibility';
 import type { Rulebook } from '../rules/rulebook';
 import { ANNUAL_LINE_OF, type AnnualLine } from './annualBusiness';
 
@@ -108,7 +108,7 @@ export function annualEligibility(tables: EligibilityTables, year: number, ruleb
   for (const v of verdicts) {
     if (v.eligible) continue;
     const affected = internet.filter((p) => dependsOn(v.rule_id, p)).map((p) => p.product_code);
-    if (affected.length > 0) reasons.push({ rule_id: v.rule_id, products: affected, detail: v.failures.map((f) => f.detail).join('; '), detail_zh: v.failures.map((f) => `${f.quarter}：${FAILURE_ZH[f.kind]}未达标`).join('；') });
+    if (affected.length > 0) reasons.push({ rule_id: v.rule_id, products: affected, detail: v.failures.map((f) => f.detail).join('; '), detail_zh: v.failures.map((f) => `${f.quarter}：${failureClauseZh(f.kind)}`).join('；') });
   }
   for (const f of compliance.filter((x) => x.rule_id === 'ACC-LR-STOP')) reasons.push({ rule_id: f.rule_id, products: [f.product_code!], detail: f.message, detail_zh: f.message_zh ?? null });
   const yearStart = parseDayText(`${year}-01-01`)!;

@@ -7,7 +7,7 @@ import { centsToYuan } from '../money/cents';
 import type { Dec } from '../money/decimal';
 import { compareFraction, type Fraction } from '../money/fraction';
 import { compare, type Comparison, COMPARISON_SYMBOL, formatPercent } from '../money/ratio';
-import { COMPARISON_ZH } from './comparisonWords';
+import { COMPARISON_ZH, NOT_COMPARISON_ZH } from './comparisonWords';
 import { type Finding, type FindingValue, makeFinding } from './finding';
 import { percentText } from './percentText';
 import { scopeMiss } from './productScope';
@@ -238,7 +238,7 @@ function assessReprice(rule: Rule, rulebook: Rulebook, ctx: ProductContext, last
   const shown = percentText(ratio, p.threshold, 2, 'shortest');
   const limit = thresholdText(p.threshold);
   if (!compareFraction(combined.exact, p.comparison, p.threshold)) {
-    return out.assess(rule, code, { outcome: 'passes', reason: `the ${p.averaging} ${years} loss ratio ${shown} is not ${COMPARISON_SYMBOL[p.comparison]} ${limit}`, reason_zh: `${years}年赔付率${shown}，不${COMPARISON_ZH[p.comparison]}${limit}`, values });
+    return out.assess(rule, code, { outcome: 'passes', reason: `the ${p.averaging} ${years} loss ratio ${shown} is not ${COMPARISON_SYMBOL[p.comparison]} ${limit}`, reason_zh: `${years}年赔付率${shown}，${NOT_COMPARISON_ZH[p.comparison]}${limit}`, values });
   }
   const factor = ratio.div(p.target);
   const change = factor.minus(1);
@@ -294,7 +294,7 @@ function assessStop(rule: Rule, rulebook: Rulebook, ctx: ProductContext, last: n
     values[`loss_ratio_${year}`] = ratio?.toNumber() ?? null;
     if (!compare(premium, p.premiumComparison, p.premiumThreshold)) {
       failures.push(`premium income ${yuanText(premium)} in ${year} is not ${COMPARISON_SYMBOL[p.premiumComparison]} ${yuanText(p.premiumThreshold)}`);
-      failuresZh.push(`${year}年保费收入${yuanText(premium)}元，不${COMPARISON_ZH[p.premiumComparison]}${yuanText(p.premiumThreshold)}元`);
+      failuresZh.push(`${year}年保费收入${yuanText(premium)}元，${NOT_COMPARISON_ZH[p.premiumComparison]}${yuanText(p.premiumThreshold)}元`);
     }
     if (ratio === null) {
       unknown = true;
@@ -304,7 +304,7 @@ function assessStop(rule: Rule, rulebook: Rulebook, ctx: ProductContext, last: n
     if (compareFraction(lossRatioFraction(figures.incurred, figures.earned)!, p.comparison, p.threshold)) holding.push(`${year}: premium ${yuanText(premium)}, loss ratio ${shown}`);
     else {
       failures.push(`the ${year} loss ratio ${shown} is not ${COMPARISON_SYMBOL[p.comparison]} ${thresholdText(p.threshold)}`);
-      failuresZh.push(`${year}年赔付率${shown}，不${COMPARISON_ZH[p.comparison]}${thresholdText(p.threshold)}`);
+      failuresZh.push(`${year}年赔付率${shown}，${NOT_COMPARISON_ZH[p.comparison]}${thresholdText(p.threshold)}`);
     }
   }
   if (failures.length > 0) return out.assess(rule, code, { outcome: 'passes', reason: failures.join('; '), reason_zh: failuresZh.join('；'), values });

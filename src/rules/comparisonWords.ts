@@ -13,3 +13,10 @@ export const COMPARISON_ZH: Readonly<Record<Comparison, string>> = { ge: '不低
  * @example `附加费用率为27.03%，${REQUIREMENT_ZH.le}25.00%` // '附加费用率为27.03%，不得高于25.00%'
  */
 export const REQUIREMENT_ZH: Readonly<Record<Comparison, string>> = { le: '不得高于', lt: '应低于', ge: '不得低于', gt: '应高于' };
+
+/**
+ * The negation of `COMPARISON_ZH`, for a value that does not meet a comparison: not ≥ is 低于,
+ * not > is 不超过, not < is 不低于, not ≤ is 超过 (never "不不低于").
+ * @example `赔付率55.00%，${NOT_COMPARISON_ZH.lt}50.00%` // '赔付率55.00%，不低于50.00%'
+ */
+export const NOT_COMPARISON_ZH: Readonly<Record<Comparison, string>> = { ge: '低于', gt: '不超过', lt: '不低于', le: '超过' };

@@ -98,6 +98,17 @@ export const FAILURE_ZH: Readonly<Record<FailureKind, string>> = {
   required_rule: '前提规则的条件',
 };
 
+/**
+ * A failed condition as a Chinese clause of its own: the condition 未达标, except where the
+ * condition is itself the failure (a major penalty, a quarter without data).
+ * @example failureClauseZh('core_solvency') // '核心偿付能力充足率未达标'
+ */
+export function failureClauseZh(kind: FailureKind): string {
+  if (kind === 'major_penalty') return '上一年度受到重大行政处罚';
+  if (kind === 'quarter_missing') return '缺少该季度数据';
+  return `${FAILURE_ZH[kind]}未达标`;
+}
+
 const CONDITION_TEXT: Readonly<Record<ConditionName, string>> = {
   comprehensive_solvency: 'comprehensive solvency ratio',
   core_solvency: 'core solvency ratio',

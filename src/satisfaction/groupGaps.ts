@@ -104,7 +104,9 @@ export function groupGaps(fit: PlsFit, indexWeights: readonly (number | null)[],
   const G = grouping.labels.length;
   const counts = new Array<number>(G).fill(0);
   for (const c of grouping.codes) counts[c]++;
-  const tested = grouping.labels.map((_, g) => g).filter((g) => counts[g] >= options.minGroup && counts[g] < weights.length);
+  // A group and the rest must each reach the minimum size: a rest of fewer respondents (one
+  // suppressed group beside a large one) would publish the suppressed group's index (S3 art. 34).
+  const tested = grouping.labels.map((_, g) => g).filter((g) => counts[g] >= options.minGroup && weights.length - counts[g] >= options.minGroup);
   const all = groupSums(answers, p, weights, new Int32Array(weights.length), 1);
   const observedSums = groupSums(answers, p, weights, grouping.codes, G);
   const observed = tested.map((g) => groupAndRest(fit, indexWeights, scale, observedSums, all, g, p));
@@ -139,7 +141,8 @@ export function groupGaps(fit: PlsFit, indexWeights: readonly (number | null)[],
       const mean = sum[k * m + j] / v;
       const sd = Math.sqrt(Math.max(0, (squares[k * m + j] - v * mean * mean) / (v - 1)));
       const difference = a - b;
-      const p_value = sd > 0 ? 2 * (1 - jStat.normal.cdf(Math.abs(difference) / sd, 0, 1)) : difference === 0 ? 1 : 0;
+      // The lower tail, so that p-values far below 1e-16 do not round to 0 as 1 − Φ would.
+      const p_value = sd > 0 ? 2 * jStat.normal.cdf(-Math.abs(difference) / sd, 0, 1) : difference === 0 ? 1 : 0;
       gaps.push({ column: grouping.column, group: grouping.labels[g], n: counts[g], construct: design.constructs[j], group_index: a, rest_index: b, difference, permutation_sd: sd, p_value });
     }
   });

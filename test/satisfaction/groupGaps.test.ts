@@ -70,4 +70,15 @@ describe('groupGaps() on the sample survey', () => {
     const big = groupGaps(analysis.fit, analysis.indexWeights, analysis.scale!, matrix.answers, matrix.weights, matrix.groupings.region!, { permutations: 50, seed: 3, minGroup: 400 });
     expect([...new Set(big.map((g) => g.group))].sort()).toEqual(['华东', '华北', '华南']);
   });
+
+  it('tests no group whose rest is below the minimum (its rest index would be a suppressed group\'s index)', () => {
+    // 25 respondents in a group of their own, everyone else in one large group: the small group is
+    // suppressed, and the large group against "the rest" would publish the small group's index.
+    const n = matrix.weights.length;
+    const codes = Int32Array.from({ length: n }, (_, i) => (i < 25 ? 1 : 0));
+    const split = groupGaps(analysis.fit, analysis.indexWeights, analysis.scale!, matrix.answers, matrix.weights, { column: 'region', labels: ['large', 'small'], codes }, { permutations: 20, seed: 3, minGroup: 30 });
+    expect(split).toEqual([]);
+    const both = groupGaps(analysis.fit, analysis.indexWeights, analysis.scale!, matrix.answers, matrix.weights, { column: 'region', labels: ['large', 'small'], codes }, { permutations: 20, seed: 3, minGroup: 20 });
+    expect([...new Set(both.map((g) => g.group))].sort()).toEqual(['large', 'small']);
+  });
 });
