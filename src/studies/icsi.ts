@@ -7,6 +7,7 @@ import { type GroupGap, groupGaps, holmAdjusted } from '../satisfaction/groupGap
 import type { InnerScheme } from '../satisfaction/innerWeighting';
 import { type ItemGain, itemGains } from '../satisfaction/itemGains';
 import { MIN_GROUP_RESPONDENTS, type SuppressedGroups } from '../satisfaction/surveyDataWarnings';
+import { itemMeans } from '../satisfaction/satisfactionIndex';
 import { GROUP_COLUMNS, type GroupColumn, type MissingTreatment, surveyMatrix } from '../satisfaction/surveyMatrix';
 import { loadSurveyModel, type SurveyModel } from '../satisfaction/surveyModel';
 import { compareWaves, type WaveComparison } from '../satisfaction/waveChange';
@@ -130,13 +131,16 @@ export async function icsi(survey: string | Table<SurveyRow>, model: string | Su
     if (analysis.scale !== null) gaps.push(...groupGaps(analysis.fit, analysis.indexWeights, analysis.scale, matrix.answers, matrix.weights, grouping, { permutations: p.permutations, seed: p.seed, minGroup: p.minGroup }));
   }
   const adjusted = holmAdjusted(gaps.map((g) => g.p_value));
+  // Item performance from the answers as given, as the indices and the IPMA use them (the fit's
+  // means are after the treatment of missing answers).
+  const answered = itemMeans(matrix.answers, matrix.p, matrix.weights);
   const drivers: Driver[] = analysis.scale === null ? [] : DRIVER_TARGETS.filter((t) => analysis.ipma[t] !== undefined).map((target) => {
     const t = design.constructs.indexOf(target);
     const points = analysis.ipma[target];
     return {
       target,
       constructs: points.map((point) => ({ construct: point.construct, total_effect: analysis.fit.effects.total[design.constructs.indexOf(point.construct) * m + t], importance: point.importance, performance: point.performance })),
-      items: itemGains(design, points, analysis.indexWeights, analysis.fit.mean, analysis.scale!, target),
+      items: itemGains(design, points, analysis.indexWeights, answered, analysis.scale!, target),
     };
   });
   const previous = params.previous === undefined ? null : await surveyOf(params.previous, read);
