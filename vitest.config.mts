@@ -1,10 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * The slow tier: executing the notebooks through Jupyter, end-to-end reviews (each composes,
- * prints a PDF with Chromium, files and verifies a review: of the sample company, or of the review
- * fixture with stand-in sections), and the studies on the ClickHouse cluster (which .ci/run
- * starts). `npm test` leaves them out; `npm run test:all`
+ * The slow tier: executing the notebooks through Jupyter, end-to-end reviews and reports (each
+ * composes, prints a PDF with Chromium, files and verifies a review, the annual report or the
+ * satisfaction report; the terminal-width test files and verifies them in both languages), and
+ * the studies on the ClickHouse cluster (which .ci/run starts). `npm test` leaves them out; `npm run test:all`
  * (AWB_TESTS=all, what CI runs) includes them.
  */
 const SLOW_TESTS = [
@@ -15,6 +15,10 @@ const SLOW_TESTS = [
   'test/evidence/withoutChromium.test.ts',
   'test/report/review.test.ts',
   'test/report/icsiReport.test.ts',
+  'test/report/annualReport.test.ts',
+  'test/report/reviewLook.test.ts',
+  'test/cli/terminalWidth.test.ts',
+  'test/report/pdfLocale.test.ts',
   'test/engine/clickhouse.test.ts',
 ];
 
@@ -29,5 +33,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Both cores: vitest's default leaves one free, which on a 2-core machine runs the files one by one.
+    maxWorkers: 2,
   },
 });
