@@ -13,6 +13,13 @@ export async function sha256File(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/** SHA-256 of each file, by its path (a report's provenance table lists them). */
+export async function sha256Files(paths: readonly string[]): Promise<Map<string, string>> {
+  const hashes = new Map<string, string>();
+  for (const path of paths) hashes.set(path, await sha256File(path));
+  return hashes;
+}
+
 /** Size of a file in bytes. */
 export function fileSize(path: string): number {
   return statSync(path).size;

@@ -1,11 +1,10 @@
 import { MEASURE_ZH } from '../backtest/measures';
 import { TABLE_ZH } from '../present/words';
-import { chromiumAvailable, CHROMIUM_PATH } from '../charts/chromium';
 import type { CommandOutput, CommandParams } from '../commands/command';
 import { fileBundle } from '../evidence/fileBundle';
 import type { IfExists } from '../evidence/writeBundle';
 import type { TableRow } from '../evidence/csv';
-import { sha256File } from '../evidence/hash';
+import { sha256Files } from '../evidence/hash';
 import { packageIdentity } from '../evidence/manifest';
 import { centsToYuan } from '../money/cents';
 import type { Dec } from '../money/decimal';
@@ -15,7 +14,7 @@ import { FINDINGS_TABLE } from '../rules/findingsTable';
 import { annualReportHtml } from './annualHtml';
 import { annualWording } from './annualLabels';
 import { type AnnualReport, type AnnualReportOptions, composeAnnualReport } from './annualReport';
-import { printDocument } from './printPdf';
+import { pdfNotPrinted, reportDocuments } from './printPdf';
 
 const yuan = (cents: number | null) => (cents === null ? null : centsToYuan(cents).toNumber());
 /** A ratio as filed in the tables: exact decimal rounded to six places. */
@@ -101,7 +100,7 @@ function annualTextZh(report: AnnualReport, files: readonly string[]): string {
     `总精算师意见（第四、五部分）：${report.narrative === null ? '未提供（--narrative FILE）' : `${report.narrative.file} sha256 ${report.narrative.sha256}`}`,
     `未提供的数据表：${report.not_provided.length === 0 ? '无' : report.not_provided.map((t) => TABLE_ZH[t] ?? t).join('、')}`,
     `报告（中文）：证据包中的 ${files.join('、')}`,
-    ...(files.includes('report.pdf') ? [] : [`未打印 PDF：${CHROMIUM_PATH} 处没有 Chromium（请安装 Debian 的 chromium 和 fonts-noto-cjk，或设置 AWB_CHROMIUM）；HTML 报告是完整的。`]),
+    ...pdfNotPrinted(files, 'zh'),
   ].join('\n');
 }
 
@@ -117,7 +116,7 @@ function annualText(report: AnnualReport, files: readonly string[]): string {
     `Narrative (parts 四, 五): ${report.narrative === null ? 'not provided (--narrative FILE)' : `${report.narrative.file} sha256 ${report.narrative.sha256}`}`,
     `Tables not provided: ${report.not_provided.length === 0 ? 'none' : report.not_provided.join(', ')}`,
     `Report (${o.lang}): ${files.join(', ')} in the evidence bundle`,
-    ...(files.includes('report.pdf') ? [] : [`The PDF was not printed: no Chromium at ${CHROMIUM_PATH} (install Debian's chromium and fonts-noto-cjk, or set AWB_CHROMIUM); the HTML report is complete.`]),
+    ...pdfNotPrinted(files, 'en'),
   ].join('\n');
 }
 
@@ -130,18 +129,10 @@ function annualText(report: AnnualReport, files: readonly string[]): string {
  * @example const output = await renderAnnualReport(await composeAnnualReport(options), SILENT_PROGRESS);
  */
 export async function renderAnnualReport(report: AnnualReport, progress: Progress): Promise<CommandOutput> {
-  const hashes = new Map<string, string>();
-  for (const path of report.inputs) hashes.set(path, await sha256File(path));
   const pkg = packageIdentity();
-  const html = annualReportHtml(report, hashes, `${pkg.name} ${pkg.version}`);
+  const html = annualReportHtml(report, await sha256Files(report.inputs), `${pkg.name} ${pkg.version}`);
   const a = annualWording(report.options.lang);
-  const files: Record<string, string | Uint8Array> = { 'report.html': html };
-  if (chromiumAvailable()) {
-    progress.start('annual report: printing the PDF', 1);
-    files['report.pdf'] = await printDocument(html, { footer: a.title(report.options.year), pageNumber: a.pageNumber });
-    progress.tick();
-    progress.stop();
-  }
+  const files = await reportDocuments(html, { footer: a.title(report.options.year), pageNumber: a.pageNumber }, 'annual report', progress);
   if (report.narrative !== null) files['narrative.md'] = report.narrative.text;
   return {
     json: annualJson(report),

@@ -1,8 +1,7 @@
-import { chromiumAvailable, CHROMIUM_PATH } from '../charts/chromium';
 import type { CommandOutput, CommandParams } from '../commands/command';
 import type { TableRow } from '../evidence/csv';
 import { fileBundle } from '../evidence/fileBundle';
-import { sha256File } from '../evidence/hash';
+import { sha256Files } from '../evidence/hash';
 import { packageIdentity } from '../evidence/manifest';
 import type { IfExists } from '../evidence/writeBundle';
 import { column, type TableDeclaration, tableDeclaration } from '../present/column';
@@ -12,7 +11,7 @@ import { documentHtml } from './document';
 import { composeIcsiReport, type IcsiReport, type IcsiReportOptions } from './icsiReport';
 import { clearChanges, icsiReportDocument, significantGaps } from './icsiReportDocument';
 import { icsiReportWords } from './icsiReportWords';
-import { printDocument } from './printPdf';
+import { pdfNotPrinted, reportDocuments } from './printPdf';
 
 /** The report's tables, as filed under tables/ and in tables.xlsx: construct codes, full precision. */
 function icsiReportTables(report: IcsiReport): Record<string, readonly TableRow[]> {
@@ -94,7 +93,7 @@ function icsiReportText(report: IcsiReport, files: readonly string[]): string {
           ),
         ]),
     say(lang, `Report (${lang}): ${files.join(', ')} in the evidence bundle`, `报告（中文）：证据包中的 ${files.join('、')}`),
-    ...(files.includes('report.pdf') ? [] : [say(lang, `The PDF was not printed: no Chromium at ${CHROMIUM_PATH} (install Debian's chromium and fonts-noto-cjk, or set AWB_CHROMIUM); the HTML report is complete.`, `未打印 PDF：${CHROMIUM_PATH} 处没有 Chromium（请安装 Debian 的 chromium 与 fonts-noto-cjk，或设置 AWB_CHROMIUM）；HTML 报告完整。`)]),
+    ...pdfNotPrinted(files, lang),
   ].join('\n');
 }
 
@@ -106,19 +105,10 @@ function icsiReportText(report: IcsiReport, files: readonly string[]): string {
  * @example const output = await renderIcsiReport(await composeIcsiReport(options), SILENT_PROGRESS);
  */
 export async function renderIcsiReport(report: IcsiReport, progress: Progress): Promise<CommandOutput> {
-  const hashes = new Map<string, string>();
-  for (const path of report.inputs) hashes.set(path, await sha256File(path));
   const pkg = packageIdentity();
-  const spec = icsiReportDocument(report, hashes, `${pkg.name} ${pkg.version}`);
-  const html = documentHtml(spec);
-  const files: Record<string, string | Uint8Array> = { 'report.html': html };
-  if (chromiumAvailable()) {
-    progress.start('satisfaction report: printing the PDF', 1);
-    const w = icsiReportWords(report.options.lang);
-    files['report.pdf'] = await printDocument(html, { footer: w.title(report.options.year), pageNumber: w.pageNumber });
-    progress.tick();
-    progress.stop();
-  }
+  const html = documentHtml(icsiReportDocument(report, await sha256Files(report.inputs), `${pkg.name} ${pkg.version}`));
+  const w = icsiReportWords(report.options.lang);
+  const files = await reportDocuments(html, { footer: w.title(report.options.year), pageNumber: w.pageNumber }, 'satisfaction report', progress);
   return {
     json: icsiReportJson(report),
     text: icsiReportText(report, Object.keys(files)),

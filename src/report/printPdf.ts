@@ -1,7 +1,10 @@
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, rgb, StandardFonts } from 'pdf-lib';
-import { PINNED_PAGE, withChromium } from '../charts/chromium';
+import { CHROMIUM_PATH, chromiumAvailable, PINNED_PAGE, withChromium } from '../charts/chromium';
 import { escapeHtml } from '../charts/html';
 import { withoutPdfDates } from '../charts/pdfDates';
+import type { Lang } from '../present/column';
+import { say } from '../present/words';
+import type { Progress } from '../progress';
 
 /** Options of `printPdf`: the running footer's text, and how long charts may take to draw. */
 export interface PrintOptions {
@@ -119,4 +122,30 @@ export async function printDocument(html: string, options: PrintOptions): Promis
     }
   }
   return withoutPdfDates(await doc.save({ useObjectStreams: false }));
+}
+
+/**
+ * The documents of a report's bundle: its HTML and, when Chromium is installed, the PDF printed
+ * from it once (`printDocument`); without Chromium the HTML alone, which is complete.
+ * @param what the report, for the progress line ('review' → 'review: printing the PDF')
+ */
+export async function reportDocuments(html: string, options: PrintOptions, what: string, progress: Progress): Promise<Record<string, string | Uint8Array>> {
+  if (!chromiumAvailable()) return { 'report.html': html };
+  progress.start(`${what}: printing the PDF`, 1);
+  const pdf = await printDocument(html, options);
+  progress.tick();
+  progress.stop();
+  return { 'report.html': html, 'report.pdf': pdf };
+}
+
+/** The terminal line saying a report's PDF was not printed (no Chromium), when `files` hold no report.pdf. */
+export function pdfNotPrinted(files: readonly string[], lang: Lang): string[] {
+  if (files.includes('report.pdf')) return [];
+  return [
+    say(
+      lang,
+      `The PDF was not printed: no Chromium at ${CHROMIUM_PATH} (install Debian's chromium and fonts-noto-cjk, or set AWB_CHROMIUM); the HTML report is complete.`,
+      `未打印 PDF：${CHROMIUM_PATH} 处没有 Chromium（请安装 Debian 的 chromium 和 fonts-noto-cjk，或设置 AWB_CHROMIUM）；HTML 报告是完整的。`,
+    ),
+  ];
 }

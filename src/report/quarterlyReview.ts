@@ -1,8 +1,7 @@
-import { CHROMIUM_PATH, chromiumAvailable } from '../charts/chromium';
 import type { Figure } from '../charts/figure';
 import type { CommandOutput, RunContext } from '../commands/command';
 import type { TableRow } from '../evidence/csv';
-import { sha256File } from '../evidence/hash';
+import { sha256Files } from '../evidence/hash';
 import { packageIdentity } from '../evidence/manifest';
 import { jsonText } from '../evidence/renderOutputs';
 import type { Progress } from '../progress';
@@ -12,7 +11,7 @@ import { FINDINGS_TABLE } from '../rules/findingsTable';
 import type { TableDeclaration } from '../present/column';
 import { composeReview, type Review, type SectionStandIns } from './composeReview';
 import { wording } from './labels';
-import { printDocument } from './printPdf';
+import { pdfNotPrinted, reportDocuments } from './printPdf';
 import { reviewHtml } from './reviewHtml';
 import type { ReviewParams } from './reviewPlan';
 
@@ -48,7 +47,7 @@ function reviewText(review: Review, files: readonly string[]): string {
     `Findings: ${counts}`,
     ...review.findings.filter((f) => f.severity === 'critical' || f.severity === 'major').map((f) => `  ${f.severity.padEnd(8)} ${f.rule_id}${f.product_code ? ` ${f.product_code}` : ''}${f.period ? ` ${f.period}` : ''}: ${f.message}`),
     `Report (${review.params.lang}): ${files.join(', ')} in the evidence bundle`,
-    ...(files.includes('report.pdf') ? [] : [`The PDF was not printed: no Chromium at ${CHROMIUM_PATH} (install Debian's chromium and fonts-noto-cjk, or set AWB_CHROMIUM); the HTML report is complete.`]),
+    ...pdfNotPrinted(files, 'en'),
   ];
   return lines.join('\n');
 }
@@ -66,7 +65,7 @@ function reviewTextZh(review: Review, files: readonly string[]): string {
       .filter((f) => f.severity === 'critical' || f.severity === 'major')
       .map((f) => `  ${w.severity[f.severity]} ${f.rule_id}${f.product_code ? ` ${f.product_code}` : ''}${f.period ? ` ${f.period}` : ''}：${f.message_zh ?? f.message}`),
     `报告（中文）：证据包中的 ${files.join('、')}`,
-    ...(files.includes('report.pdf') ? [] : [`未打印 PDF：${CHROMIUM_PATH} 处没有 Chromium（请安装 Debian 的 chromium 和 fonts-noto-cjk，或设置 AWB_CHROMIUM）；HTML 报告是完整的。`]),
+    ...pdfNotPrinted(files, 'zh'),
   ];
   return lines.join('\n');
 }
@@ -82,18 +81,10 @@ function reviewTextZh(review: Review, files: readonly string[]): string {
  */
 export async function renderReview(review: Review, progress: Progress): Promise<CommandOutput> {
   const p = review.params;
-  const hashes = new Map<string, string>();
-  for (const path of review.inputs) hashes.set(path, await sha256File(path));
   const pkg = packageIdentity();
-  const html = reviewHtml(review, hashes, `${pkg.name} ${pkg.version}`);
+  const html = reviewHtml(review, await sha256Files(review.inputs), `${pkg.name} ${pkg.version}`);
   const w = wording(p.lang);
-  let pdf: Uint8Array | null = null;
-  if (chromiumAvailable()) {
-    progress.start('review: printing the PDF', 1);
-    pdf = await printDocument(html, { footer: w.title(p.quarter), pageNumber: p.lang === 'zh' ? '第 {page} 页，共 {pages} 页' : 'Page {page} of {pages}' });
-    progress.tick();
-    progress.stop();
-  }
+  const documents = await reportDocuments(html, { footer: w.title(p.quarter), pageNumber: p.lang === 'zh' ? '第 {page} 页，共 {pages} 页' : 'Page {page} of {pages}' }, 'review', progress);
 
   const tableDeclarations: Record<string, TableDeclaration> = { findings: FINDINGS_TABLE };
   const tables: Record<string, readonly TableRow[]> = {
@@ -105,7 +96,7 @@ export async function renderReview(review: Review, progress: Progress): Promise<
     tables.backtest_indicators = review.annex.indicators as unknown as TableRow[];
   }
   const charts: Record<string, Figure> = {};
-  const files: Record<string, string | Uint8Array> = pdf === null ? { 'report.html': html } : { 'report.html': html, 'report.pdf': pdf };
+  const files: Record<string, string | Uint8Array> = { ...documents };
   const seeds: Record<string, number> = {};
   for (const run of review.sections.flatMap((s) => s.runs)) {
     for (const [name, seed] of Object.entries(run.output.seeds ?? {})) seeds[`${run.id}.${name}`] = seed;
