@@ -2,13 +2,13 @@ import type { Table } from '../data/parseTable';
 import { loadTable, type ReadOptions } from '../data/readTable';
 import type { SurveyRow } from '../data/rows';
 import { type Progress, SILENT_PROGRESS } from '../progress';
-import { analyseSurvey, DEFAULT_ANALYSIS_OPTIONS, type SurveyAnalysis } from '../satisfaction/analyseSurvey';
+import { analyseSurvey, DEFAULT_ANALYSIS_OPTIONS, fitSurvey, type SurveyAnalysis } from '../satisfaction/analyseSurvey';
 import { type GroupGap, groupGaps, holmAdjusted } from '../satisfaction/groupGaps';
 import type { InnerScheme } from '../satisfaction/innerWeighting';
 import { type ItemGain, itemGains } from '../satisfaction/itemGains';
 import { MIN_GROUP_RESPONDENTS, type SuppressedGroups } from '../satisfaction/surveyDataWarnings';
 import { itemMeans } from '../satisfaction/satisfactionIndex';
-import { GROUP_COLUMNS, type GroupColumn, type MissingTreatment, surveyMatrix } from '../satisfaction/surveyMatrix';
+import { GROUP_COLUMNS, type GroupColumn, type MissingTreatment } from '../satisfaction/surveyMatrix';
 import { loadSurveyModel, type SurveyModel } from '../satisfaction/surveyModel';
 import { compareWaves, type WaveComparison } from '../satisfaction/waveChange';
 
@@ -112,7 +112,9 @@ export async function icsi(survey: string | Table<SurveyRow>, model: string | Su
   } as const;
   const progress = params.progress ?? SILENT_PROGRESS;
   const base = { ...DEFAULT_ANALYSIS_OPTIONS, scheme: p.scheme, scaled: p.scaled, missing: p.missing, minGroup: p.minGroup, threads: params.threads, progress };
-  const analysis = await analyseSurvey(table, surveyModel, { ...base, bootstrap: p.bootstrap, seed: p.seed });
+  // One whole-sample estimate for the headline analysis and the analyses by group.
+  const shared = fitSurvey(table, surveyModel, base);
+  const analysis = await analyseSurvey(table, surveyModel, { ...base, bootstrap: p.bootstrap, seed: p.seed }, shared);
   const design = analysis.design;
   const m = design.constructs.length;
   const constructs: ConstructIndex[] = surveyModel.constructs.map((c, j) => {
@@ -120,13 +122,13 @@ export async function icsi(survey: string | Table<SurveyRow>, model: string | Su
     return { construct: c.name, name_zh: c.name_zh ?? null, index: analysis.index[j], ci_low: summary?.ci_low ?? null, ci_high: summary?.ci_high ?? null };
   });
   const headline = constructs.find((c) => c.construct === 'Satisfaction') ?? constructs[0];
-  const matrix = surveyMatrix(table, surveyModel, design, p.missing);
+  const matrix = shared.matrix;
   const groups: GroupIndices[] = [];
   const gaps: GroupGap[] = [];
   for (const column of GROUP_COLUMNS) {
     const grouping = matrix.groupings[column];
     if (grouping === undefined) continue;
-    const byGroup = await analyseSurvey(table, surveyModel, { ...base, by: column });
+    const byGroup = await analyseSurvey(table, surveyModel, { ...base, by: column }, shared);
     groups.push({ column, groups: byGroup.groups.map((g) => ({ group: g.group, n: g.n, index: g.index })), suppressed: byGroup.suppressedGroups! });
     if (analysis.scale !== null) gaps.push(...groupGaps(analysis.fit, analysis.indexWeights, analysis.scale, matrix.answers, matrix.weights, grouping, { permutations: p.permutations, seed: p.seed, minGroup: p.minGroup }));
   }
