@@ -81,7 +81,7 @@ export interface CellSql {
   /** TRUE when the cell holds something the row path refuses, over the names of the layers. */
   readonly bad: string;
   /**
-   * The reading of the canonical spelling alone, in the first of `layers`: the value when the cell
+   * The reading of the canonical spelling alone, in the first `layers`: the value when the cell
    * is written canonically (and in range), else NULL. Where it is not NULL it is `value`; a cell
    * where it is NULL but the source is not needs the full reading.
    */
@@ -135,18 +135,21 @@ function rangeSql(value: string, range: { min?: number; max?: number }, scale = 
  * full-width digits; `min`/`max` in yuan as the column's range.
  */
 export function moneyTextSql(x: string, n: string, range: { min?: number; max?: number } = {}): CellSql {
-  const [t, miss, fast, norm, parts, ok, fen] = ['t', 'miss', 'fast', 'norm', 'parts', 'ok', 'fen'].map((name) => local(n, name));
+  const [dec, t, miss, fast, norm, parts, ok, fen] = ['dec', 't', 'miss', 'fast', 'norm', 'parts', 'ok', 'fen'].map((name) => local(n, name));
   const stripped = `regexp_replace(regexp_replace(${jsTrimSql(normalizeDigitsSql(x))}, '^[¥￥]${JS_SPACE}*', ''), '${JS_SPACE}*元$', '')`;
   const inRangeOf = (v: string) => [`abs(${v}) <= ${MAX_FEN}`, ...rangeSql(v, range, 100)].join(' AND ');
   const inRange = inRangeOf(`coalesce(${fast}, ${fen})`);
   const magnitude = `(TRY_CAST(coalesce(nullif(replace(${parts}.whole, ',', ''), ''), '0') AS HUGEINT) * 100 + TRY_CAST(rpad(coalesce(nullif(${parts}.f1, ''), ${parts}.f2, ''), 2, '0') AS INTEGER))`;
   // Canonical decimals ('180.00', '-5.25') and whole numbers ('180'): kept only when DuckDB's
   // value prints back as the same text, so nothing the row path refuses gets through (DECIMAL(18,2):
-  // wider decimals parse a hundred times slower).
-  const canonicalFen = `(CASE WHEN strlen(${x}) <= 19 AND CAST(TRY_CAST(${x} AS DECIMAL(18,2)) AS VARCHAR) = ${x} THEN CAST(replace(${x}, '.', '') AS BIGINT) WHEN strlen(${x}) <= 16 AND CAST(TRY_CAST(${x} AS BIGINT) AS VARCHAR) = ${x} THEN CAST(${x} AS BIGINT) * 100 END)`;
+  // wider decimals parse a hundred times slower). The decimal is cast once, in its own layer, and
+  // gives the fen by exact decimal arithmetic.
+  const decimal = { [dec]: `(CASE WHEN strlen(${x}) <= 19 THEN TRY_CAST(${x} AS DECIMAL(18,2)) END)` };
+  const canonicalFen = `(CASE WHEN CAST(${dec} AS VARCHAR) = ${x} THEN CAST(${dec} * 100 AS BIGINT) WHEN strlen(${x}) <= 16 AND CAST(TRY_CAST(${x} AS BIGINT) AS VARCHAR) = ${x} THEN CAST(${x} AS BIGINT) * 100 END)`;
   return {
-    canonical: { layers: [{ [fast]: canonicalFen }], value: `(CASE WHEN ${inRangeOf(fast)} THEN ${fast} END)` },
+    canonical: { layers: [decimal, { [fast]: canonicalFen }], value: `(CASE WHEN ${inRangeOf(fast)} THEN ${fast} END)` },
     layers: [
+      decimal,
       { [fast]: canonicalFen },
       { [t]: `(CASE WHEN ${fast} IS NULL THEN ${jsTrimSql(x)} END)` },
       { [miss]: missingSql(t) },
@@ -167,14 +170,17 @@ export function moneyTextSql(x: string, n: string, range: { min?: number; max?: 
  * optional decimal point followed only by zeros, full-width digits; `min`/`max` as the range.
  */
 export function integerTextSql(x: string, n: string, range: { min?: number; max?: number } = {}): CellSql {
-  const [fast, t, miss, slow, num] = ['fast', 't', 'miss', 'slow', 'num'].map((name) => local(n, name));
+  const [whole, fast, t, miss, slow, num] = ['whole', 'fast', 't', 'miss', 'slow', 'num'].map((name) => local(n, name));
   const okOf = (v: string) => `coalesce(${v} IS NOT NULL AND isfinite(${v}) AND ${['TRUE', ...rangeSql(v, range)].join(' AND ')}, FALSE)`;
   const ok = okOf(num);
-  // Canonical whole numbers: DuckDB's cast, kept only when the value prints back as the same text.
-  const canonicalNumber = `(CASE WHEN strlen(${x}) <= 18 AND CAST(TRY_CAST(${x} AS BIGINT) AS VARCHAR) = ${x} THEN CAST(TRY_CAST(${x} AS BIGINT) AS DOUBLE) END)`;
+  // Canonical whole numbers: DuckDB's cast (once, in its own layer), kept only when the value
+  // prints back as the same text.
+  const cast = { [whole]: `(CASE WHEN strlen(${x}) <= 18 THEN TRY_CAST(${x} AS BIGINT) END)` };
+  const canonicalNumber = `(CASE WHEN CAST(${whole} AS VARCHAR) = ${x} THEN CAST(${whole} AS DOUBLE) END)`;
   return {
-    canonical: { layers: [{ [fast]: canonicalNumber }], value: `(CASE WHEN ${okOf(fast)} THEN ${fast} END)` },
+    canonical: { layers: [cast, { [fast]: canonicalNumber }], value: `(CASE WHEN ${okOf(fast)} THEN ${fast} END)` },
     layers: [
+      cast,
       { [fast]: canonicalNumber },
       { [t]: `(CASE WHEN ${fast} IS NULL THEN ${jsTrimSql(normalizeDigitsSql(x))} END)` },
       { [miss]: missingSql(t), [slow]: `(CASE WHEN ${fast} IS NULL AND regexp_full_match(${t}, '[+-]?\\d+(?:\\.0*)?') THEN TRY_CAST(${t} AS DOUBLE) END)` },

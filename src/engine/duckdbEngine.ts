@@ -18,7 +18,7 @@ export const DEFAULT_MEMORY_LIMIT = '4GB';
 /** The DuckDB version the package links, read once (`duckdb 1.5.5`). */
 let duckdbVersion: string | undefined;
 
-/** The variable that makes the engine print each statement's time and first words to stderr (for profiling). */
+/** The variable that makes the engine print each statement's time and first words to stderr (for profiling; `full` prints whole statements). */
 const TRACE_VARIABLE = 'AWB_TRACE_SQL';
 
 /** Runs one statement, printing its wall time when AWB_TRACE_SQL is set. */
@@ -27,7 +27,7 @@ async function traced<T>(sql: string, run: () => Promise<T>): Promise<T> {
   const started = process.hrtime.bigint();
   const result = await run();
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  process.stderr.write(`[${TRACE_VARIABLE} at ${(process.uptime() * 1000).toFixed(0)} ms] ${ms.toFixed(0).padStart(6)} ms  ${sql.replace(/\s+/g, ' ').slice(0, 100)}\n`);
+  process.stderr.write(`[${TRACE_VARIABLE} at ${(process.uptime() * 1000).toFixed(0)} ms] ${ms.toFixed(0).padStart(6)} ms  ${process.env[TRACE_VARIABLE] === 'full' ? sql : sql.replace(/\s+/g, ' ').slice(0, 100)}\n`);
   return result;
 }
 

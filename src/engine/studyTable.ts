@@ -321,9 +321,19 @@ export async function fileStudyTable(engine: SqlEngine, path: string, name: Stud
 
 /** The view of a study table: its columns and `_bad`, one bit per column flag ("_f…") and row check ("_r…"). */
 async function createView(engine: SqlEngine, relation: string, relationSql: string, flagCount: number, columnFlags: number): Promise<void> {
-  const flag = (b: number) => (b < columnFlags ? `"_f${b}"` : `"_r${b - columnFlags}"`);
-  const bad = flagCount === 0 ? '0' : Array.from({ length: flagCount }, (_, b) => `(CASE WHEN ${flag(b)} THEN ${2 ** b} ELSE 0 END)`).join(' + ');
+  const bits = Array.from({ length: flagCount }, (_, b) => b);
+  const bad = flagBitsSql(bits.map((b) => (b < columnFlags ? `"_f${b}"` : `"_r${b - columnFlags}"`)), bits);
   await engine.run(`CREATE OR REPLACE TEMP VIEW ${relation} AS SELECT *, CAST(${bad} AS BIGINT) AS _bad FROM ${relationSql}`);
+}
+
+/**
+ * The sum of 2^bits[i] over the boolean flag columns that are TRUE (0 for none). A clean row,
+ * nearly every row, only pays for one OR of the flags; the bits are added for flagged rows alone.
+ */
+export function flagBitsSql(flags: readonly string[], bits: readonly number[]): string {
+  if (flags.length === 0) return '0';
+  const sum = flags.map((f, i) => `(CASE WHEN ${f} THEN ${2 ** bits[i]} ELSE 0 END)`).join(' + ');
+  return `(CASE WHEN ${flags.join(' OR ')} THEN ${sum} ELSE 0 END)`;
 }
 
 /** Appends rows of text cells to a DuckDB table of VARCHAR columns, through a VALUES list per block. */

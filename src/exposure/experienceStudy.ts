@@ -8,7 +8,7 @@ import type { AssumptionRates, KeyValues } from '../backtest/assumptionRates';
 import { UnmatchedAssumption } from '../backtest/assumptionRates';
 import { periodIndexOfLabel, sqlDialect, type SqlDialect } from '../engine/sqlDialect';
 import { exactNumber, type SqlEngine, type SqlValue } from '../engine/sqlEngine';
-import { groupableColumns, type StudyTable, type StudyTableName } from '../engine/studyTable';
+import { flagBitsSql, groupableColumns, type StudyTable, type StudyTableName } from '../engine/studyTable';
 import { SILENT_PROGRESS, type Progress } from '../progress';
 import { calendarGrid, type CalendarGrid } from './calendarGrid';
 import { anniversaryDay, dayToCivil } from './civilDays';
@@ -387,8 +387,8 @@ const STAGE1_ELSEWHERE: ReadonlySet<string> = new Set(['policy_id', 'exit_withou
 function studyBadSql(table: StudyTable, plan: Plan): string {
   const grouped = new Set([...plan.keyColumns, 'exit_reason']);
   const elsewhere = (check: string) => STAGE1_ELSEWHERE.has(check) || (table.enumChecks.has(check) && grouped.has(check));
-  const bits = table.checks.flatMap((check, b) => (elsewhere(check) ? [] : [`(CASE WHEN ${table.flagColumns[b]} THEN ${2 ** b} ELSE 0 END)`]));
-  return bits.length === 0 ? '0' : `(${bits.join(' + ')})`;
+  const kept = table.checks.flatMap((check, b) => (elsewhere(check) ? [] : [b]));
+  return flagBitsSql(kept.map((b) => table.flagColumns[b]), kept);
 }
 
 /** Raw (or canonical) values of the mapped columns and what each means to the row path. */
