@@ -4,6 +4,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { awb } from '../cli/run';
 import { syntheticSurvey } from './syntheticSurvey';
+import { shareChromiumInFile } from '../support/sharedChromium';
+
+shareChromiumInFile();
 
 const MODEL = path.resolve(__dirname, '..', '..', 'src', 'satisfaction', 'icsi-model.json');
 
