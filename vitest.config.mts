@@ -28,8 +28,8 @@ export default defineConfig({
     exclude: ['**/node_modules/**', ...(process.env.AWB_TESTS === 'all' ? [] : SLOW_TESTS)],
     // Results must not depend on the machine's zone; pin it for every worker.
     env: { TZ: 'UTC' },
-    // Temporary files under one folder per run, removed at its end.
-    globalSetup: ['test/support/temporaryFolder.ts'],
+    // Temporary files under one folder per run, removed at its end; then the company generated once per run for end-to-end tests.
+    globalSetup: ['test/support/temporaryFolder.ts', 'test/support/generatedCompany.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -133,15 +133,31 @@ export class FigureRenderer {
   }
 }
 
+let shared: Promise<FigureRenderer> | undefined;
+let users = 0;
+
 /**
- * Runs `work` with a renderer and closes it afterwards, also when `work` throws.
+ * Runs `work` with a renderer. Calls that overlap share one renderer (loading plotly.js into its
+ * page costs more than a second), which is closed when the last of them ends, also when `work`
+ * throws, so no renderer outlives the work (a CLI run exits cleanly). Exports stay byte-deterministic
+ * in a shared renderer: each is seeded and queued (see FigureRenderer).
+ * @throws Error when Chromium cannot be started (not installed at CHROMIUM_PATH).
  * @example await withFigureRenderer(async (r) => writeFileSync('trend.svg', await r.render(figure, 'svg')))
  */
 export async function withFigureRenderer<T>(work: (renderer: FigureRenderer) => Promise<T>): Promise<T> {
-  const renderer = await FigureRenderer.launch();
+  users++;
   try {
-    return await work(renderer);
+    shared ??= FigureRenderer.launch().catch((error: unknown) => {
+      shared = undefined;
+      throw error;
+    });
+    return await work(await shared);
   } finally {
-    await renderer.close();
+    users--;
+    if (users === 0 && shared) {
+      const closing = shared;
+      shared = undefined;
+      await (await closing.catch(() => undefined))?.close();
+    }
   }
 }

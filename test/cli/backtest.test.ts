@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { awb } from './run';
 import { tempDir } from '../data/helpers';
 import { smallCompany } from '../backtest/smallCompany';
+import { shareChromiumInFile } from '../support/sharedChromium';
+
+shareChromiumInFile();
 
 type Row = Record<string, unknown>;
 

@@ -6,8 +6,11 @@ import { normaliseStaffId } from '../../src/conduct/staffKey';
 import { isPersonalHeader } from '../../src/evidence/confidentiality';
 import { parseCsvText } from '../../src/data/readCsv';
 import { awb } from './run';
+import { shareChromiumInFile } from '../support/sharedChromium';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 300_000 });
+
+shareChromiumInFile();
 
 const ZH = resolve(__dirname, '..', 'fixtures', 'conduct-zh');
 const SAMPLE = resolve(__dirname, '..', '..', 'data', 'sample');

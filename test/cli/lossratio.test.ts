@@ -4,6 +4,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULEBOOK_PATH } from '../../src/rules/rulebook';
 import { awb } from './run';
+import { shareChromiumInFile } from '../support/sharedChromium';
+
+shareChromiumInFile();
 
 const COMPANY = path.resolve(__dirname, '..', 'fixtures', 'lossratio-company');
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'awb-lossratio-'));

@@ -4,6 +4,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { referencePath } from '../fixtures/reference';
 import { awb } from './run';
+import { shareChromiumInFile } from '../support/sharedChromium';
+
+shareChromiumInFile();
 
 const RAA = referencePath('raa.csv');
 const PREMIUMS = path.resolve(__dirname, '..', 'fixtures', 'raa-premiums.csv');

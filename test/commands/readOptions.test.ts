@@ -7,8 +7,11 @@ import { declareOptions } from '../../src/commands/commandOptions';
 import { findCommand } from '../../src/commandRegistry';
 import { readManifest, verifyBundle } from '../../src/evidence/verify';
 import { awb } from '../cli/run';
+import { shareChromiumInFile } from '../support/sharedChromium';
 
 vi.setConfig({ testTimeout: 120_000 });
+
+shareChromiumInFile();
 
 const COMPANY = path.resolve(__dirname, '..', 'fixtures', 'lossratio-company');
 

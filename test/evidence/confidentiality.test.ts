@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { confidentialData, ConfidentialityError, findPersonalData, isPersonalHeader } from '../../src/evidence/confidentiality';
 import { fileEvidence } from '../../src/evidence/fileEvidence';
 import { withStandIns } from './standIns';
+import { shareChromiumInFile } from '../support/sharedChromium';
+
+shareChromiumInFile();
 
 let work: string;
 let survey: string;

@@ -6,10 +6,13 @@ import { runCli } from '../../src/cli/runCli';
 import { findCommand } from '../../src/commandRegistry';
 import { fileEvidence } from '../../src/evidence/fileEvidence';
 import { readManifest, verifyBundle } from '../../src/evidence/verify';
+import { shareChromiumInFile } from '../support/sharedChromium';
 import { withStandIns } from './standIns';
 
 // Filing and verifying draw the charts through Chromium: many seconds each on a loaded two-core machine.
 vi.setConfig({ testTimeout: 300_000, hookTimeout: 900_000 });
+
+shareChromiumInFile();
 
 let work: string;
 const REGIONS = 'policy,region\nP1,华东\nP2,华北\nP3,华东\nP4,西北\n';

@@ -12,8 +12,11 @@ import { column, tableDeclaration } from '../../src/present/column';
 import { typedTable } from '../../src/present/typedTable';
 import { tempDir, writeFile } from '../data/helpers';
 import { withStandIns } from './standIns';
+import { shareChromiumInFile } from '../support/sharedChromium';
 
 vi.setConfig({ testTimeout: 120_000 });
+
+shareChromiumInFile();
 
 const PROVENANCE: BundleProvenance = {
   command: { name: 'lossratio', parameters: { data: 'data/sample', year: 2025, rules: null } },

@@ -6,6 +6,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { fitLines } from '../../src/present/textTable';
 import { fileEvidence } from '../../src/evidence/fileEvidence';
 import { standInLookup } from './standIns';
+import { shareChromiumInFile } from '../support/sharedChromium';
+
+shareChromiumInFile();
 
 // One review with the stand-in commands, printed through Chromium.
 vi.setConfig({ testTimeout: 300_000 });

@@ -4,8 +4,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_RULEBOOK_PATH, loadRulebook } from '../../src/rules/rulebook';
 import { awb } from '../cli/run';
 import { tempDir } from '../data/helpers';
+import { shareChromiumInFile } from '../support/sharedChromium';
 
 vi.setConfig({ testTimeout: 120_000 });
+
+shareChromiumInFile();
 
 const SAMPLE = resolve(__dirname, '..', '..', 'data', 'sample');
 const SHIPPED = readFileSync(DEFAULT_RULEBOOK_PATH, 'utf8');

@@ -6,6 +6,9 @@ import { DEFAULT_RULEBOOK_PATH } from '../../src/rules/rulebook';
 import { DEFAULT_CALENDAR_PATH } from '../../src/service/workingCalendar';
 import { awb } from '../cli/run';
 import { smallServiceFolder, times } from './smallCompany';
+import { shareChromiumInFile } from '../support/sharedChromium';
+
+shareChromiumInFile();
 
 // Filing evidence draws the chart through Chromium: several seconds on a loaded two-core machine.
 vi.setConfig({ testTimeout: 300_000 });

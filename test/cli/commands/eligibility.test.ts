@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { awb } from '../run';
+import { shareChromiumInFile } from '../../support/sharedChromium';
+
+shareChromiumInFile();
 
 const FIXTURE = resolve(__dirname, '..', '..', 'fixtures', 'expense-company');
 const scratch = mkdtempSync(join(tmpdir(), 'awb-eligibility-'));
