@@ -6,6 +6,9 @@ import { verifyBundle } from '../../src/commandRegistry';
 import { readManifest } from '../../src/evidence/verify';
 import { fileIcsiReport } from '../../src/report/icsiReportFiling';
 import { awb } from '../cli/run';
+import { shareChromiumInFile } from '../support/sharedChromium';
+
+shareChromiumInFile();
 
 const SAMPLE = resolve(__dirname, '..', '..', 'data', 'sample');
 
