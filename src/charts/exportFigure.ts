@@ -1,16 +1,12 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, extname } from 'node:path';
 import type { Figure } from './figure';
-import { FigureRenderer, type ImageFormat, type ImageOptions } from './figureRenderer';
+import { type FigureRenderer, type ImageFormat, type ImageOptions, sharedFigureRenderer } from './figureRenderer';
 
 const FORMATS: readonly ImageFormat[] = ['png', 'svg', 'pdf'];
 
 /** How long the shared renderer keeps Chromium after its last export. */
 const SHARED_IDLE_MS = 5000;
-
-let shared: Promise<FigureRenderer> | null = null;
-let idleTimer: NodeJS.Timeout | null = null;
-let active = 0;
 
 /**
  * Runs `work` with the renderer shared by exportFigure and showFigure calls that pass none:
@@ -19,39 +15,7 @@ let active = 0;
  * @example const svg = await withSharedRenderer((r) => r.render(figure, 'svg'));
  */
 export async function withSharedRenderer<T>(work: (renderer: FigureRenderer) => Promise<T>): Promise<T> {
-  const renderer = await acquireShared().catch((error: unknown) => {
-    releaseShared();
-    throw error;
-  });
-  try {
-    return await work(renderer);
-  } finally {
-    releaseShared();
-  }
-}
-
-async function acquireShared(): Promise<FigureRenderer> {
-  active += 1;
-  if (idleTimer) clearTimeout(idleTimer);
-  idleTimer = null;
-  if (!shared) {
-    shared = FigureRenderer.launch();
-    shared.catch(() => {
-      shared = null;
-    });
-  }
-  return shared;
-}
-
-function releaseShared(): void {
-  active -= 1;
-  if (active > 0) return;
-  idleTimer = setTimeout(() => {
-    const closing = shared;
-    shared = null;
-    idleTimer = null;
-    void closing?.then((r) => r.close());
-  }, SHARED_IDLE_MS);
+  return sharedFigureRenderer(work, SHARED_IDLE_MS);
 }
 
 /**

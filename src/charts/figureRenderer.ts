@@ -133,31 +133,48 @@ export class FigureRenderer {
   }
 }
 
-let shared: Promise<FigureRenderer> | undefined;
+let shared: Promise<FigureRenderer> | null = null;
 let users = 0;
+let idleTimer: NodeJS.Timeout | null = null;
 
 /**
- * Runs `work` with a renderer. Calls that overlap share one renderer (loading plotly.js into its
- * page costs more than a second), which is closed when the last of them ends, also when `work`
- * throws, so no renderer outlives the work (a CLI run exits cleanly). Exports stay byte-deterministic
- * in a shared renderer: each is seeded and queued (see FigureRenderer).
+ * Runs `work` with the one renderer that overlapping calls share (loading plotly.js into its page
+ * costs more than a second): launched on first use and closed when the last call has ended, at
+ * once (`lingerMs` 0) or `lingerMs` later unless another call starts meanwhile. Exports stay
+ * byte-deterministic in a shared renderer: each is seeded and queued (see FigureRenderer).
  * @throws Error when Chromium cannot be started (not installed at CHROMIUM_PATH).
- * @example await withFigureRenderer(async (r) => writeFileSync('trend.svg', await r.render(figure, 'svg')))
  */
-export async function withFigureRenderer<T>(work: (renderer: FigureRenderer) => Promise<T>): Promise<T> {
+export async function sharedFigureRenderer<T>(work: (renderer: FigureRenderer) => Promise<T>, lingerMs: number): Promise<T> {
   users++;
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = null;
   try {
     shared ??= FigureRenderer.launch().catch((error: unknown) => {
-      shared = undefined;
+      shared = null;
       throw error;
     });
     return await work(await shared);
   } finally {
     users--;
     if (users === 0 && shared) {
-      const closing = shared;
-      shared = undefined;
-      await (await closing.catch(() => undefined))?.close();
+      const close = async () => {
+        const closing = shared;
+        shared = null;
+        idleTimer = null;
+        await (await closing?.catch(() => undefined))?.close();
+      };
+      if (lingerMs === 0) await close();
+      else idleTimer = setTimeout(() => void close(), lingerMs);
     }
   }
+}
+
+/**
+ * Runs `work` with a renderer shared by the calls it overlaps, closed when the last of them ends,
+ * also when `work` throws, so no renderer outlives the work (a CLI run exits cleanly).
+ * @throws Error when Chromium cannot be started (not installed at CHROMIUM_PATH).
+ * @example await withFigureRenderer(async (r) => writeFileSync('trend.svg', await r.render(figure, 'svg')))
+ */
+export async function withFigureRenderer<T>(work: (renderer: FigureRenderer) => Promise<T>): Promise<T> {
+  return sharedFigureRenderer(work, 0);
 }
