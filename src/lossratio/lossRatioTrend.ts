@@ -25,7 +25,8 @@ export interface LossRatioTrend {
   /** Change of the loss ratio per year (fraction per year: 0.01 = one percentage point). */
   readonly slope: number;
   readonly intercept: number;
-  readonly r_squared: number;
+  /** Share of the ratios' variation the line explains; null when the ratios do not vary (0/0, as R's `summary.lm` gives NaN). */
+  readonly r_squared: number | null;
   /** Residual standard error s = √(SSE ÷ (n − 2)); null with fewer than three years. */
   readonly residual_se: number | null;
   readonly confidence: number;
@@ -55,6 +56,7 @@ export interface TrendPoint {
  * @param points at least two points with distinct years
  * @param at the years to evaluate the fit at
  * @param confidence two-sided level of both bands (0 < confidence < 1)
+ * @returns r_squared null when all values are equal (R² is 0/0).
  * @throws RangeError with fewer than two points, repeated years, or a confidence outside (0, 1).
  * @example linearTrend([{year: 1, value: 1}, {year: 2, value: 2}, {year: 3, value: 4}], [4]).values[0].fitted // 5.333… (slope 1.5, intercept −2/3)
  */
@@ -62,7 +64,7 @@ export function linearTrend(
   points: readonly TrendPoint[],
   at: readonly number[],
   confidence = 0.95,
-): { slope: number; intercept: number; r_squared: number; residual_se: number | null; t_quantile: number | null; values: TrendValue[] } {
+): { slope: number; intercept: number; r_squared: number | null; residual_se: number | null; t_quantile: number | null; values: TrendValue[] } {
   const n = points.length;
   if (n < 2) throw new RangeError(`linearTrend: at least two points are needed, got ${n}`);
   if (new Set(points.map((p) => p.year)).size !== n) throw new RangeError('linearTrend: each year may appear once');
@@ -70,7 +72,9 @@ export function linearTrend(
   const pairs = points.map((p) => [p.year, p.value]);
   const { m: slope, b: intercept } = linearRegression(pairs);
   const line = (x: number) => intercept + slope * x;
-  const r2 = rSquared(pairs, line);
+  // R² = 1 − SSE/SST is 0/0 when every value is the same (a product with no claims in any year):
+  // not computable, so null rather than NaN.
+  const r2 = new Set(points.map((p) => p.value)).size > 1 ? rSquared(pairs, line) : null;
   const meanX = points.reduce((a, p) => a + p.year, 0) / n;
   const sxx = points.reduce((a, p) => a + (p.year - meanX) ** 2, 0);
   const sse = points.reduce((a, p) => a + (p.value - line(p.year)) ** 2, 0);

@@ -1,19 +1,25 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import stringWidth from 'string-width';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { terminalProgress } from '../../src/cli/progressBar';
 import { displayWidth, fitLines, TERMINAL_COLUMNS, textTable } from '../../src/present/textTable';
 import { skipWithout } from '../support/environment';
 import { awb } from './run';
 
-// Every command on the sample company (200,000 policies for the backtest): a minute or two.
+// Every command on a company: a minute or two.
 vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
 
-const SAMPLE = resolve(__dirname, '..', '..', 'data', 'sample');
+/**
+ * The company the commands run on: the one generated once per run with the sample's generator
+ * and seed (test/support/generatedCompany.ts), a tenth of the sample with every table and the
+ * same products, channels, branches and companies. What is tested is the width and language of
+ * the text each command prints, which the number of policies does not change.
+ */
+const COMPANY = inject('generatedCompany');
 const widest = (text: string) => Math.max(0, ...text.split('\n').map((l) => stringWidth(l)));
 
 /** No line of the text is wider than the terminal (the first three that are, if any, are shown). */
@@ -98,7 +104,7 @@ describe('the command line', () => {
   });
 });
 
-describe('every command’s terminal output fits 100 columns on the sample company', () => {
+describe('every command’s terminal output fits 100 columns on a generated company', () => {
   let work: string;
   beforeAll(() => {
     work = mkdtempSync(join(tmpdir(), 'awb-terminal-'));
@@ -111,21 +117,21 @@ describe('every command’s terminal output fits 100 columns on the sample compa
     ['rules'],
     ['calendar'],
     ['cash-value', '--net-premium', '365.00', '--term-days', '365', '--days-in-force', '100.5'],
-    ['expense', '--data', SAMPLE],
-    ['eligibility', '--data', SAMPLE],
-    ['lossratio', '--data', SAMPLE],
-    ['lossratio', '--data', SAMPLE, '--year', '2025', '--ultimate', 'bf'],
-    ['reserve', '--triangle', join(SAMPLE, 'triangle.csv')],
-    ['backtest', '--data', SAMPLE, '--basis', 'calendar-quarter', '--as-of', '2025-12-31', '--by', 'channel'],
-    ['icsi', '--survey', join(SAMPLE, 'survey.csv'), '--model', join(SAMPLE, 'survey_model.json'), '--by', 'company'],
-    ['service', '--data', SAMPLE, '--quarter', '2025Q4'],
-    ['service-evaluation', '--data', SAMPLE, '--year', '2025', '--company', '恒泰人寿'],
-    ['registration', '--data', SAMPLE, '--as-of', '2025-12-31'],
-    ['traceability', '--data', SAMPLE, '--quarter', '2025Q4'],
+    ['expense', '--data', COMPANY],
+    ['eligibility', '--data', COMPANY],
+    ['lossratio', '--data', COMPANY],
+    ['lossratio', '--data', COMPANY, '--year', '2025', '--ultimate', 'bf'],
+    ['reserve', '--triangle', join(COMPANY, 'triangle.csv')],
+    ['backtest', '--data', COMPANY, '--basis', 'calendar-quarter', '--as-of', '2025-12-31', '--by', 'channel'],
+    ['icsi', '--survey', join(COMPANY, 'survey.csv'), '--model', join(COMPANY, 'survey_model.json'), '--by', 'company'],
+    ['service', '--data', COMPANY, '--quarter', '2025Q4'],
+    ['service-evaluation', '--data', COMPANY, '--year', '2025', '--company', '恒泰人寿'],
+    ['registration', '--data', COMPANY, '--as-of', '2025-12-31'],
+    ['traceability', '--data', COMPANY, '--quarter', '2025Q4'],
   ];
   for (const args of runs) {
     for (const lang of ['en', 'zh'] as const) {
-      it(`awb ${args.map((a) => a.replace(SAMPLE, 'data/sample')).join(' ')} --lang ${lang}`, async () => {
+      it(`awb ${args.map((a) => a.replace(COMPANY, 'COMPANY')).join(' ')} --lang ${lang}`, async () => {
         const r = await awb(...args, '--lang', lang);
         expect(r.code, r.stderr).toBe(0);
         expect(r.stdout.length).toBeGreaterThan(0);
@@ -137,8 +143,8 @@ describe('every command’s terminal output fits 100 columns on the sample compa
 
   // The commands that file reports and folders: each in both languages, into the work folder.
   const filing: readonly { readonly name: string; readonly args: (out: string) => readonly string[] }[] = [
-    { name: 'review', args: (out) => ['review', '--data', SAMPLE, '--quarter', '2025Q4', '--out', out] },
-    { name: 'annual-report', args: (out) => ['annual-report', '--data', SAMPLE, '--year', '2025', '--out', out] },
+    { name: 'review', args: (out) => ['review', '--data', COMPANY, '--quarter', '2025Q4', '--out', out] },
+    { name: 'annual-report', args: (out) => ['annual-report', '--data', COMPANY, '--year', '2025', '--out', out] },
     { name: 'sample', args: (out) => ['sample', '--out', out, '--policies', '1000'] },
   ];
   for (const command of filing) {
@@ -160,7 +166,7 @@ describe('every command’s terminal output fits 100 columns on the sample compa
 
   it('awb verify of a filed bundle', async () => {
     const out = join(work, 'expense');
-    expect((await awb('expense', '--data', SAMPLE, '--out', out)).code).toBe(0);
+    expect((await awb('expense', '--data', COMPANY, '--out', out)).code).toBe(0);
     const r = await awb('verify', out);
     expect(r.code, r.stderr).toBe(0);
     expect(widest(r.stdout)).toBeLessThanOrEqual(TERMINAL_COLUMNS);
@@ -174,7 +180,7 @@ describe('every command’s terminal output fits 100 columns on the sample compa
   });
 
   it('lists the latest period’s cells by group on a calendar basis (backtest --by)', async () => {
-    const r = await awb('backtest', '--data', SAMPLE, '--basis', 'calendar-quarter', '--as-of', '2025-12-31', '--by', 'channel');
+    const r = await awb('backtest', '--data', COMPANY, '--basis', 'calendar-quarter', '--as-of', '2025-12-31', '--by', 'channel');
     expect(r.stdout).toContain('Cells of 2025Q4 by channel:');
     expect(r.stdout).toMatch(/ANN01\s+surrender\s+agency\s+\d+/);
     expect(r.stdout).toMatch(/ANN01\s+surrender\s+bancassurance\s+\d+/);

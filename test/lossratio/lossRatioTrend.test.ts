@@ -53,6 +53,16 @@ describe('lossRatioTrend()', () => {
     expect(two.projection.ci_low).toBeNull();
   });
 
+  it('has no R² when the ratios do not vary (a product without claims: SST = 0, R² = 0/0)', () => {
+    // Five years of premium and no claims: every ratio is 0, the line is flat at 0 with no residuals.
+    const noClaims = financePeriods(financeRows([FINANCE_HEADER, ...CLAIMS.map((_, i) => plainYear('P01', 2021 + i, '1000000.00', '0'))].join('\n'))).years.map(earnedLossRatio);
+    const flat = lossRatioTrend(noClaims)!;
+    expect(flat.r_squared).toBeNull();
+    expect(flat.slope).toBe(0);
+    expect(flat.residual_se).toBe(0);
+    expect(flat.projection.fitted).toBe(0);
+  });
+
   it('does not depend on the order of the years', () => {
     expect(lossRatioTrend([...years].reverse())).toEqual(trend);
   });
