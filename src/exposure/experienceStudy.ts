@@ -659,20 +659,26 @@ async function assembleCells(source: StudySource, rows: readonly Record<string, 
   const cap = Math.floor(130 / plan.width);
   const bandOf = (age: number) => (Number.isNaN(age) ? null : ageBandLabel(Math.min(Math.floor(age / plan.width), cap), plan.width));
   const bandLabel = (value: SqlValue) => (value === null ? null : ageBandLabel(exactNumber(value, 'age band'), plan.width));
-  const keyed = rows.map((r) => {
-    const values = plan.keyColumns.map((_, i) => {
-      const raw = r[keyName(i)];
-      if (raw === undefined) return null;
-      return mappings.keys[i].get(raw === null ? '' : String(raw)) ?? null;
-    });
+  /** What rows of the same keys, age and policy year share (a monthly study returns hundreds of thousands of rows over a few thousand of them): the cell's product and grouping, the expected decrements per unit of exposure. */
+  interface RowGroup {
+    readonly product: string;
+    readonly by: Record<string, string | number | null>;
+    /** The cell's key without its period. */
+    readonly cellKey: string;
+    readonly perExposure: number | UnmatchedAssumption | null;
+    /** The row order among groups (keys, age, policy year) that names the first unmatched row deterministically. */
+    readonly order: readonly unknown[];
+  }
+  const groups = new Map<string, RowGroup>();
+  const keyNames = plan.keyColumns.map((_, i) => keyName(i));
+  const groupOf = (r: Record<string, SqlValue>): RowGroup => {
+    const raws = keyNames.map((name) => r[name]);
     const age = grouping.rawAge && r.g_age !== null ? Number(r.g_age) : NaN;
     const k = grouping.policyYear ? exactNumber(r.s_k, 'policy year') : 0;
-    const t = exactNumber(r.s_t, 'period');
-    return { r, values, age, k, t, sort: JSON.stringify([values, age, t, k, String(r.s_div), r.b_issue ?? null, r.b_attained ?? null].map((v) => (typeof v === 'bigint' ? Number(v) : v))) };
-  });
-  keyed.sort((a, b) => (a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : 0));
-  for (const { r, values, age, k, t } of keyed) {
-    const product = values[0]!;
+    const memo = JSON.stringify([...raws, age, k, r.b_issue ?? null, r.b_attained ?? null].map((v) => (typeof v === 'bigint' ? Number(v) : v)));
+    const known = groups.get(memo);
+    if (known) return known;
+    const values = raws.map((raw, i) => (raw === undefined ? null : mappings.keys[i].get(raw === null ? '' : String(raw)) ?? null));
     const by: Record<string, string | number | null> = {};
     for (const name of byNames) {
       if (name === 'policy_year') by[name] = k;
@@ -680,33 +686,48 @@ async function assembleCells(source: StudySource, rows: readonly Record<string, 
       else if (name === 'attained_age') by[name] = grouping.rawAge ? bandOf(age + k - 1) : bandLabel(r.b_attained);
       else by[name] = values[plan.keyColumns.indexOf(name)];
     }
-    const key = JSON.stringify([product, Object.values(by), t]);
-    let cell = cells.get(key);
-    if (!cell) cells.set(key, (cell = { product, by, t, days: new Map(), expectedDays: new Map(), actual: 0, fen: 0 }));
+    let perExposure: number | UnmatchedAssumption | null = null;
+    if (request.rates) {
+      const keyValues: Record<string, string | number | null> = { age_at_issue: Number.isNaN(age) ? null : age };
+      plan.keyColumns.forEach((c, i) => (keyValues[c] = values[i]));
+      try {
+        perExposure = expectedPerExposure(plan.basis, request.rates.rateFor(keyValues as KeyValues, k, age + k - 1).rate);
+      } catch (error) {
+        if (!(error instanceof UnmatchedAssumption)) throw error;
+        perExposure = error;
+      }
+    }
+    const group = { product: values[0]!, by, cellKey: JSON.stringify([values[0], Object.values(by)]), perExposure, order: [values, age, k, r.b_issue ?? null, r.b_attained ?? null] };
+    groups.set(memo, group);
+    return group;
+  };
+  // Every sum is exact (integer days, counts and fen; expected days by year length and rate) and the cells are sorted at the end, so the rows are taken in the engine's order.
+  let firstUnmatched: { order: string; error: UnmatchedAssumption } | undefined;
+  for (const r of rows) {
+    const group = groupOf(r);
+    const t = exactNumber(r.s_t, 'period');
     const days = exactNumber(r.days, 'days');
     const div = exactNumber(r.s_div, 'year length');
+    if (group.perExposure instanceof UnmatchedAssumption) {
+      const [values, age, k, issueBand, attainedBand] = group.order;
+      const order = JSON.stringify([values, age, t, k, String(r.s_div), issueBand, attainedBand].map((v) => (typeof v === 'bigint' ? Number(v) : v)));
+      if (firstUnmatched === undefined || order < firstUnmatched.order) firstUnmatched = { order, error: group.perExposure };
+      continue;
+    }
+    const key = `${group.cellKey}${t}`;
+    let cell = cells.get(key);
+    if (!cell) cells.set(key, (cell = { product: group.product, by: group.by, t, days: new Map(), expectedDays: new Map(), actual: 0, fen: 0 }));
     cell.days.set(div, (cell.days.get(div) ?? 0) + days);
     cell.actual += exactNumber(r.actual, 'count');
     cell.fen += exactNumber(r.fen, 'claim amount');
-    if (request.rates) {
-      const values_: Record<string, string | number | null> = { age_at_issue: Number.isNaN(age) ? null : age };
-      plan.keyColumns.forEach((c, i) => (values_[c] = values[i]));
-      const policyYear = k;
-      const attained = age + k - 1;
-      let rate: number;
-      try {
-        rate = request.rates.rateFor(values_ as KeyValues, policyYear, attained).rate;
-      } catch (error) {
-        if (error instanceof UnmatchedAssumption) throw await unmatched(source, error, plan);
-        throw error;
-      }
-      const perExposure = expectedPerExposure(plan.basis, rate);
-      const part = `${div} ${perExposure}`;
+    if (group.perExposure !== null) {
+      const part = `${div} ${group.perExposure}`;
       const sum = cell.expectedDays.get(part);
       if (sum) sum.days += days;
-      else cell.expectedDays.set(part, { days, div, perExposure });
+      else cell.expectedDays.set(part, { days, div, perExposure: group.perExposure });
     }
   }
+  if (firstUnmatched) throw await unmatched(source, firstUnmatched.error, plan);
   const out: ExposureCell[] = [...cells.values()].map((c) => ({
     product_code: c.product,
     period: grid ? labels.get(c.t)! : null,

@@ -115,6 +115,8 @@ export function toFrame(source: FrameSource, options: FrameOptions & { readonly 
   const dfd = require('danfojs') as typeof import('danfojs/dist/danfojs-browser/src/index');
   const taken = reservedNames(new dfd.DataFrame([[0]], { columns: ['_'] }));
   const names = columns.map((c) => (taken.has(c) ? `${c}_` : c));
+  // No rows and no columns named (an empty list of findings, say): danfojs builds no frame from [[]].
+  if (names.length === 0) return new dfd.DataFrame([]);
   const frame = new dfd.DataFrame(data.length > 0 ? data : [columns.map(() => null)], { columns: names });
   const shown = data.length > 0 ? frame : frame.iloc({ rows: [] as number[] });
   const moneyNames = new Set([...money, ...(options.money ?? [])]);

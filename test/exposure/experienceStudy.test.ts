@@ -47,6 +47,21 @@ describe('calendar bases: central exposure, days in force ÷ days in the calenda
     const cells = (await study(policies, { basis: 'calendar-year', asOf, decrements: ['lapse'], rates })).cells;
     expect(cells[1].expected).toBeCloseTo(((3 + 366) / 366) * -Math.log(0.9), 14);
   });
+
+  it('names the first policy no assumption row matches, the same whatever order the rows come in', async () => {
+    // Rates for agency and app only: P3 (row 4, broker) and P4 (row 5, bank) match none. Of the two
+    // kinds, bank sorts first, so the message names P4's row whichever way the policies are ordered.
+    const rates = assumptionRates(assumptionRows('indicator,product_code,channel,rate\nlapse,TL,agency,0.1\nlapse,TL,app,0.2\n'), 'lapse', { file: 'assumptions.csv', policyAttributes: ['channel'] });
+    const more = policies + 'P3,TL,2024-05-01,,,broker\nP4,TL,2024-06-01,,,bank\n';
+    const reordered = 'policy_id,product_code,issue_date,exit_date,exit_reason,channel\nP4,TL,2024-06-01,,,bank\nP3,TL,2024-05-01,,,broker\nP1,TL,2024-02-28,2024-03-01,lapse,app\nP2,TL,2023-12-31,,,agency\n';
+    for (const basis of ['calendar-year', 'calendar-month'] as const) {
+      const failure = await study(more, { basis, asOf, decrements: ['lapse'], rates }).catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(InputError);
+      expect((failure as Error).message).toMatch(/row 5, column policy_id: expected a lapse assumption in the assumptions table that matches the policy \(.*channel bank/);
+      const again = await study(reordered, { basis, asOf, decrements: ['lapse'], rates }).catch((e: unknown) => e);
+      expect((again as Error).message).toMatch(/row 2, column policy_id: .*channel bank/);
+    }
+  });
 });
 
 describe('policy-year basis: initial exposure', () => {

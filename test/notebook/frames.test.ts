@@ -65,6 +65,14 @@ describe('toFrame(): data → danfojs DataFrame for display', () => {
     expect(frame.columns).toEqual(['product_code', 'loss_ratio']);
     expect(frameHtml(frame)).toContain('no rows');
   });
+
+  it('an empty list with no columns named is an empty frame, shown as no rows (it threw inside danfojs)', () => {
+    const frame = toFrame([]);
+    expect(frame.shape).toEqual([0, 0]);
+    const html = frameHtml(frame, { caption: 'Indicated repricing' });
+    expect(html).toContain('<caption>Indicated repricing</caption>');
+    expect(html).toContain('no rows');
+  });
 });
 
 describe('frameHtml(): a tidy HTML table', () => {
