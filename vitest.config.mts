@@ -16,7 +16,6 @@ const SLOW_TESTS = [
   'test/report/review.test.ts',
   'test/report/icsiReport.test.ts',
   'test/report/annualReport.test.ts',
-  'test/report/reviewLook.test.ts',
   'test/cli/terminalWidth.test.ts',
   'test/report/pdfLocale.test.ts',
   'test/engine/clickhouse.test.ts',

@@ -39,6 +39,8 @@ export interface AssumptionRates {
   readonly fixedColumns: readonly string[];
   /** Whether some row depends on the policy year or attained age (calendar periods then split at anniversaries). */
   readonly dependsOnDuration: boolean;
+  /** Whether some row depends on the attained age (a study then needs each policy's age at issue; a table by policy year alone does not). */
+  readonly dependsOnAttainedAge: boolean;
   /** Whether any row can apply to the product (a row for it, or one without product_code). */
   appliesTo(productCode: string): boolean;
   /**
@@ -114,6 +116,7 @@ export function assumptionRates(rows: readonly AssumptionRow[], indicator: Indic
   }
   const fixedColumns = [...new Set(compiled.flatMap((r) => r.fixed.map((k) => k.column)))].sort();
   const dependsOnDuration = compiled.some((r) => r.duration.length > 0);
+  const dependsOnAttainedAge = compiled.some((r) => r.duration.some((k) => k.column === 'attained_age'));
   const products = new Set(compiled.map((r) => r.keys.find((k) => k.column === 'product_code')?.value ?? null));
 
   /** Rows whose fixed keys match, most keys first (memoised per distinct fixed values). */
@@ -134,7 +137,8 @@ export function assumptionRates(rows: readonly AssumptionRow[], indicator: Indic
 
   const describe = (values: KeyValues, policyYear: number, attainedAge: number): string => {
     const parts = [`product ${values.product_code ?? 'unknown'}`];
-    if (dependsOnDuration) parts.push(`policy year ${policyYear}`, `attained age ${Number.isNaN(attainedAge) ? 'unknown' : attainedAge}`);
+    if (dependsOnDuration) parts.push(`policy year ${policyYear}`);
+    if (dependsOnAttainedAge) parts.push(`attained age ${Number.isNaN(attainedAge) ? 'unknown' : attainedAge}`);
     for (const column of fixedColumns) if (column !== 'product_code') parts.push(`${column} ${values[column] ?? 'empty'}`);
     return parts.join(', ');
   };
@@ -143,6 +147,7 @@ export function assumptionRates(rows: readonly AssumptionRow[], indicator: Indic
     indicator,
     fixedColumns,
     dependsOnDuration,
+    dependsOnAttainedAge,
     appliesTo: (code) => products.has(null) || products.has(code),
     rateFor(values, policyYear, attainedAge) {
       let best = -1;

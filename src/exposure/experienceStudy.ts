@@ -162,7 +162,7 @@ export async function prepareStudies(source: StudySource, options: ExperienceStu
   }
   const grouped = keyColumns.slice(1);
   for (const r of rates) for (const c of r.fixedColumns) if (c !== 'age_at_issue' && !keyColumns.includes(c)) keyColumns.push(c);
-  const needsAge = by.includes('attained_age') || by.includes('age_at_issue') || rates.some((r) => r.dependsOnDuration || r.fixedColumns.includes('age_at_issue'));
+  const needsAge = by.includes('attained_age') || by.includes('age_at_issue') || rates.some((r) => r.dependsOnAttainedAge || r.fixedColumns.includes('age_at_issue'));
   const mode: Mode = grain === null ? 'policy-years' : durationGrouping || rates.some((r) => r.dependsOnDuration) ? 'anniversaries' : 'periods';
   const plan: Plan = { basis: options.basis, mode, asOf: options.asOf, fromGiven: options.from ?? null, by, width, keyColumns, needsAge };
   const progress = options.progress ?? SILENT_PROGRESS;
@@ -576,7 +576,8 @@ function studyGrouping(d: SqlDialect, plan: Plan, request: StudyRequest): Groupi
   const rates = request.rates;
   const wanted = new Set(['product_code', ...plan.by, ...(rates?.fixedColumns ?? [])]);
   const columns: { sql: string; alias: string }[] = plan.keyColumns.flatMap((c, i) => (wanted.has(c) ? [{ sql: keyName(i), alias: keyName(i) }] : []));
-  const rawAge = rates !== undefined && (rates.dependsOnDuration || rates.fixedColumns.includes('age_at_issue'));
+  // Rates by attained age or age at issue need each policy's age; rates by policy year alone do not (a monthly study then groups far fewer rows).
+  const rawAge = rates !== undefined && (rates.dependsOnAttainedAge || rates.fixedColumns.includes('age_at_issue'));
   const policyYear = plan.by.includes('policy_year') || (rates?.dependsOnDuration ?? false);
   const cap = Math.floor(130 / plan.width);
   const band = (age: string) => `least(${d.div(d.int(age), String(plan.width))}, ${cap})`;

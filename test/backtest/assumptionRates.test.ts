@@ -48,6 +48,15 @@ describe('assumptionRates(): the most specific matching row wins', () => {
     expect(() => r.rateFor(A3, 1, NaN)).toThrow(/no lapse assumption matches product AN/);
   });
 
+  it('names the policy year, and the attained age only when some row is keyed on it', () => {
+    const byYear = assumptionRates(assumptionRows('indicator,product_code,policy_year,rate\nlapse,TL,1,0.05\n'), 'lapse', options);
+    expect([byYear.dependsOnDuration, byYear.dependsOnAttainedAge]).toEqual([true, false]);
+    expect(() => byYear.rateFor(A1, 3, 32)).toThrow(/no lapse assumption matches product TL, policy year 3$/);
+    const byAge = assumptionRates(assumptionRows('indicator,product_code,attained_age,rate\nlapse,TL,30,0.05\n'), 'lapse', options);
+    expect([byAge.dependsOnDuration, byAge.dependsOnAttainedAge]).toEqual([true, true]);
+    expect(() => byAge.rateFor(A1, 3, 32)).toThrow(/no lapse assumption matches product TL, policy year 3, attained age 32$/);
+  });
+
   it('rejects a probability of 1 or more', () => {
     const bad = assumptionRows('indicator,product_code,rate\nlapse,TL,100%\n');
     expect(() => assumptionRates(bad, 'lapse', options)).toThrow(/row 2, column rate: expected an annual lapse rate of at least 0 and below 1/);

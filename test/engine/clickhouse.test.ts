@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { assumptionRates } from '../../src/backtest/assumptionRates';
 import { dayOf } from '../../src/data/dates';
 import { loadTable } from '../../src/data/readTable';
@@ -27,7 +27,8 @@ import { skipWithout } from '../support/environment';
  */
 
 const ROOT = resolve(__dirname, '..', '..');
-const SAMPLE = join(ROOT, 'data', 'sample');
+/** The company generated once per test run (test/support/generatedCompany.ts): every table of the sample with a tenth of its policies. */
+const COMPANY = inject('generatedCompany');
 const BASES: readonly StudyBasis[] = ['calendar-quarter', 'calendar-year', 'calendar-month', 'policy-year'];
 const HOSTS = '127.0.0.1:18123,127.0.0.1:18124';
 const engineUrl = (db: string) => `clickhouse://${HOSTS}/${db}?cluster=awb`;
@@ -132,13 +133,13 @@ describe.skipIf(skipWithout(clusterMissing(), 'ClickHouse cluster tests'))('expe
     expect(report.inputs.find((i) => i.path.endsWith('/policies'))?.status).toBe('changed');
   }, 240_000);
 
-  it('gives the files\' output for the sample company on every basis, byte for byte', async () => {
-    const sdb = 'awb_test_sample';
-    const load = await awb('load', '--engine', engineUrl(sdb), '--data', SAMPLE);
+  it('gives the files\' output for the generated company on every basis, byte for byte', async () => {
+    const sdb = 'awb_test_company';
+    const load = await awb('load', '--engine', engineUrl(sdb), '--data', COMPANY);
     expect(load.code, load.stderr).toBe(0);
     for (const basis of BASES) {
       const study = ['--basis', basis, '--as-of', '2025-12-31', '--from', '2023-04-01', '--by', basis === 'policy-year' ? 'channel' : 'channel,policy_year'];
-      const files = await awb('backtest', '--data', SAMPLE, ...study, '--json');
+      const files = await awb('backtest', '--data', COMPANY, ...study, '--json');
       const cluster = await awb('backtest', '--engine', engineUrl(sdb), ...study, '--json');
       expect(files.code, files.stderr).toBe(0);
       expect(cluster.code, cluster.stderr).toBe(0);

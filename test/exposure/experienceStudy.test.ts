@@ -64,6 +64,34 @@ describe('calendar bases: central exposure, days in force ÷ days in the calenda
   });
 });
 
+describe('what a study reads for its assumption table', () => {
+  // P1's age at issue is not known; P2's is 40. Both issued 2023-07-01, in force at 2024-12-31.
+  const policies = 'policy_id,product_code,issue_date,exit_date,exit_reason,age_at_issue\nP1,TL,2023-07-01,,,\nP2,TL,2023-07-01,,,40\n';
+  const asOf = dayOf(2024, 12, 31);
+  const ratesOf = (csv: string) => assumptionRates(assumptionRows(csv), 'lapse', { file: 'assumptions.csv', policyAttributes: [] });
+
+  it('a table by policy year alone needs no ages (the study groups without them): expected counts by hand', async () => {
+    const rates = ratesOf('indicator,product_code,policy_year,rate\nlapse,TL,1,0.1\nlapse,TL,2,0.2\n');
+    for (const basis of ['calendar-year', 'calendar-month'] as const) {
+      const cells = (await study(policies, { basis, asOf, decrements: ['lapse'], rates })).cells;
+      // Policy year 1: 1 Jul … 31 Dec 2023 (184 of 365 days), 1 Jan … 30 Jun 2024 (182 of 366); year 2: 1 Jul … 31 Dec 2024 (184 of 366).
+      const each = (184 / 365 + 182 / 366) * -Math.log(0.9) + (184 / 366) * -Math.log(0.8);
+      expect(sum(cells, (c) => c.expected!), basis).toBeCloseTo(2 * each, 12);
+      expect(sum(cells, (c) => c.exposure), basis).toBeCloseTo(2 * (184 / 365 + 366 / 366), 12);
+    }
+  });
+
+  it('a table by attained age needs them: the policy without an age matches no row, and is named', async () => {
+    const rates = ratesOf('indicator,product_code,attained_age,rate\nlapse,TL,40,0.1\nlapse,TL,41,0.2\n');
+    const failure = await study(policies, { basis: 'calendar-month', asOf, decrements: ['lapse'], rates }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(InputError);
+    expect((failure as Error).message).toMatch(/row 2, column policy_id: .*\(product TL, policy year 1, attained age unknown\)/);
+    const known = (await study(policies.replace('P1,TL,2023-07-01,,,', 'P1,TL,2023-07-01,,,40'), { basis: 'calendar-month', asOf, decrements: ['lapse'], rates })).cells;
+    const each = (184 / 365 + 182 / 366) * -Math.log(0.9) + (184 / 366) * -Math.log(0.8); // ages 40 and 41 in policy years 1 and 2
+    expect(sum(known, (c) => c.expected!)).toBeCloseTo(2 * each, 12);
+  });
+});
+
 describe('policy-year basis: initial exposure', () => {
   it('handles a 29 February issue: anniversaries fall on 28 February in common years', async () => {
     // Issued 2020-02-29, surrendered 2022-03-10, study to 2022-12-31.

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { InputError } from '../../src/data/InputError';
 import { fileEvidence, verifyBundle } from '../../src/commandRegistry';
 import { sha256 } from '../../src/evidence/hash';
@@ -21,6 +21,12 @@ shareChromiumInFile();
 vi.setConfig({ testTimeout: 600_000, hookTimeout: 900_000 });
 
 const SAMPLE = resolve(__dirname, '..', '..', 'data', 'sample');
+/**
+ * The company generated once per test run (test/support/generatedCompany.ts: the sample's
+ * generator and seed, every table, a tenth of the policies), for the tests whose subject is not
+ * the sample's figures: filing and verifying, and refusing bad input.
+ */
+const COMPANY = inject('generatedCompany');
 const NARRATIVE = [
   '# 存在风险和主要问题',
   '',
@@ -155,7 +161,7 @@ describe('bad input', () => {
   it('a channel of the year’s internet policies missing from the channels table is refused, naming the policies file, row and column', async () => {
     const folder = join(work, 'channel-missing');
     mkdirSync(folder);
-    for (const f of readdirSync(SAMPLE)) if (f !== 'channels.csv') symlinkSync(join(SAMPLE, f), join(folder, f));
+    for (const f of readdirSync(COMPANY)) if (f !== 'channels.csv') symlinkSync(join(COMPANY, f), join(folder, f));
     writeFileSync(join(folder, 'channels.csv'), 'channel,platform\napp,own\nagency,offline\nbancassurance,offline\nbroker,offline\n');
     const error = await composeAnnualReport({ data: folder, year: 2025, lang: 'en', narrative: null, rules: null }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
@@ -163,11 +169,11 @@ describe('bad input', () => {
   });
 });
 
-describe('awb annual-report files evidence that reproduces', () => {
+describe('awb annual-report files evidence that reproduces (on the generated company)', () => {
   let bundle: string;
 
   beforeAll(async () => {
-    bundle = (await fileEvidence(join(work, 'bundle'), 'annual-report', { data: SAMPLE, year: '2025', narrative, lang: 'zh' })).bundle;
+    bundle = (await fileEvidence(join(work, 'bundle'), 'annual-report', { data: COMPANY, year: '2025', narrative, lang: 'zh' })).bundle;
   });
 
   it('files the report, the narrative as read and the tables; the manifest hashes the narrative', () => {

@@ -4,7 +4,6 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyBundle } from '../../src/commandRegistry';
 import { readManifest } from '../../src/evidence/verify';
-import { fileIcsiReport } from '../../src/report/icsiReportFiling';
 import { awb } from '../cli/run';
 import { shareChromiumInFile } from '../support/sharedChromium';
 
@@ -86,10 +85,9 @@ describe('awb icsi-report on the sample company (2025 against 2024)', () => {
   });
 
   it('fails verify, naming the input, when the previous wave changes after filing', async () => {
-    const out = join(dir, 'report-changed');
-    const { bundle } = await fileIcsiReport(out, { survey, model, previous, lang: 'en', year: 2025, previousYear: 2024, company: null, bootstrap: 100, permutations: 100, seed: 2, minGroup: 30 });
+    // The English report filed and verified above (reproduced byte for byte there).
+    const bundle = join(dir, 'report-en');
     expect(readManifest(bundle).command.name).toBe('icsi-report');
-    expect((await verifyBundle(bundle)).reproduced).toBe(true);
     const text = readFileSync(previous, 'utf8').split('\n');
     text[1] = text[1].replace(/,(\d+)$/, (_, last) => `,${last === '1' ? 2 : 1}`);
     writeFileSync(previous, text.join('\n'));
