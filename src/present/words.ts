@@ -367,23 +367,23 @@ export const TYPE_ZH: Readonly<Record<string, string>> = {
   datetime: '日期时间',
 };
 
-/** Titles of the review's tables that no command declares, by command and table (`service_rows`). */
-export const SHEET_ZH: Readonly<Record<string, string>> = {
-  lossratio_ultimate_loss_ratios: '最终赔付率',
-  icsi_vif: '方差膨胀因子',
-  icsi_construct_correlations: '潜变量相关系数',
-  icsi_ipma: '重要性—绩效分析',
-  service_rows: '各服务类型、各地区时效',
-  service_branches: '各分支机构时效',
-  service_exceptions: '逾期事项',
-  registration_sources: '各系统人员数据',
-  registration_groups: '全公司及各分支机构执业登记核对',
-  registration_elements: '执业登记信息要素缺失',
-  registration_unmatched: '未匹配人员统计',
-  traceability_groups: '双录情况（按分组）',
-  traceability_rule_region: '应双录保单（按规则及地区）',
-  traceability_required: '应双录保单',
-  traceability_missing: '未双录保单',
-  traceability_durations: '双录时长分布',
-  traceability_basis: '投保日期来源',
+/** Titles of the review's tables that no command declares, by command and table (`service_rows`), in English and Chinese. */
+export const SHEET_TITLES: Readonly<Record<string, { readonly en: string; readonly zh: string }>> = {
+  lossratio_ultimate_loss_ratios: { en: 'Ultimate loss ratios of the book the triangle covers', zh: '最终赔付率' },
+  icsi_vif: { en: 'Variance inflation factors of the indicators', zh: '方差膨胀因子' },
+  icsi_construct_correlations: { en: 'Correlations between the constructs', zh: '潜变量相关系数' },
+  icsi_ipma: { en: 'Importance–performance analysis', zh: '重要性—绩效分析' },
+  service_rows: { en: 'On-time rates by event type and region', zh: '各服务类型、各地区时效' },
+  service_branches: { en: 'On-time rates by branch', zh: '各分支机构时效' },
+  service_exceptions: { en: 'Events done late or overdue', zh: '逾期事项' },
+  registration_sources: { en: 'Sales staff in each system', zh: '各系统人员数据' },
+  registration_groups: { en: 'Registration check, company-wide and by branch', zh: '全公司及各分支机构执业登记核对' },
+  registration_elements: { en: 'Missing registration elements', zh: '执业登记信息要素缺失' },
+  registration_unmatched: { en: 'Staff not matched between the systems', zh: '未匹配人员统计' },
+  traceability_groups: { en: 'Audio-video recording by group', zh: '双录情况（按分组）' },
+  traceability_rule_region: { en: 'Policies to be recorded, by rule and region', zh: '应双录保单（按规则及地区）' },
+  traceability_required: { en: 'Policies to be recorded', zh: '应双录保单' },
+  traceability_missing: { en: 'Policies without a recording', zh: '未双录保单' },
+  traceability_durations: { en: 'Distribution of recording durations', zh: '双录时长分布' },
+  traceability_basis: { en: 'Source of the application date', zh: '投保日期来源' },
 };

@@ -15,7 +15,7 @@ import type { Review, SectionResult } from './composeReview';
 import { type DocumentBlock, type DocumentSection, type DocumentSpec, documentHtml } from './document';
 import { columnLabel, type Wording, wording } from './labels';
 import type { Lang } from '../present/column';
-import { COLUMN_ZH_EXTRA, columnZh, SHEET_ZH, VALUE_ZH } from '../present/words';
+import { COLUMN_ZH_EXTRA, columnZh, CONSTRUCT, SHEET_TITLES, VALUE_ZH } from '../present/words';
 import { quarterEndDate, type SectionId } from './reviewPlan';
 import type { SectionContent } from './sectionContent';
 import { serviceSectionContent } from './serviceSection';
@@ -92,7 +92,9 @@ function reviewTable(name: string, rows: readonly TableRow[], lang: Lang, declar
   const columns = typed.columns.map((c): ColumnDeclaration => {
     const kind: ColumnKind = percent.includes(c.key) ? 'rate' : c.kind;
     const label = HAN.test(c.label.zh) && !/^触发值：.*[a-z]{3,}/.test(c.label.zh) ? c.label.zh : (zh.column[c.key] ?? columnZh(c.key, knownZh) ?? columnLabel(zh, c.key));
-    return column(c.key, kind, c.label.en, label);
+    // A header made from the key (`importance`, `value: threshold`) begins with a capital letter, as the declared ones do; a symbol (f²) stays as written.
+    const en = /^[a-z]{2}/.test(c.label.en) ? c.label.en.charAt(0).toUpperCase() + c.label.en.slice(1) : c.label.en;
+    return column(c.key, kind, en, label);
   });
   return { ...typed, columns };
 }
@@ -299,12 +301,24 @@ function runTables(s: SectionResult): { run: SectionResult['runs'][number]; name
   return out;
 }
 
+/**
+ * The title of a table no command declares (`SHEET_TITLES`); a table per construct of the ICSI
+ * model (`ipma_Satisfaction`) adds the construct's name (`CONSTRUCT`).
+ */
+function undeclaredCaption(command: string, name: string, lang: Lang): string | undefined {
+  const perConstruct = /^(.*)_(Satisfaction|Loyalty|Image|Expectation|Quality|Value|Complaints)$/.exec(name);
+  const title = SHEET_TITLES[`${command}_${perConstruct ? perConstruct[1] : name}`]?.[lang];
+  if (title === undefined || !perConstruct) return title;
+  const construct = CONSTRUCT[perConstruct[2]][lang];
+  return lang === 'zh' ? `${title}（${construct}）` : `${title}: ${construct}`;
+}
+
 function tableBlock(t: { run: SectionResult['runs'][number]; name: string; rows: readonly TableRow[] }, review: Review, w: Wording, max: number): DocumentBlock {
   const declaration = t.run.output.tableDeclarations?.[t.name];
   const { rows, period } = rowsOfQuarter(t.rows, review.params.quarter);
   const shown = rows.slice(0, max);
   const sheet = `${t.run.id}_${t.name}`;
-  const caption = declaration?.title[review.params.lang] ?? (review.params.lang === 'zh' ? (SHEET_ZH[`${t.run.command}_${t.name.replace(/_(Satisfaction|Loyalty|Image|Expectation|Quality|Value|Complaints)$/, '')}`] ?? sheet) : sheet);
+  const caption = declaration?.title[review.params.lang] ?? undeclaredCaption(t.run.command, t.name, review.params.lang) ?? sheet;
   const note = [period === null ? '' : `${period}`, w.document.tableRows(shown.length, t.rows.length, sheet)].filter(Boolean).join(' ');
   return { kind: 'table', caption, note, table: reviewTable(sheet, shown, review.params.lang, declaration) };
 }

@@ -157,6 +157,18 @@ describe.each(['en', 'zh'] as const)('the printed review of the sample company (
     expect(text.match(/(?<![\d,.])(19|20)\d,\d{3}(?![\d,.])/g) ?? []).toEqual([]);
   });
 
+  it('titles every table in words, never with its sheet name (lossratio_ultimate_loss_ratios, service_rows, …)', () => {
+    const html = readFileSync(pdfs[lang].replace(/report\.pdf$/, 'report.html'), 'utf8');
+    const captions = [...html.matchAll(/<p class="caption"><b>([^<]*)<\/b>/g)].map((m) => m[1]);
+    expect(captions.length).toBeGreaterThan(20);
+    expect(captions.filter((c) => /^[a-z0-9]+(_[A-Za-z0-9]+)+$/.test(c.trim()))).toEqual([]);
+    // The tables no command declares, with their titles (one per construct for the IPMA).
+    const expected = lang === 'en' ? ['Ultimate loss ratios of the book the triangle covers', 'On-time rates by branch', 'Importance–performance analysis: Loyalty'] : ['最终赔付率', '各分支机构时效', '重要性—绩效分析（客户忠诚度）'];
+    expect(captions).toEqual(expect.arrayContaining(expected));
+    // Column headers too: an English header begins with a capital letter (importance → Importance), a symbol such as f² excepted.
+    if (lang === 'en') expect([...new Set([...html.matchAll(/<th[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]).filter((h) => /^[a-z]{2}/.test(h)))]).toEqual([]);
+  });
+
   it(`has between ${PAGE_BOUNDS.min} and ${PAGE_BOUNDS.max} pages`, () => {
     const pages = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [pdfs[lang]], { encoding: 'utf8' }))![1]);
     expect(pages).toBeGreaterThanOrEqual(PAGE_BOUNDS.min);
