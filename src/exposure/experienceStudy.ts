@@ -666,7 +666,8 @@ async function assembleCells(source: StudySource, rows: readonly Record<string, 
     readonly by: Record<string, string | number | null>;
     /** The cell's key without its period. */
     readonly cellKey: string;
-    readonly perExposure: number | UnmatchedAssumption | null;
+    /** Expected decrements per unit of exposure; or why there are none: no assumption row matches, or two match equally. */
+    readonly perExposure: number | UnmatchedAssumption | InputError | null;
     /** The row order among groups (keys, age, policy year) that names the first unmatched row deterministically. */
     readonly order: readonly unknown[];
   }
@@ -676,7 +677,7 @@ async function assembleCells(source: StudySource, rows: readonly Record<string, 
     const raws = keyNames.map((name) => r[name]);
     const age = grouping.rawAge && r.g_age !== null ? Number(r.g_age) : NaN;
     const k = grouping.policyYear ? exactNumber(r.s_k, 'policy year') : 0;
-    const memo = JSON.stringify([...raws, age, k, r.b_issue ?? null, r.b_attained ?? null].map((v) => (typeof v === 'bigint' ? Number(v) : v)));
+    const memo = JSON.stringify([...raws, age, k, r.b_issue ?? null, r.b_attained ?? null].map((v) => (typeof v === 'bigint' ? `${v}n` : v)));
     const known = groups.get(memo);
     if (known) return known;
     const values = raws.map((raw, i) => (raw === undefined ? null : mappings.keys[i].get(raw === null ? '' : String(raw)) ?? null));
@@ -687,14 +688,19 @@ async function assembleCells(source: StudySource, rows: readonly Record<string, 
       else if (name === 'attained_age') by[name] = grouping.rawAge ? bandOf(age + k - 1) : bandLabel(r.b_attained);
       else by[name] = values[plan.keyColumns.indexOf(name)];
     }
-    let perExposure: number | UnmatchedAssumption | null = null;
+    let perExposure: number | UnmatchedAssumption | InputError | null = null;
     if (request.rates) {
-      const keyValues: Record<string, string | number | null> = { age_at_issue: Number.isNaN(age) ? null : age };
-      plan.keyColumns.forEach((c, i) => (keyValues[c] = values[i]));
+      // Only what the rates are keyed on: an unmatched policy is then found in the file by these values alone.
+      const rates = request.rates;
+      const keyValues: Record<string, string | number | null> = grouping.rawAge ? { age_at_issue: Number.isNaN(age) ? null : age } : {};
+      plan.keyColumns.forEach((c, i) => {
+        if (c === 'product_code' || rates.fixedColumns.includes(c)) keyValues[c] = values[i];
+      });
       try {
-        perExposure = expectedPerExposure(plan.basis, request.rates.rateFor(keyValues as KeyValues, k, age + k - 1).rate);
+        perExposure = expectedPerExposure(plan.basis, rates.rateFor(keyValues as KeyValues, k, age + k - 1).rate);
       } catch (error) {
-        if (!(error instanceof UnmatchedAssumption)) throw error;
+        // No row matches, or two match equally: named after every row is seen, the first in a fixed order.
+        if (!(error instanceof UnmatchedAssumption) && !(error instanceof InputError)) throw error;
         perExposure = error;
       }
     }
@@ -703,16 +709,16 @@ async function assembleCells(source: StudySource, rows: readonly Record<string, 
     return group;
   };
   // Every sum is exact (integer days, counts and fen; expected days by year length and rate) and the cells are sorted at the end, so the rows are taken in the engine's order.
-  let firstUnmatched: { order: string; error: UnmatchedAssumption } | undefined;
+  let firstProblem: { order: string; error: UnmatchedAssumption | InputError } | undefined;
   for (const r of rows) {
     const group = groupOf(r);
     const t = exactNumber(r.s_t, 'period');
     const days = exactNumber(r.days, 'days');
     const div = exactNumber(r.s_div, 'year length');
-    if (group.perExposure instanceof UnmatchedAssumption) {
+    if (group.perExposure instanceof UnmatchedAssumption || group.perExposure instanceof InputError) {
       const [values, age, k, issueBand, attainedBand] = group.order;
       const order = JSON.stringify([values, age, t, k, String(r.s_div), issueBand, attainedBand].map((v) => (typeof v === 'bigint' ? Number(v) : v)));
-      if (firstUnmatched === undefined || order < firstUnmatched.order) firstUnmatched = { order, error: group.perExposure };
+      if (firstProblem === undefined || order < firstProblem.order) firstProblem = { order, error: group.perExposure };
       continue;
     }
     const key = `${group.cellKey}${t}`;
@@ -728,7 +734,7 @@ async function assembleCells(source: StudySource, rows: readonly Record<string, 
       else cell.expectedDays.set(part, { days, div, perExposure: group.perExposure });
     }
   }
-  if (firstUnmatched) throw await unmatched(source, firstUnmatched.error, plan);
+  if (firstProblem) throw firstProblem.error instanceof UnmatchedAssumption ? await unmatched(source, firstProblem.error, plan) : firstProblem.error;
   const out: ExposureCell[] = [...cells.values()].map((c) => ({
     product_code: c.product,
     period: grid ? labels.get(c.t)! : null,

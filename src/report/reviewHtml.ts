@@ -85,6 +85,19 @@ const HAN = /[\u3400-\u9fff]/;
  * (a column no declaration names in Chinese) takes the review's Chinese words (`columnZh`, the
  * review's column words).
  */
+/** Abbreviations in headers made from keys, written as in the field (`vif` → VIF, `htmt2` → HTMT2, `hr` → HR, the human-resources system). */
+const ABBREVIATIONS = /\b(vif|htmt|ave|hr|ipma|icsi|pls)(\d*)\b/g;
+
+/**
+ * A header made from a key (`importance`, `value: threshold`, `vif`) as the declared ones are
+ * written: its first letter capital, its abbreviations in capitals. A symbol (f², t quantile) is
+ * left as written by the caller.
+ */
+function headerCase(label: string): string {
+  const written = label.replace(ABBREVIATIONS, (_, word: string, digits: string) => `${word.toUpperCase()}${digits}`);
+  return written.charAt(0).toUpperCase() + written.slice(1);
+}
+
 function reviewTable(name: string, rows: readonly TableRow[], lang: Lang, declaration?: TableDeclaration, percent: readonly string[] = []): TypedTable {
   const typed = typedTable(name, inReviewLanguage(rows, lang), declaration);
   const zh = wording('zh');
@@ -92,8 +105,7 @@ function reviewTable(name: string, rows: readonly TableRow[], lang: Lang, declar
   const columns = typed.columns.map((c): ColumnDeclaration => {
     const kind: ColumnKind = percent.includes(c.key) ? 'rate' : c.kind;
     const label = HAN.test(c.label.zh) && !/^触发值：.*[a-z]{3,}/.test(c.label.zh) ? c.label.zh : (zh.column[c.key] ?? columnZh(c.key, knownZh) ?? columnLabel(zh, c.key));
-    // A header made from the key (`importance`, `value: threshold`) begins with a capital letter, as the declared ones do; a symbol (f²) stays as written.
-    const en = /^[a-z]{2}/.test(c.label.en) ? c.label.en.charAt(0).toUpperCase() + c.label.en.slice(1) : c.label.en;
+    const en = /^[a-z]{2}/.test(c.label.en) ? headerCase(c.label.en) : c.label.en;
     return column(c.key, kind, en, label);
   });
   return { ...typed, columns };

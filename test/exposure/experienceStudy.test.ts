@@ -81,6 +81,15 @@ describe('what a study reads for its assumption table', () => {
     }
   });
 
+  it('a table by policy year names the first policy no row matches when the study also reads ages (--by attained_age)', async () => {
+    const aged = policies.replace('P1,TL,2023-07-01,,,', 'P1,TL,2023-07-01,,,30');
+    const rates = ratesOf('indicator,product_code,policy_year,rate\nlapse,TL,1,0.1\n');
+    const failure = await study(aged, { basis: 'calendar-month', asOf, by: ['attained_age'], decrements: ['lapse'], rates }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(InputError);
+    // Both policies reach policy year 2, which no row covers; the file's first such policy is P1, row 2.
+    expect((failure as Error).message).toMatch(/policies\.csv, row 2, column policy_id: expected a lapse assumption .*\(product TL, policy year 2\)/);
+  });
+
   it('a table by attained age needs them: the policy without an age matches no row, and is named', async () => {
     const rates = ratesOf('indicator,product_code,attained_age,rate\nlapse,TL,40,0.1\nlapse,TL,41,0.2\n');
     const failure = await study(policies, { basis: 'calendar-month', asOf, decrements: ['lapse'], rates }).catch((e: unknown) => e);
@@ -89,6 +98,27 @@ describe('what a study reads for its assumption table', () => {
     const known = (await study(policies.replace('P1,TL,2023-07-01,,,', 'P1,TL,2023-07-01,,,40'), { basis: 'calendar-month', asOf, decrements: ['lapse'], rates })).cells;
     const each = (184 / 365 + 182 / 366) * -Math.log(0.9) + (184 / 366) * -Math.log(0.8); // ages 40 and 41 in policy years 1 and 2
     expect(sum(known, (c) => c.expected!)).toBeCloseTo(2 * each, 12);
+  });
+});
+
+describe('two assumption rows that match a policy equally', () => {
+  // Rows 2 and 3 tie for men on the app, rows 4 and 5 for women through an agency: the error names
+  // the first kind of policy in a fixed order (F before M), whatever order the file and the engine give.
+  const rates = assumptionRates(
+    assumptionRows('indicator,product_code,gender,channel,rate\nlapse,TL,M,,0.05\nlapse,TL,,app,0.07\nlapse,TL,F,,0.05\nlapse,TL,,agency,0.07\n'),
+    'lapse',
+    { file: 'assumptions.csv', policyAttributes: ['gender', 'channel'] },
+  );
+  const header = 'policy_id,product_code,issue_date,exit_date,exit_reason,gender,channel\n';
+  const men = 'P1,TL,2024-01-01,,,M,app\n';
+  const women = 'P2,TL,2024-01-01,,,F,agency\n';
+
+  it.each([['men first', header + men + women], ['women first', header + women + men]])('are refused, naming the same two rows (%s)', async (_, policies) => {
+    for (const basis of ['calendar-year', 'calendar-month'] as const) {
+      const failure = await study(policies, { basis, asOf: dayOf(2024, 12, 31), decrements: ['lapse'], rates }).catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(InputError);
+      expect((failure as Error).message).toMatch(/rows 4 and 5 both match them with 2 keys/);
+    }
   });
 });
 

@@ -35,6 +35,10 @@ describe('the notebooks as committed', () => {
     expect(names[0]).toBe('00-getting-started');
   });
 
+  it('the notebooks kept on the sample exist (a renamed one would otherwise run nowhere it is meant to)', () => {
+    expect(names).toEqual(expect.arrayContaining([...ON_THE_SAMPLE]));
+  });
+
   it.each(files)('%s runs on the tslab kernel and is committed without outputs', (file) => {
     const nb = JSON.parse(readFileSync(file, 'utf8')) as Notebook;
     expect((nb.metadata.kernelspec as { name?: string } | undefined)?.name).toBe('tslab');
