@@ -370,7 +370,7 @@ export const TYPE_ZH: Readonly<Record<string, string>> = {
 /** Titles of the review's tables that no command declares, by command and table (`service_rows`), in English and Chinese. */
 export const SHEET_TITLES: Readonly<Record<string, { readonly en: string; readonly zh: string }>> = {
   lossratio_ultimate_loss_ratios: { en: 'Ultimate loss ratios of the book the triangle covers', zh: '最终赔付率' },
-  icsi_vif: { en: 'Variance inflation factors of the indicators', zh: '方差膨胀因子' },
+  icsi_vif: { en: 'Variance inflation factors of the inner model (each predictor of a construct)', zh: '方差膨胀因子' },
   icsi_construct_correlations: { en: 'Correlations between the constructs', zh: '潜变量相关系数' },
   icsi_ipma: { en: 'Importance–performance analysis', zh: '重要性—绩效分析' },
   service_rows: { en: 'On-time rates by event type and region', zh: '各服务类型、各地区时效' },
