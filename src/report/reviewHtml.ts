@@ -79,12 +79,6 @@ function inReviewLanguage(rows: readonly TableRow[], lang: Lang): readonly Table
 /** Han characters: a header holding none is not Chinese. */
 const HAN = /[\u3400-\u9fff]/;
 
-/**
- * A typed table of the review: the command's declaration first, then the known columns, typed
- * from its values otherwise; `percent` columns are rates. A Chinese header that is not Chinese
- * (a column no declaration names in Chinese) takes the review's Chinese words (`columnZh`, the
- * review's column words).
- */
 /** Abbreviations in headers made from keys, written as in the field (`vif` → VIF, `htmt2` → HTMT2, `hr` → HR, the human-resources system). */
 const ABBREVIATIONS = /\b(vif|htmt|ave|hr|ipma|icsi|pls)(\d*)\b/g;
 
@@ -98,6 +92,12 @@ function headerCase(label: string): string {
   return written.charAt(0).toUpperCase() + written.slice(1);
 }
 
+/**
+ * A typed table of the review: the command's declaration first, then the known columns, typed
+ * from its values otherwise; `percent` columns are rates. A Chinese header that is not Chinese
+ * (a column no declaration names in Chinese) takes the review's Chinese words (`columnZh`, the
+ * review's column words).
+ */
 function reviewTable(name: string, rows: readonly TableRow[], lang: Lang, declaration?: TableDeclaration, percent: readonly string[] = []): TypedTable {
   const typed = typedTable(name, inReviewLanguage(rows, lang), declaration);
   const zh = wording('zh');
@@ -313,12 +313,15 @@ function runTables(s: SectionResult): { run: SectionResult['runs'][number]; name
   return out;
 }
 
+/** A table name per construct of the ICSI model: `ipma_Satisfaction` → `ipma`, `Satisfaction`. */
+const PER_CONSTRUCT = new RegExp(`^(.*)_(${Object.keys(CONSTRUCT).join('|')})$`);
+
 /**
  * The title of a table no command declares (`SHEET_TITLES`); a table per construct of the ICSI
  * model (`ipma_Satisfaction`) adds the construct's name (`CONSTRUCT`).
  */
 function undeclaredCaption(command: string, name: string, lang: Lang): string | undefined {
-  const perConstruct = /^(.*)_(Satisfaction|Loyalty|Image|Expectation|Quality|Value|Complaints)$/.exec(name);
+  const perConstruct = PER_CONSTRUCT.exec(name);
   const title = SHEET_TITLES[`${command}_${perConstruct ? perConstruct[1] : name}`]?.[lang];
   if (title === undefined || !perConstruct) return title;
   const construct = CONSTRUCT[perConstruct[2]][lang];

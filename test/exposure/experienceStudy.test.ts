@@ -68,14 +68,15 @@ describe('what a study reads for its assumption table', () => {
   // P1's age at issue is not known; P2's is 40. Both issued 2023-07-01, in force at 2024-12-31.
   const policies = 'policy_id,product_code,issue_date,exit_date,exit_reason,age_at_issue\nP1,TL,2023-07-01,,,\nP2,TL,2023-07-01,,,40\n';
   const asOf = dayOf(2024, 12, 31);
+  // One policy's expected lapses at 10% in policy year 1 and 20% in year 2 (−ln(1 − q) per year of exposure):
+  // year 1 is 1 Jul … 31 Dec 2023 (184 of 365 days) and 1 Jan … 30 Jun 2024 (182 of 366), year 2 is 1 Jul … 31 Dec 2024 (184 of 366).
+  const each = (184 / 365 + 182 / 366) * -Math.log(0.9) + (184 / 366) * -Math.log(0.8);
   const ratesOf = (csv: string) => assumptionRates(assumptionRows(csv), 'lapse', { file: 'assumptions.csv', policyAttributes: [] });
 
   it('a table by policy year alone needs no ages (the study groups without them): expected counts by hand', async () => {
     const rates = ratesOf('indicator,product_code,policy_year,rate\nlapse,TL,1,0.1\nlapse,TL,2,0.2\n');
     for (const basis of ['calendar-year', 'calendar-month'] as const) {
       const cells = (await study(policies, { basis, asOf, decrements: ['lapse'], rates })).cells;
-      // Policy year 1: 1 Jul … 31 Dec 2023 (184 of 365 days), 1 Jan … 30 Jun 2024 (182 of 366); year 2: 1 Jul … 31 Dec 2024 (184 of 366).
-      const each = (184 / 365 + 182 / 366) * -Math.log(0.9) + (184 / 366) * -Math.log(0.8);
       expect(sum(cells, (c) => c.expected!), basis).toBeCloseTo(2 * each, 12);
       expect(sum(cells, (c) => c.exposure), basis).toBeCloseTo(2 * (184 / 365 + 366 / 366), 12);
     }
@@ -96,7 +97,7 @@ describe('what a study reads for its assumption table', () => {
     expect(failure).toBeInstanceOf(InputError);
     expect((failure as Error).message).toMatch(/row 2, column policy_id: .*\(product TL, policy year 1, attained age unknown\)/);
     const known = (await study(policies.replace('P1,TL,2023-07-01,,,', 'P1,TL,2023-07-01,,,40'), { basis: 'calendar-month', asOf, decrements: ['lapse'], rates })).cells;
-    const each = (184 / 365 + 182 / 366) * -Math.log(0.9) + (184 / 366) * -Math.log(0.8); // ages 40 and 41 in policy years 1 and 2
+    // Ages 40 and 41 fall in policy years 1 and 2: the same rates as by policy year.
     expect(sum(known, (c) => c.expected!)).toBeCloseTo(2 * each, 12);
   });
 });
