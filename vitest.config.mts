@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './test/support/longestFirst.mts';
 
 /**
  * The slow tier: executing the notebooks through Jupyter, end-to-end reviews and reports (each
@@ -34,5 +35,7 @@ export default defineConfig({
     pool: 'forks',
     // Both cores: vitest's default leaves one free, which on a 2-core machine runs the files one by one.
     maxWorkers: 2,
+    // The longest files first, whatever vitest's cache holds (a fresh clone has none).
+    sequence: { sequencer: LongestFirst },
   },
 });
